@@ -1,0 +1,600 @@
+//! Scoring: a person's [`Skills`] against role profiles, producing the [`Report`]. Pure: no I/O, no
+//! formatting, the same inputs always give the same report.
+//!
+//! The model, in the order it is applied (the README explains it with a worked example):
+//!
+//! 1. **Effective level** of each skill: the level the person gives, or the level of a skill that
+//!    implies it (capped at 3, "proficient": nobody is an expert by implication), or a related skill's
+//!    level × its credit. The highest of the three counts.
+//! 2. **Credit** of a requirement at a tier: effective level ÷ required level, capped at 1.
+//! 3. **Tier score**: the importance-weighted mean credit of the essential (weight 3), expected (2) and
+//!    situational (1) requirements, × 100, plus up to [`DIFFERENTIATOR_BONUS`] points for the mean
+//!    credit of the differentiators; at most 100. If an essential requirement has under half its
+//!    credit it is **blocking**, and the tier score is capped at [`BLOCKING_CAP`].
+//! 4. **Target tier**: the person's experience band (or `--tier`); the role's score is the target
+//!    tier's score. The reported **tier** is the highest tier up to the target whose band the person
+//!    meets and whose score reaches [`FIT_THRESHOLD`].
+//! 5. **Gain** of a missing skill: how much the target-tier score rises by that skill's own credit
+//!    when raised to the required level (with what it implies), plus, for a blocking skill, an equal
+//!    share of lifting the cap. The gains of all gaps add up to the distance to the full score.
+
+use std::cmp::Ordering;
+
+use crate::catalog::{Catalog, SkillIdx};
+use crate::profile::{Importance, Role, Tier};
+use crate::report::{
+    CategoryScore, Matched, Missing, PlanItem, Report, ReportSkill, RoleFit, Subject, TierScore,
+    SCHEMA_VERSION,
+};
+use crate::skills::{Skills, DEFAULT_LEVEL};
+
+/// A tier score at or above this is a fit.
+pub const FIT_THRESHOLD: f64 = 60.0;
+/// A tier with a blocking essential gap scores at most this.
+pub const BLOCKING_CAP: f64 = 50.0;
+/// An essential requirement with less credit than this is blocking.
+pub const BLOCKING_CREDIT: f64 = 0.5;
+/// The most that differentiators add to a tier score.
+pub const DIFFERENTIATOR_BONUS: f64 = 10.0;
+/// The highest level a skill reaches by implication.
+pub const IMPLIED_LEVEL_CAP: f64 = 3.0;
+
+/// What the caller wants scored.
+#[derive(Debug, Clone, Default)]
+pub struct Options {
+    /// Score every role at this tier instead of the person's experience band.
+    pub tier: Option<Tier>,
+    /// Keep only the best N roles.
+    pub top: Option<usize>,
+}
+
+/// How much a requirement of this importance weighs in the tier score (differentiators only add).
+pub fn weight(importance: Importance) -> f64 {
+    match importance {
+        Importance::Essential => 3.0,
+        Importance::Expected => 2.0,
+        Importance::Situational => 1.0,
+        Importance::Differentiator => 0.0,
+    }
+}
+
+/// Rounds to one decimal, the precision of every score in a report.
+pub fn round1(value: f64) -> f64 {
+    (value * 10.0).round() / 10.0
+}
+
+/// Where an effective level comes from.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum Source {
+    /// The person's own entry (index into `Skills::skills`).
+    Listed(usize),
+    /// Implied by a skill the person has.
+    Implied(SkillIdx),
+    /// Partial credit from a related skill.
+    Related(SkillIdx, f64),
+}
+
+#[derive(Debug, Clone, Copy)]
+struct Held {
+    level: f64,
+    source: Source,
+}
+
+/// The person's effective level in every catalog skill.
+struct Levels<'a> {
+    held: Vec<Option<Held>>,
+    skills: &'a Skills,
+}
+
+fn set_max(held: &mut [Option<Held>], skill: SkillIdx, level: f64, source: Source) {
+    if level <= 0.0 {
+        return;
+    }
+    match held[skill] {
+        Some(existing) if existing.level >= level => {}
+        _ => held[skill] = Some(Held { level, source }),
+    }
+}
+
+impl<'a> Levels<'a> {
+    fn new(skills: &'a Skills, catalog: &Catalog) -> Levels<'a> {
+        let mut base = vec![None; catalog.skills().len()];
+        for (i, claim) in skills.skills.iter().enumerate() {
+            set_max(
+                &mut base,
+                claim.skill,
+                f64::from(claim.level),
+                Source::Listed(i),
+            );
+        }
+        for claim in &skills.skills {
+            let implied_level = f64::from(claim.level).min(IMPLIED_LEVEL_CAP);
+            for &target in catalog.implied_closure(claim.skill) {
+                set_max(
+                    &mut base,
+                    target,
+                    implied_level,
+                    Source::Implied(claim.skill),
+                );
+            }
+        }
+        // Related credit is one hop from what the person has (listed or implied), never chained.
+        let mut held = base.clone();
+        for (skill, entry) in base.iter().enumerate() {
+            let Some(entry) = entry else { continue };
+            for &(other, credit) in catalog.related(skill) {
+                set_max(
+                    &mut held,
+                    other,
+                    entry.level * credit,
+                    Source::Related(skill, credit),
+                );
+            }
+        }
+        Levels { held, skills }
+    }
+
+    fn level(&self, skill: SkillIdx) -> f64 {
+        self.held[skill].map_or(0.0, |h| h.level)
+    }
+
+    /// The levels that change if the person reaches `level` in `skill`: the skill itself, what it
+    /// implies, and the related credit both give.
+    fn raised(&self, catalog: &Catalog, skill: SkillIdx, level: f64) -> Vec<(SkillIdx, f64)> {
+        let mut changed = vec![(skill, level)];
+        let implied = level.min(IMPLIED_LEVEL_CAP);
+        changed.extend(catalog.implied_closure(skill).iter().map(|&s| (s, implied)));
+        let direct = changed.len();
+        for i in 0..direct {
+            let (from, from_level) = changed[i];
+            for &(other, credit) in catalog.related(from) {
+                changed.push((other, from_level * credit));
+            }
+        }
+        changed.retain(|&(s, l)| l > self.level(s));
+        changed
+    }
+
+    fn describe(&self, catalog: &Catalog, skill: SkillIdx) -> (String, Option<String>) {
+        match self.held[skill].map(|h| h.source) {
+            Some(Source::Listed(i)) => {
+                let claim = &self.skills.skills[i];
+                (claim.via.clone(), claim.evidence.clone())
+            }
+            Some(Source::Implied(from)) => (
+                format!("implied by {}", catalog.skill(from).id),
+                self.evidence_of(from),
+            ),
+            Some(Source::Related(from, credit)) => (
+                format!(
+                    "related: {} ({:.0}% credit)",
+                    catalog.skill(from).id,
+                    credit * 100.0
+                ),
+                self.evidence_of(from),
+            ),
+            None => (String::new(), None),
+        }
+    }
+
+    fn evidence_of(&self, skill: SkillIdx) -> Option<String> {
+        self.skills
+            .skills
+            .iter()
+            .find(|c| c.skill == skill)
+            .and_then(|c| c.evidence.clone())
+    }
+}
+
+/// A tier's score and its blocking requirements (indices into `Role::requirements`).
+struct TierResult {
+    /// The score, capped at [`BLOCKING_CAP`] while anything is blocking.
+    score: f64,
+    /// The score the credits earn, before the cap.
+    uncapped: f64,
+    blocking: Vec<usize>,
+}
+
+fn score_tier(role: &Role, tier: Tier, level: impl Fn(SkillIdx) -> f64) -> TierResult {
+    let mut core_weight = 0.0;
+    let mut core_credit = 0.0;
+    let mut differentiators = 0.0;
+    let mut differentiator_credit = 0.0;
+    let mut blocking = Vec::new();
+    for (i, req) in role.requirements.iter().enumerate() {
+        let Some(required) = req.levels.get(tier) else {
+            continue;
+        };
+        let credit = (level(req.skill) / f64::from(required)).min(1.0);
+        if req.importance == Importance::Differentiator {
+            differentiators += 1.0;
+            differentiator_credit += credit;
+            continue;
+        }
+        let w = weight(req.importance);
+        core_weight += w;
+        core_credit += w * credit;
+        if req.importance == Importance::Essential && credit < BLOCKING_CREDIT {
+            blocking.push(i);
+        }
+    }
+    let mut score = match (core_weight > 0.0, differentiators > 0.0) {
+        (true, true) => {
+            100.0 * core_credit / core_weight
+                + DIFFERENTIATOR_BONUS * differentiator_credit / differentiators
+        }
+        (true, false) => 100.0 * core_credit / core_weight,
+        (false, true) => 100.0 * differentiator_credit / differentiators,
+        (false, false) => 0.0,
+    };
+    score = score.min(100.0);
+    let uncapped = score;
+    if !blocking.is_empty() {
+        score = score.min(BLOCKING_CAP);
+    }
+    TierResult {
+        score,
+        uncapped,
+        blocking,
+    }
+}
+
+/// The tiers a role can be scored at: defined by the profile, with at least one requirement.
+fn scored_tiers(role: &Role) -> Vec<Tier> {
+    Tier::ALL
+        .into_iter()
+        .filter(|&t| {
+            role.profile.band(t).is_some()
+                && role.requirements.iter().any(|r| r.levels.get(t).is_some())
+        })
+        .collect()
+}
+
+fn assess_role(
+    role: &Role,
+    levels: &Levels,
+    years: Option<f64>,
+    options: &Options,
+    catalog: &Catalog,
+) -> RoleFit {
+    let tiers: Vec<(Tier, TierResult, bool)> = scored_tiers(role)
+        .into_iter()
+        .map(|t| {
+            let in_band =
+                years.is_none_or(|y| role.profile.band(t).is_some_and(|b| y >= b.min_years));
+            (t, score_tier(role, t, |s| levels.level(s)), in_band)
+        })
+        .collect();
+    let fits = |r: &TierResult| round1(r.score) >= FIT_THRESHOLD;
+    let lowest = tiers.first().map_or(Tier::Entry, |t| t.0);
+    let target = options
+        .tier
+        .filter(|t| tiers.iter().any(|(x, _, _)| x == t))
+        .unwrap_or_else(|| match years {
+            Some(_) => tiers.iter().rev().find(|t| t.2).map_or(lowest, |t| t.0),
+            None => tiers
+                .iter()
+                .rev()
+                .find(|t| fits(&t.1))
+                .map_or(lowest, |t| t.0),
+        });
+    let fit_tier = tiers
+        .iter()
+        .rev()
+        .find(|(t, result, in_band)| *t <= target && *in_band && fits(result))
+        .map(|t| t.0);
+    let Some((_, target_result, _)) = tiers.iter().find(|t| t.0 == target) else {
+        // Validation guarantees every profile has a scored tier; an empty one scores 0.
+        return empty_fit(role, target);
+    };
+    let score_now = target_result.score;
+
+    let mut categories = Vec::new();
+    for (c, category) in role.profile.categories.iter().enumerate() {
+        let reqs: Vec<_> = role
+            .requirements
+            .iter()
+            .filter(|r| r.category == c)
+            .filter_map(|r| r.levels.get(target).map(|l| (r, l)))
+            .collect();
+        if reqs.is_empty() {
+            continue;
+        }
+        let credit = |r: &crate::profile::CompiledRequirement, l: u8| {
+            (levels.level(r.skill) / f64::from(l)).min(1.0)
+        };
+        let core: Vec<_> = reqs
+            .iter()
+            .filter(|(r, _)| r.importance != Importance::Differentiator)
+            .collect();
+        let score = if core.is_empty() {
+            100.0 * reqs.iter().map(|(r, l)| credit(r, *l)).sum::<f64>() / reqs.len() as f64
+        } else {
+            let total: f64 = core.iter().map(|(r, _)| weight(r.importance)).sum();
+            100.0
+                * core
+                    .iter()
+                    .map(|(r, l)| weight(r.importance) * credit(r, *l))
+                    .sum::<f64>()
+                / total
+        };
+        categories.push(CategoryScore {
+            id: category.id.clone(),
+            name: category.name.clone(),
+            score: round1(score),
+        });
+    }
+
+    let mut matched = Vec::new();
+    let mut missing = Vec::new();
+    for (i, req) in role.requirements.iter().enumerate() {
+        let Some(required) = req.levels.get(target) else {
+            continue;
+        };
+        let skill = catalog.skill(req.skill);
+        let current = levels.level(req.skill);
+        if current > 0.0 {
+            let (via, evidence) = levels.describe(catalog, req.skill);
+            matched.push(Matched {
+                skill: skill.id.clone(),
+                name: skill.name.clone(),
+                importance: req.importance,
+                level: round1(current),
+                required_level: required,
+                via,
+                evidence,
+            });
+        }
+        if current < f64::from(required) {
+            let changed = levels.raised(catalog, req.skill, f64::from(required));
+            let raised = score_tier(role, target, |s| {
+                changed
+                    .iter()
+                    .filter(|(x, _)| *x == s)
+                    .map(|(_, l)| *l)
+                    .fold(levels.level(s), f64::max)
+            });
+            missing.push(Missing {
+                skill: skill.id.clone(),
+                name: skill.name.clone(),
+                category: role.profile.categories[req.category].id.clone(),
+                importance: req.importance,
+                current_level: round1(current),
+                required_level: required,
+                gain: round1(gain(
+                    target_result,
+                    &raised,
+                    target_result.blocking.contains(&i),
+                )),
+                blocking: target_result.blocking.contains(&i),
+            });
+        }
+    }
+    matched.sort_by(|a, b| {
+        a.importance
+            .cmp(&b.importance)
+            .then(b.level.total_cmp(&a.level))
+            .then_with(|| a.skill.cmp(&b.skill))
+    });
+    missing.sort_by(|a, b| {
+        b.gain
+            .total_cmp(&a.gain)
+            .then(b.blocking.cmp(&a.blocking))
+            .then(a.importance.cmp(&b.importance))
+            .then_with(|| a.skill.cmp(&b.skill))
+    });
+    let blocking = missing
+        .iter()
+        .filter(|m| m.blocking)
+        .map(|m| m.skill.clone())
+        .collect();
+
+    RoleFit {
+        id: role.profile.id.clone(),
+        title: role.profile.title.clone(),
+        score: round1(score_now),
+        tier: fit_tier,
+        target_tier: target,
+        tiers: tiers
+            .iter()
+            .map(|(tier, result, in_band)| TierScore {
+                tier: *tier,
+                score: round1(result.score),
+                in_band: *in_band,
+            })
+            .collect(),
+        categories,
+        blocking,
+        matched,
+        missing,
+    }
+}
+
+/// A missing skill's gain: what it adds to the score by its own credit, plus, when it is blocking,
+/// an equal share of lifting the cap. So the gains of all gaps add up to the whole distance between
+/// the score now and the score with every gap closed, and no gap shows 0 merely because another one
+/// is blocking.
+fn gain(now: &TierResult, raised: &TierResult, blocking: bool) -> f64 {
+    let own = raised.uncapped - now.uncapped;
+    let cap_share = if blocking {
+        (now.uncapped - now.score) / now.blocking.len() as f64
+    } else {
+        0.0
+    };
+    own + cap_share
+}
+
+fn empty_fit(role: &Role, target: Tier) -> RoleFit {
+    RoleFit {
+        id: role.profile.id.clone(),
+        title: role.profile.title.clone(),
+        score: 0.0,
+        tier: None,
+        target_tier: target,
+        tiers: Vec::new(),
+        categories: Vec::new(),
+        blocking: Vec::new(),
+        matched: Vec::new(),
+        missing: Vec::new(),
+    }
+}
+
+/// Orders roles: highest score first, then the higher fitting tier, then by id.
+fn compare_roles(a: &RoleFit, b: &RoleFit) -> Ordering {
+    b.score
+        .total_cmp(&a.score)
+        .then(b.tier.cmp(&a.tier))
+        .then_with(|| a.id.cmp(&b.id))
+}
+
+/// The learning plan: every missing skill across the reported roles, by total gain, with each
+/// unlearned prerequisite placed before the skills that need it.
+fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<PlanItem> {
+    let mut items: Vec<PlanItem> = Vec::new();
+    for role in roles {
+        for gap in &role.missing {
+            match items.iter_mut().find(|i| i.skill == gap.skill) {
+                Some(item) => {
+                    item.total_gain = round1(item.total_gain + gap.gain);
+                    item.target_level = item.target_level.max(gap.required_level);
+                    item.roles_improved.push(role.id.clone());
+                }
+                None => items.push(PlanItem {
+                    skill: gap.skill.clone(),
+                    name: gap.name.clone(),
+                    target_level: gap.required_level,
+                    roles_improved: vec![role.id.clone()],
+                    total_gain: gap.gain,
+                    prerequisite_for: Vec::new(),
+                }),
+            }
+        }
+    }
+    // Unlearned prerequisites join the plan (transitively), so FSDP never comes before PyTorch.
+    let mut i = 0;
+    while i < items.len() {
+        let Some(skill) = catalog.index_of(&items[i].skill) else {
+            i += 1;
+            continue;
+        };
+        for &pre in catalog.prerequisites(skill) {
+            if levels.level(pre) >= f64::from(DEFAULT_LEVEL) {
+                continue;
+            }
+            let dependent = items[i].skill.clone();
+            let pre_skill = catalog.skill(pre);
+            match items.iter_mut().find(|x| x.skill == pre_skill.id) {
+                Some(existing) => {
+                    if !existing.prerequisite_for.contains(&dependent) {
+                        existing.prerequisite_for.push(dependent);
+                    }
+                }
+                None => items.push(PlanItem {
+                    skill: pre_skill.id.clone(),
+                    name: pre_skill.name.clone(),
+                    target_level: DEFAULT_LEVEL,
+                    roles_improved: Vec::new(),
+                    total_gain: 0.0,
+                    prerequisite_for: vec![dependent],
+                }),
+            }
+        }
+        i += 1;
+    }
+    // Priority: a skill's own gain, or that of anything waiting on it, whichever is higher.
+    let n = items.len();
+    let prereqs_in_plan: Vec<Vec<usize>> = items
+        .iter()
+        .map(|item| {
+            catalog
+                .index_of(&item.skill)
+                .map(|s| {
+                    catalog
+                        .prerequisites(s)
+                        .iter()
+                        .filter_map(|&p| items.iter().position(|x| x.skill == catalog.skill(p).id))
+                        .collect()
+                })
+                .unwrap_or_default()
+        })
+        .collect();
+    let mut priority: Vec<f64> = items.iter().map(|i| i.total_gain).collect();
+    // Propagate down the prerequisite edges until stable (the graph is acyclic, so n rounds suffice).
+    for _ in 0..n {
+        let mut changed = false;
+        for item in 0..n {
+            for &pre in &prereqs_in_plan[item] {
+                if priority[item] > priority[pre] {
+                    priority[pre] = priority[item];
+                    changed = true;
+                }
+            }
+        }
+        if !changed {
+            break;
+        }
+    }
+    let mut placed = vec![false; n];
+    let mut order = Vec::with_capacity(n);
+    for _ in 0..n {
+        let next = (0..n)
+            .filter(|&i| !placed[i] && prereqs_in_plan[i].iter().all(|&p| placed[p]))
+            .min_by(|&a, &b| {
+                priority[b]
+                    .total_cmp(&priority[a])
+                    .then(items[b].total_gain.total_cmp(&items[a].total_gain))
+                    .then_with(|| items[a].skill.cmp(&items[b].skill))
+            });
+        let Some(next) = next else { break };
+        placed[next] = true;
+        order.push(next);
+    }
+    order.into_iter().map(|i| items[i].clone()).collect()
+}
+
+/// Scores `skills` against `roles`.
+pub fn assess(skills: &Skills, roles: &[&Role], catalog: &Catalog, options: &Options) -> Report {
+    let levels = Levels::new(skills, catalog);
+    let mut fits: Vec<RoleFit> = roles
+        .iter()
+        .map(|role| assess_role(role, &levels, skills.years_experience, options, catalog))
+        .collect();
+    fits.sort_by(compare_roles);
+    if let Some(top) = options.top {
+        fits.truncate(top);
+    }
+    let learning_plan = learning_plan(&fits, &levels, catalog);
+    let mut warnings = skills.warnings.clone();
+    if skills.skills.is_empty() {
+        warnings.push(
+            "no skills were recognized in this input: every score is 0 and every requirement is a gap".to_string(),
+        );
+    }
+    Report {
+        schema_version: SCHEMA_VERSION,
+        subject: Subject {
+            name: skills.name.clone(),
+            source: skills.source.clone(),
+            years_experience: skills.years_experience,
+        },
+        skills: skills
+            .skills
+            .iter()
+            .map(|claim| {
+                let skill = catalog.skill(claim.skill);
+                ReportSkill {
+                    id: skill.id.clone(),
+                    name: skill.name.clone(),
+                    level: claim.level,
+                    years: claim.years,
+                    evidence: claim.evidence.clone(),
+                    via: claim.via.clone(),
+                }
+            })
+            .collect(),
+        unrecognized: skills.unrecognized.clone(),
+        warnings,
+        roles: fits,
+        learning_plan,
+    }
+}

@@ -1,0 +1,592 @@
+//! The skills catalog: the one vocabulary every input and every profile is translated into.
+//!
+//! Résumés say "torch", "Py-Torch 2.1" or "k8s"; profiles say `pytorch` and `kubernetes`. The catalog
+//! (`data/catalog.json`, compiled into the binary) holds the canonical ids, display names and aliases, and
+//! the relations between skills that scoring needs: `implies` (knowing QLoRA means knowing LoRA),
+//! `related` (TensorFlow earns partial credit towards JAX) and `prerequisites` (learn PyTorch before FSDP).
+//!
+//! Name resolution is deliberately conservative. A wrong match is worse than no match, because a false
+//! "you have Spark" hides a real gap; an unrecognized name is reported with a "did you mean" instead.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use serde::{Deserialize, Serialize};
+
+/// The catalog as shipped in the binary.
+const BUILTIN_CATALOG: &str = include_str!("../data/catalog.json");
+
+/// Position of a skill in [`Catalog::skills`]; cheap to copy and compare.
+pub type SkillIdx = usize;
+
+/// A group of skills, e.g. `frameworks` or `distributed-training`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Category {
+    pub id: String,
+    pub name: String,
+}
+
+/// Partial credit from a neighbouring skill: knowing `skill` counts `credit` × its level.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Related {
+    pub skill: String,
+    pub credit: f64,
+}
+
+/// One canonical skill.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Skill {
+    pub id: String,
+    pub name: String,
+    pub category: String,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub aliases: Vec<String>,
+    /// Terms (the name or an alias) that match free text only with exactly this capitalisation:
+    /// "Spark" but not the verb "spark".
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub case_sensitive: Vec<String>,
+    /// Terms that match free text only as an item of a list ("Languages: Python, C, R"), never in
+    /// prose, and only with exactly this capitalisation.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub list_only: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub implies: Vec<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related: Vec<Related>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub prerequisites: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct CatalogFile {
+    categories: Vec<Category>,
+    skills: Vec<Skill>,
+}
+
+/// How a name was resolved to a skill.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Resolution {
+    /// The id or display name, up to case and punctuation.
+    Name(SkillIdx),
+    /// One of the skill's aliases (the alias as written in the catalog).
+    Alias(SkillIdx, String),
+    /// A close misspelling of a name or alias; auto-corrected.
+    Fuzzy(SkillIdx, String),
+    /// Nothing close enough; `suggestion` is the nearest skill when one is near.
+    Unrecognized { suggestion: Option<SkillIdx> },
+}
+
+impl Resolution {
+    /// The resolved skill, if any.
+    pub fn skill(&self) -> Option<SkillIdx> {
+        match self {
+            Resolution::Name(i) | Resolution::Alias(i, _) | Resolution::Fuzzy(i, _) => Some(*i),
+            Resolution::Unrecognized { .. } => None,
+        }
+    }
+
+    /// A short human description of how the name matched, used as a report's `via`.
+    pub fn via(&self) -> String {
+        match self {
+            Resolution::Name(_) => "name".to_string(),
+            Resolution::Alias(_, alias) => format!("alias {alias}"),
+            Resolution::Fuzzy(_, term) => format!("spelling close to {term}"),
+            Resolution::Unrecognized { .. } => "unrecognized".to_string(),
+        }
+    }
+}
+
+/// How a term may match free text (see [`Catalog::terms`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TermPolicy {
+    /// Case-insensitive, whole token.
+    Anywhere,
+    /// Exact capitalisation, whole token.
+    CaseSensitive,
+    /// Exact capitalisation, and only as an item of a list.
+    ListOnly,
+}
+
+/// A name or alias of a skill, with the rule for matching it in prose.
+#[derive(Debug, Clone)]
+pub struct Term<'a> {
+    pub text: &'a str,
+    pub skill: SkillIdx,
+    pub policy: TermPolicy,
+}
+
+/// Error in the catalog data itself (a build-time mistake, caught by the data tests).
+#[derive(Debug, thiserror::Error)]
+pub enum CatalogError {
+    #[error("the skills catalog is not valid JSON: {0}")]
+    Parse(#[from] serde_json::Error),
+    #[error("the skills catalog is inconsistent: {0}")]
+    Invalid(String),
+}
+
+/// The loaded, indexed catalog.
+#[derive(Debug)]
+pub struct Catalog {
+    categories: Vec<Category>,
+    skills: Vec<Skill>,
+    by_id: HashMap<String, SkillIdx>,
+    /// Normalised name or alias → (skill, the term as written, true when it is an alias).
+    by_key: HashMap<String, (SkillIdx, String, bool)>,
+    /// For fuzzy matching: (normalised key, skill, term as written), sorted for determinism.
+    fuzzy_keys: Vec<(String, SkillIdx, String)>,
+    /// implies/related/prerequisites as indices.
+    implies: Vec<Vec<SkillIdx>>,
+    related: Vec<Vec<(SkillIdx, f64)>>,
+    prerequisites: Vec<Vec<SkillIdx>>,
+    /// Everything each skill implies, directly or through other skills, in a stable order.
+    implied_closure: Vec<Vec<SkillIdx>>,
+}
+
+/// Normalises a skill name for lookup: drops a trailing version ("PyTorch 2.1", "Python 3.x"),
+/// lowercases, and keeps only letters, digits and the characters that change meaning (`+`, `#`, `&`).
+pub fn normalize(name: &str) -> String {
+    let trimmed = strip_version_suffix(name.trim());
+    trimmed
+        .chars()
+        .flat_map(char::to_lowercase)
+        .filter(|c| c.is_alphanumeric() || matches!(c, '+' | '#' | '&'))
+        .collect()
+}
+
+fn strip_version_suffix(name: &str) -> &str {
+    let Some((head, last)) = name.rsplit_once(char::is_whitespace) else {
+        return name;
+    };
+    if head.trim().is_empty() || !looks_like_version(last) {
+        return name;
+    }
+    head.trim_end()
+}
+
+fn looks_like_version(token: &str) -> bool {
+    let token = token.strip_prefix(['v', 'V']).unwrap_or(token);
+    let token = token.strip_suffix('+').unwrap_or(token);
+    !token.is_empty()
+        && token.starts_with(|c: char| c.is_ascii_digit())
+        && token.split('.').all(|part| {
+            part == "x" || (!part.is_empty() && part.chars().all(|c| c.is_ascii_digit()))
+        })
+}
+
+static BUILTIN: OnceLock<Result<Catalog, String>> = OnceLock::new();
+
+impl Catalog {
+    /// The catalog compiled into the binary, parsed once per process.
+    pub fn builtin() -> Result<&'static Catalog, CatalogError> {
+        BUILTIN
+            .get_or_init(|| Catalog::from_json(BUILTIN_CATALOG).map_err(|e| e.to_string()))
+            .as_ref()
+            .map_err(|e| CatalogError::Invalid(e.clone()))
+    }
+
+    /// Parses and indexes a catalog, checking that every reference resolves and no key is ambiguous.
+    pub fn from_json(text: &str) -> Result<Catalog, CatalogError> {
+        let file: CatalogFile = serde_json::from_str(text)?;
+        Catalog::new(file.categories, file.skills)
+    }
+
+    fn new(categories: Vec<Category>, skills: Vec<Skill>) -> Result<Catalog, CatalogError> {
+        let mut by_id = HashMap::new();
+        for (idx, skill) in skills.iter().enumerate() {
+            if by_id.insert(skill.id.clone(), idx).is_some() {
+                return Err(CatalogError::Invalid(format!(
+                    "duplicate skill id `{}`",
+                    skill.id
+                )));
+            }
+            if !categories.iter().any(|c| c.id == skill.category) {
+                return Err(CatalogError::Invalid(format!(
+                    "skill `{}` has unknown category `{}`",
+                    skill.id, skill.category
+                )));
+            }
+        }
+        let mut by_key: HashMap<String, (SkillIdx, String, bool)> = HashMap::new();
+        for (idx, skill) in skills.iter().enumerate() {
+            let terms = std::iter::once((skill.id.as_str(), false))
+                .chain(std::iter::once((skill.name.as_str(), false)))
+                .chain(skill.aliases.iter().map(|a| (a.as_str(), true)));
+            for (term, is_alias) in terms {
+                let key = normalize(term);
+                if key.is_empty() {
+                    return Err(CatalogError::Invalid(format!(
+                        "skill `{}` has a name or alias with no letters: `{term}`",
+                        skill.id
+                    )));
+                }
+                match by_key.get(&key) {
+                    Some((other, other_term, _)) if *other != idx => {
+                        return Err(CatalogError::Invalid(format!(
+                            "`{term}` ({}) and `{other_term}` ({}) normalise to the same key `{key}`",
+                            skill.id, skills[*other].id
+                        )));
+                    }
+                    Some(_) => {}
+                    None => {
+                        by_key.insert(key, (idx, term.to_string(), is_alias));
+                    }
+                }
+            }
+        }
+        let lookup = |from: &str, field: &str, id: &str| -> Result<SkillIdx, CatalogError> {
+            by_id.get(id).copied().ok_or_else(|| {
+                CatalogError::Invalid(format!("skill `{from}` {field} unknown skill `{id}`"))
+            })
+        };
+        let mut implies = Vec::with_capacity(skills.len());
+        let mut related = Vec::with_capacity(skills.len());
+        let mut prerequisites = Vec::with_capacity(skills.len());
+        for skill in &skills {
+            implies.push(
+                skill
+                    .implies
+                    .iter()
+                    .map(|id| lookup(&skill.id, "implies", id))
+                    .collect::<Result<Vec<_>, _>>()?,
+            );
+            prerequisites.push(
+                skill
+                    .prerequisites
+                    .iter()
+                    .map(|id| lookup(&skill.id, "has prerequisite", id))
+                    .collect::<Result<Vec<_>, _>>()?,
+            );
+            let mut rel = Vec::new();
+            for r in &skill.related {
+                if !(r.credit > 0.0 && r.credit < 1.0) {
+                    return Err(CatalogError::Invalid(format!(
+                        "skill `{}` gives related credit {} to `{}`; credit must be between 0 and 1",
+                        skill.id, r.credit, r.skill
+                    )));
+                }
+                rel.push((lookup(&skill.id, "is related to", &r.skill)?, r.credit));
+            }
+            related.push(rel);
+        }
+        // Related credit works both ways: TensorFlow helps towards JAX as JAX helps towards TensorFlow.
+        let mut symmetric = related.clone();
+        for (from, list) in related.iter().enumerate() {
+            for &(to, credit) in list {
+                if !symmetric[to].iter().any(|&(s, _)| s == from) {
+                    symmetric[to].push((from, credit));
+                }
+            }
+        }
+        for list in &mut symmetric {
+            list.sort_by(|a, b| a.0.cmp(&b.0));
+        }
+        let mut fuzzy_keys: Vec<(String, SkillIdx, String)> = by_key
+            .iter()
+            .map(|(key, (idx, term, _))| (key.clone(), *idx, term.clone()))
+            .collect();
+        fuzzy_keys.sort();
+        let catalog = Catalog {
+            categories,
+            skills,
+            by_id,
+            by_key,
+            fuzzy_keys,
+            implies,
+            related: symmetric,
+            prerequisites,
+            implied_closure: Vec::new(),
+        };
+        let mut catalog = catalog;
+        if let Some(cycle) = catalog.find_cycle() {
+            return Err(CatalogError::Invalid(format!(
+                "implies/prerequisites form a cycle: {cycle}"
+            )));
+        }
+        catalog.implied_closure = (0..catalog.skills.len())
+            .map(|start| {
+                let mut seen = vec![start];
+                let mut next = 0;
+                while next < seen.len() {
+                    for &t in &catalog.implies[seen[next]] {
+                        if !seen.contains(&t) {
+                            seen.push(t);
+                        }
+                    }
+                    next += 1;
+                }
+                seen.remove(0);
+                seen
+            })
+            .collect();
+        Ok(catalog)
+    }
+
+    /// A cycle through `implies` ∪ `prerequisites`, as "a → b → a", if there is one.
+    fn find_cycle(&self) -> Option<String> {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            New,
+            Active,
+            Done,
+        }
+        fn visit(
+            catalog: &Catalog,
+            node: SkillIdx,
+            marks: &mut [Mark],
+            path: &mut Vec<SkillIdx>,
+        ) -> bool {
+            marks[node] = Mark::Active;
+            path.push(node);
+            let next = catalog.implies[node]
+                .iter()
+                .chain(&catalog.prerequisites[node]);
+            for &n in next {
+                match marks[n] {
+                    Mark::Active => {
+                        path.push(n);
+                        return true;
+                    }
+                    Mark::New => {
+                        if visit(catalog, n, marks, path) {
+                            return true;
+                        }
+                    }
+                    Mark::Done => {}
+                }
+            }
+            path.pop();
+            marks[node] = Mark::Done;
+            false
+        }
+        let mut marks = vec![Mark::New; self.skills.len()];
+        for start in 0..self.skills.len() {
+            let mut path = Vec::new();
+            if marks[start] == Mark::New && visit(self, start, &mut marks, &mut path) {
+                let last = *path.last()?;
+                let from = path.iter().position(|&n| n == last)?;
+                return Some(
+                    path[from..]
+                        .iter()
+                        .map(|&n| self.skills[n].id.as_str())
+                        .collect::<Vec<_>>()
+                        .join(" → "),
+                );
+            }
+        }
+        None
+    }
+
+    pub fn skills(&self) -> &[Skill] {
+        &self.skills
+    }
+
+    pub fn categories(&self) -> &[Category] {
+        &self.categories
+    }
+
+    pub fn skill(&self, idx: SkillIdx) -> &Skill {
+        &self.skills[idx]
+    }
+
+    pub fn index_of(&self, id: &str) -> Option<SkillIdx> {
+        self.by_id.get(id).copied()
+    }
+
+    pub fn category_name<'a>(&'a self, id: &'a str) -> &'a str {
+        self.categories
+            .iter()
+            .find(|c| c.id == id)
+            .map_or(id, |c| c.name.as_str())
+    }
+
+    /// Skills that knowing `idx` implies directly.
+    pub fn implies(&self, idx: SkillIdx) -> &[SkillIdx] {
+        &self.implies[idx]
+    }
+
+    /// Skills that earn partial credit towards `idx` (both directions of `related`).
+    pub fn related(&self, idx: SkillIdx) -> &[(SkillIdx, f64)] {
+        &self.related[idx]
+    }
+
+    /// Everything `idx` implies, directly or transitively.
+    pub fn implied_closure(&self, idx: SkillIdx) -> &[SkillIdx] {
+        &self.implied_closure[idx]
+    }
+
+    pub fn prerequisites(&self, idx: SkillIdx) -> &[SkillIdx] {
+        &self.prerequisites[idx]
+    }
+
+    /// Resolves a skill name as a person wrote it in a list: exact id or name, alias, then a close
+    /// misspelling; otherwise unrecognized with the nearest suggestion.
+    pub fn resolve(&self, input: &str) -> Resolution {
+        let key = normalize(input);
+        if key.is_empty() {
+            return Resolution::Unrecognized { suggestion: None };
+        }
+        if let Some(found) = self.lookup_key(&key) {
+            return found;
+        }
+        // "Python3", "pytorch2": a version glued to the name.
+        let unversioned = key.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
+        if unversioned.len() >= 3 && unversioned.len() < key.len() {
+            if let Some(found) = self.lookup_key(unversioned) {
+                return found;
+            }
+        }
+        self.fuzzy(&key)
+    }
+
+    fn lookup_key(&self, key: &str) -> Option<Resolution> {
+        self.by_key.get(key).map(|(idx, term, is_alias)| {
+            if *is_alias {
+                Resolution::Alias(*idx, term.clone())
+            } else {
+                Resolution::Name(*idx)
+            }
+        })
+    }
+
+    /// Misspellings: auto-correct one edit (transpositions included) on keys of 8+ characters when
+    /// exactly one skill is that close; otherwise suggest the nearest skill within a few edits.
+    fn fuzzy(&self, key: &str) -> Resolution {
+        let key_len = key.chars().count();
+        let candidates: Vec<(usize, f64, SkillIdx, &str)> = self
+            .fuzzy_keys
+            .iter()
+            .filter(|(candidate, _, _)| {
+                let candidate_len = candidate.chars().count();
+                candidate_len >= 4 && key_len.abs_diff(candidate_len) <= 3
+            })
+            .map(|(candidate, idx, term)| {
+                (
+                    strsim::osa_distance(key, candidate),
+                    strsim::jaro_winkler(key, candidate),
+                    *idx,
+                    term.as_str(),
+                )
+            })
+            .collect();
+        let Some(min_distance) = candidates.iter().map(|c| c.0).min() else {
+            return Resolution::Unrecognized { suggestion: None };
+        };
+        let nearest: Vec<_> = candidates.iter().filter(|c| c.0 == min_distance).collect();
+        let unique = nearest.iter().all(|c| c.2 == nearest[0].2);
+        // Highest similarity among the nearest; ties keep the first in key order (deterministic).
+        let best = nearest
+            .iter()
+            .fold(nearest[0], |best, c| if c.1 > best.1 { c } else { best });
+        let (distance, similarity, idx, term) = *best;
+        if distance == 1 && key_len >= 8 && unique {
+            return Resolution::Fuzzy(idx, term.to_string());
+        }
+        let allowed = if key_len >= 6 { 3 } else { 2 };
+        if distance <= allowed || similarity >= 0.9 {
+            Resolution::Unrecognized {
+                suggestion: Some(idx),
+            }
+        } else {
+            Resolution::Unrecognized { suggestion: None }
+        }
+    }
+
+    /// Every name and alias with its free-text matching policy, for the résumé scanner.
+    pub fn terms(&self) -> impl Iterator<Item = Term<'_>> {
+        self.skills.iter().enumerate().flat_map(|(idx, skill)| {
+            std::iter::once(skill.name.as_str())
+                .chain(skill.aliases.iter().map(String::as_str))
+                .map(move |text| {
+                    let policy = if skill.list_only.iter().any(|t| t == text) {
+                        TermPolicy::ListOnly
+                    } else if skill.case_sensitive.iter().any(|t| t == text) {
+                        TermPolicy::CaseSensitive
+                    } else {
+                        TermPolicy::Anywhere
+                    };
+                    Term {
+                        text,
+                        skill: idx,
+                        policy,
+                    }
+                })
+        })
+    }
+
+    /// Skills whose id, name or an alias contains `query` (normalised), best matches first; with an
+    /// empty query, every skill in catalog order.
+    pub fn search(&self, query: &str) -> Vec<SkillIdx> {
+        let query = normalize(query);
+        if query.is_empty() {
+            return (0..self.skills.len()).collect();
+        }
+        let mut hits: Vec<(u8, SkillIdx)> = Vec::new();
+        for (idx, skill) in self.skills.iter().enumerate() {
+            let keys = std::iter::once(normalize(&skill.id))
+                .chain(std::iter::once(normalize(&skill.name)))
+                .chain(skill.aliases.iter().map(|a| normalize(a)));
+            let rank = keys
+                .filter_map(|k| {
+                    if k == query {
+                        Some(0)
+                    } else if k.starts_with(&query) {
+                        Some(1)
+                    } else if k.contains(&query) {
+                        Some(2)
+                    } else {
+                        None
+                    }
+                })
+                .min();
+            if let Some(rank) = rank {
+                hits.push((rank, idx));
+            }
+        }
+        if hits.is_empty() {
+            if let Some(idx) = self.resolve(&query).skill().or(match self.fuzzy(&query) {
+                Resolution::Unrecognized { suggestion } => suggestion,
+                other => other.skill(),
+            }) {
+                hits.push((3, idx));
+            }
+        }
+        hits.sort_by(|a, b| {
+            a.0.cmp(&b.0)
+                .then_with(|| self.skills[a.1].id.cmp(&self.skills[b.1].id))
+        });
+        hits.into_iter().map(|(_, idx)| idx).collect()
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{looks_like_version, normalize};
+
+    #[test]
+    fn normalize_folds_case_punctuation_and_versions() {
+        assert_eq!(normalize("Py-Torch"), "pytorch");
+        assert_eq!(normalize("PyTorch 2.1"), "pytorch");
+        assert_eq!(normalize("Python 3.x"), "python");
+        assert_eq!(normalize("C++"), "c++");
+        assert_eq!(normalize("C#"), "c#");
+        assert_eq!(normalize("W&B"), "w&b");
+        assert_eq!(normalize("  scikit_learn "), "scikitlearn");
+        // A lone number is not a version suffix of nothing.
+        assert_eq!(normalize("3"), "3");
+        assert_eq!(normalize("Llama 2"), "llama");
+    }
+
+    #[test]
+    fn version_tokens() {
+        assert!(looks_like_version("2.1"));
+        assert!(looks_like_version("v3"));
+        assert!(looks_like_version("3.x"));
+        assert!(!looks_like_version("Transformers"));
+        assert!(!looks_like_version("x"));
+        assert!(!looks_like_version("4o"));
+    }
+}

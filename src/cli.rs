@@ -1,0 +1,172 @@
+//! The command line, declared with clap's derive API. Parsing only: [`crate::run`] resolves these raw
+//! arguments into what each command does.
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+use crate::input::InputFormat;
+use crate::profile::Tier;
+use crate::render::ReportFormat;
+
+const EXAMPLES: &str = "\
+Examples:
+  skillgap assess examples/jordan.json             ranked fit report for one person
+  skillgap assess cv.md --role llm-engineer --explain
+  skillgap assess me.json --format json --output report.json
+  skillgap roles                                   the built-in role profiles
+  skillgap role cuda-engineer                      one profile's requirements by tier
+  skillgap skills torch                            search the skills catalog";
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "skillgap",
+    version,
+    about = "How far you are from a deep-learning role, and what to learn next",
+    long_about = "skillgap matches a person's skills (skills JSON, JSON Resume, or a text/Markdown \
+résumé) against deep-learning role profiles and prints a ranked fit report: a score and tier per \
+role, what matched and why, and the missing skills ranked by how much learning each would raise the \
+score. It works offline and never sends data anywhere.",
+    after_help = EXAMPLES,
+    max_term_width = 100
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Command,
+
+    /// When to colour output (colour is never used in files or with NO_COLOR set)
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    pub color: ColorChoice,
+
+    /// Also load the role profiles in DIR (one JSON file per role)
+    #[arg(long, value_name = "DIR", global = true)]
+    pub profiles: Option<PathBuf>,
+
+    /// Use only the profiles from --profiles, not the built-in ones
+    #[arg(long, global = true)]
+    pub only_custom: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Rank one person's fit against the role profiles
+    Assess(AssessArgs),
+    /// List the role profiles
+    Roles(RolesArgs),
+    /// Show one role profile: requirements by category and the level per tier
+    Role(RoleArgs),
+    /// Search the skills catalog (names and aliases)
+    Skills(SkillsArgs),
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// Skills JSON, JSON Resume or text/Markdown résumé; `-` reads standard input
+    #[arg(value_name = "INPUT")]
+    pub input: Option<PathBuf>,
+
+    /// Force the input format instead of detecting it
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+
+    /// Only these roles (repeatable); `skillgap roles` lists the ids
+    #[arg(long = "role", value_name = "ID")]
+    pub roles: Vec<String>,
+
+    /// Score every role at this tier instead of the one your years of experience place you in
+    #[arg(long, value_enum)]
+    pub tier: Option<Tier>,
+
+    /// Show only the N best-fitting roles
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub top: Option<u16>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    pub format: ReportFormat,
+
+    /// Write the report to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Exit with code 1 when the best selected role scores below N (0–100)
+    #[arg(long, value_name = "N", value_parser = parse_score)]
+    pub min_score: Option<f64>,
+
+    /// In the table, list each role's matched skills with their evidence
+    #[arg(long)]
+    pub explain: bool,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+#[derive(Debug, Args)]
+pub struct RolesArgs {
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct RoleArgs {
+    /// The role id, e.g. deep-learning-engineer
+    pub id: String,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+#[derive(Debug, Args)]
+pub struct SkillsArgs {
+    /// Part of a skill's id, name or alias; all skills when omitted
+    pub query: Option<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+}
+
+/// A score threshold: a number from 0 to 100.
+pub fn parse_score(text: &str) -> Result<f64, String> {
+    let value: f64 = text
+        .trim()
+        .parse()
+        .map_err(|_| format!("`{text}` is not a number; expected a score from 0 to 100"))?;
+    if (0.0..=100.0).contains(&value) {
+        Ok(value)
+    } else {
+        Err(format!(
+            "{value} is out of range; expected a score from 0 to 100"
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::Cli;
+    use clap::CommandFactory;
+
+    #[test]
+    fn verify_cli() {
+        Cli::command().debug_assert();
+    }
+
+    #[test]
+    fn score_threshold_is_checked() {
+        assert_eq!(super::parse_score("70"), Ok(70.0));
+        assert!(super::parse_score("101").is_err());
+        assert!(super::parse_score("abc").is_err());
+    }
+}

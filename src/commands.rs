@@ -1,0 +1,158 @@
+//! Each command: resolve the raw arguments, do the work through the library, hand bytes to
+//! [`crate::output`].
+
+use std::path::Path;
+
+use anyhow::Context as _;
+
+use crate::assess::{self, Options};
+use crate::catalog::Catalog;
+use crate::cli::{AssessArgs, Cli, Command, ListFormat, RoleArgs, RolesArgs, SkillsArgs};
+use crate::input;
+use crate::output;
+use crate::profile::{builtin_profiles, ProfileSet};
+use crate::render::{self, RenderOptions};
+use crate::Outcome;
+
+/// What every command shares: the catalog, the profiles and how to display.
+struct Context {
+    catalog: &'static Catalog,
+    profiles: ProfileSet,
+    color: crate::cli::ColorChoice,
+}
+
+impl Context {
+    fn new(cli: &Cli) -> anyhow::Result<Context> {
+        let catalog = Catalog::builtin()?;
+        let mut profiles =
+            builtin_profiles(catalog).context("the built-in profiles are invalid")?;
+        if let Some(dir) = &cli.profiles {
+            profiles = profiles.with_dir(dir, catalog, cli.only_custom)?;
+        } else if cli.only_custom {
+            anyhow::bail!("--only-custom needs --profiles DIR");
+        }
+        Ok(Context {
+            catalog,
+            profiles,
+            color: cli.color,
+        })
+    }
+
+    fn render_options(&self, output: Option<&Path>, explain: bool) -> RenderOptions {
+        RenderOptions {
+            color: output::use_color(self.color, output.is_some()),
+            explain,
+            width: output::terminal_width(output.is_some()),
+        }
+    }
+}
+
+pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
+    let context = Context::new(&cli)?;
+    match &cli.command {
+        Command::Assess(args) => assess_command(&context, args),
+        Command::Roles(args) => roles_command(&context, args),
+        Command::Role(args) => role_command(&context, args),
+        Command::Skills(args) => skills_command(&context, args),
+    }
+}
+
+fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcome> {
+    let Some(path) = &args.input else {
+        anyhow::bail!(
+            "no input given: run `skillgap assess FILE` with a skills JSON, JSON Resume or text résumé \
+             (`-` reads standard input); `skillgap init` writes an example skills file"
+        );
+    };
+    let roles = context.profiles.select(&args.roles)?;
+    let skills = input::read(path, args.input_format, context.catalog)?;
+    for warning in &skills.warnings {
+        output::warn(&format!("{}: {warning}", skills.source));
+    }
+    let options = Options {
+        tier: args.tier,
+        top: args.top.map(usize::from),
+    };
+    let report = assess::assess(&skills, &roles, context.catalog, &options);
+    let render_options = context.render_options(args.output.as_deref(), args.explain);
+    let bytes = render::to_bytes(args.format, &report, &render_options)?;
+    output::emit(args.output.as_deref(), &bytes)?;
+    Ok(threshold_outcome(&report, args.min_score))
+}
+
+/// Exit 1 when the best reported role is below `min_score`.
+fn threshold_outcome(report: &crate::report::Report, min_score: Option<f64>) -> Outcome {
+    match min_score {
+        Some(min) if report.best_role().map_or(0.0, |r| r.score) < min => Outcome::BelowThreshold,
+        _ => Outcome::Success,
+    }
+}
+
+fn to_json(value: &impl serde::Serialize) -> anyhow::Result<Vec<u8>> {
+    let mut bytes = serde_json::to_vec_pretty(value)?;
+    bytes.push(b'\n');
+    Ok(bytes)
+}
+
+fn roles_command(context: &Context, args: &RolesArgs) -> anyhow::Result<Outcome> {
+    let roles = context.profiles.roles();
+    let bytes = match args.format {
+        ListFormat::Json => {
+            let profiles: Vec<_> = roles.iter().map(|r| &r.profile).collect();
+            to_json(&profiles)?
+        }
+        ListFormat::Table => {
+            let mut bytes = Vec::new();
+            render::render_roles_table(roles, &context.render_options(None, false), &mut bytes)?;
+            bytes
+        }
+    };
+    output::write_stdout(&bytes)?;
+    Ok(Outcome::Success)
+}
+
+fn role_command(context: &Context, args: &RoleArgs) -> anyhow::Result<Outcome> {
+    let role = context.profiles.select(std::slice::from_ref(&args.id))?[0];
+    let bytes = match args.format {
+        ListFormat::Json => to_json(&role.profile)?,
+        ListFormat::Table => {
+            let mut bytes = Vec::new();
+            render::render_role_detail(
+                role,
+                context.catalog,
+                &context.render_options(None, false),
+                &mut bytes,
+            )?;
+            bytes
+        }
+    };
+    output::write_stdout(&bytes)?;
+    Ok(Outcome::Success)
+}
+
+fn skills_command(context: &Context, args: &SkillsArgs) -> anyhow::Result<Outcome> {
+    let catalog = context.catalog;
+    let query = args.query.as_deref().unwrap_or("");
+    let hits = catalog.search(query);
+    if hits.is_empty() {
+        anyhow::bail!("no skill matches `{query}`; `skillgap skills` lists them all");
+    }
+    let bytes = match args.format {
+        ListFormat::Json => {
+            let skills: Vec<_> = hits.iter().map(|&i| catalog.skill(i)).collect();
+            to_json(&skills)?
+        }
+        ListFormat::Table => {
+            let mut bytes = Vec::new();
+            render::render_skills_table(
+                catalog,
+                &hits,
+                &context.render_options(None, false),
+                &mut bytes,
+            )?;
+            bytes
+        }
+    };
+    output::write_stdout(&bytes)?;
+    Ok(Outcome::Success)
+}

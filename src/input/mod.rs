@@ -1,0 +1,174 @@
+//! Reading a person's skills from any source: the tool's own skills JSON, a JSON Resume file, a
+//! plain-text or Markdown résumé, or the interactive questionnaire.
+//!
+//! Each source lives in its own file and produces the same [`Skills`]. This module reads the bytes,
+//! decides the format (or takes the one forced with `--input-format`) and turns every failure into an
+//! [`InputError`] that names the file, the line and column where there is one, and what was expected.
+
+pub mod skills_json;
+
+use std::fmt;
+use std::io::Read;
+use std::path::Path;
+
+use crate::catalog::Catalog;
+use crate::skills::Skills;
+
+/// The input formats `--input-format` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum InputFormat {
+    /// Decide from the content: skills JSON, JSON Resume, or text.
+    #[default]
+    Auto,
+    /// skillgap's own skills JSON.
+    Skillgap,
+    /// A JSON Resume (jsonresume.org) file.
+    Jsonresume,
+    /// A plain-text or Markdown résumé.
+    Text,
+}
+
+/// Why an input could not be read.
+#[derive(Debug, thiserror::Error)]
+pub enum InputError {
+    #[error("{source_name}: cannot read: {error}")]
+    Io {
+        source_name: String,
+        #[source]
+        error: std::io::Error,
+    },
+    #[error("{source_name}:{line}:{column}: {message}")]
+    Syntax {
+        source_name: String,
+        line: usize,
+        column: usize,
+        message: String,
+    },
+    #[error("{source_name}: {message}")]
+    Invalid {
+        source_name: String,
+        message: String,
+    },
+    #[error(
+        "{source_name}: the input is empty; expected a skills JSON, a JSON Resume or a text résumé"
+    )]
+    Empty { source_name: String },
+}
+
+impl InputError {
+    pub fn invalid(source_name: &str, message: impl fmt::Display) -> InputError {
+        InputError::Invalid {
+            source_name: source_name.to_string(),
+            message: message.to_string(),
+        }
+    }
+
+    /// A serde_json error, with its position.
+    pub fn json(source_name: &str, error: &serde_json::Error) -> InputError {
+        InputError::Syntax {
+            source_name: source_name.to_string(),
+            line: error.line(),
+            column: error.column(),
+            message: describe_json_error(error),
+        }
+    }
+}
+
+/// A serde_json error message without its " at line L column C" tail (callers print the position
+/// themselves, in `file:line:column` form), kept short.
+pub fn describe_json_error(error: &serde_json::Error) -> String {
+    let text = error.to_string();
+    let text = match text.rfind(" at line ") {
+        Some(pos) => &text[..pos],
+        None => &text,
+    };
+    let text = if error.is_eof() {
+        format!("{text} (the JSON ends early: is the file truncated?)")
+    } else {
+        text.to_string()
+    };
+    shorten(&text, 300)
+}
+
+/// Cuts `text` to at most `max` characters, marking the cut.
+pub fn shorten(text: &str, max: usize) -> String {
+    if text.chars().count() <= max {
+        return text.to_string();
+    }
+    let mut cut: String = text.chars().take(max).collect();
+    cut.push('…');
+    cut
+}
+
+/// Reads all of `path` (or stdin for `-`) as bytes.
+pub fn read_source(path: &Path) -> Result<Vec<u8>, InputError> {
+    let source_name = path.display().to_string();
+    let mut bytes = Vec::new();
+    let result = if source_name == "-" {
+        std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+    } else if path.is_dir() {
+        return Err(InputError::invalid(
+            &source_name,
+            "is a directory; give a file (or use `skillgap batch` for a folder of résumés)",
+        ));
+    } else {
+        std::fs::read(path).map(|b| bytes = b)
+    };
+    result.map_err(|error| InputError::Io { source_name, error })?;
+    Ok(bytes)
+}
+
+/// Decodes input bytes as UTF-8 text, dropping a byte-order mark.
+pub fn decode(source_name: &str, bytes: &[u8]) -> Result<String, InputError> {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    match std::str::from_utf8(bytes) {
+        Ok(text) => Ok(text.to_string()),
+        Err(e) => {
+            let line = bytes[..e.valid_up_to()]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count()
+                + 1;
+            let line_start = bytes[..e.valid_up_to()]
+                .iter()
+                .rposition(|&b| b == b'\n')
+                .map_or(0, |p| p + 1);
+            let column = e.valid_up_to() - line_start + 1;
+            Err(InputError::Syntax {
+                source_name: source_name.to_string(),
+                line,
+                column,
+                message: "not UTF-8 text; save the file as UTF-8".to_string(),
+            })
+        }
+    }
+}
+
+/// Reads skills from `text` in `format`.
+pub fn parse(
+    source_name: &str,
+    text: &str,
+    format: InputFormat,
+    catalog: &Catalog,
+) -> Result<Skills, InputError> {
+    if text.trim().is_empty() {
+        return Err(InputError::Empty {
+            source_name: source_name.to_string(),
+        });
+    }
+    match format {
+        InputFormat::Skillgap | InputFormat::Auto => skills_json::parse(source_name, text, catalog),
+        InputFormat::Jsonresume | InputFormat::Text => Err(InputError::invalid(
+            source_name,
+            "this input format is not supported yet",
+        )),
+    }
+}
+
+/// Reads a person's skills from `path` (`-` for stdin).
+pub fn read(path: &Path, format: InputFormat, catalog: &Catalog) -> Result<Skills, InputError> {
+    let source_name = path.display().to_string();
+    let bytes = read_source(path)?;
+    let text = decode(&source_name, &bytes)?;
+    parse(&source_name, &text, format, catalog)
+}

@@ -1,0 +1,16 @@
+use std::process::ExitCode;
+
+use clap::Parser;
+
+#[allow(clippy::print_stderr)]
+fn main() -> ExitCode {
+    let cli = skillgap::cli::Cli::parse();
+    match skillgap::run(cli) {
+        Ok(outcome) => outcome.exit_code(),
+        Err(error) if skillgap::is_broken_pipe(&error) => ExitCode::SUCCESS,
+        Err(error) => {
+            eprintln!("error: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}

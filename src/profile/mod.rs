@@ -1,0 +1,206 @@
+//! Role profiles: what a role needs, how much each thing matters, and at which level per tier.
+//!
+//! A profile is data (`profiles/<id>.json`, compiled in; more with `--profiles DIR`). Loading checks
+//! it against the catalog and compiles each requirement to catalog indices, so scoring never looks a
+//! name up twice. [`validate`] is the same check, reporting every problem with file and field rather
+//! than stopping at the first.
+
+mod load;
+mod validate;
+
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::SkillIdx;
+
+pub use load::{builtin_profiles, load_dir, ProfileError, ProfileSet};
+pub use validate::{validate, Problem};
+
+/// An experience tier. The default bands (entry 0–2 years, mid 3–5, senior 6+) come from the source
+/// document's experience benchmarks; a profile may override them.
+#[derive(
+    Debug,
+    Clone,
+    Copy,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    Hash,
+    Serialize,
+    Deserialize,
+    clap::ValueEnum,
+)]
+#[serde(rename_all = "lowercase")]
+pub enum Tier {
+    Entry,
+    Mid,
+    Senior,
+}
+
+impl Tier {
+    pub const ALL: [Tier; 3] = [Tier::Entry, Tier::Mid, Tier::Senior];
+
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Tier::Entry => "entry",
+            Tier::Mid => "mid",
+            Tier::Senior => "senior",
+        }
+    }
+
+    pub fn index(self) -> usize {
+        self as usize
+    }
+}
+
+impl fmt::Display for Tier {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// How much a requirement matters, in the source document's own words.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Importance {
+    /// "essential": missing it blocks the role.
+    Essential,
+    /// "increasingly expected", "expected".
+    Expected,
+    /// "situational": useful in some teams.
+    Situational,
+    /// "a differentiator": only ever adds.
+    Differentiator,
+}
+
+impl Importance {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Importance::Essential => "essential",
+            Importance::Expected => "expected",
+            Importance::Situational => "situational",
+            Importance::Differentiator => "differentiator",
+        }
+    }
+
+    pub const WORDS: [&'static str; 4] = ["essential", "expected", "situational", "differentiator"];
+}
+
+impl fmt::Display for Importance {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+/// A salary band as the source states it.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Salary {
+    pub min: u32,
+    pub max: u32,
+    pub currency: String,
+    pub period: String,
+}
+
+/// The years of experience that place a person in a tier.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierBand {
+    pub id: Tier,
+    pub min_years: f64,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub max_years: Option<f64>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub description: Option<String>,
+}
+
+/// Minimum level per tier; a missing tier means the requirement does not apply there.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct TierLevels {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub entry: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub mid: Option<u8>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub senior: Option<u8>,
+}
+
+impl TierLevels {
+    pub fn get(&self, tier: Tier) -> Option<u8> {
+        match tier {
+            Tier::Entry => self.entry,
+            Tier::Mid => self.mid,
+            Tier::Senior => self.senior,
+        }
+    }
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Requirement {
+    pub skill: String,
+    pub importance: Importance,
+    pub levels: TierLevels,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_text: Option<String>,
+}
+
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ProfileCategory {
+    pub id: String,
+    pub name: String,
+    pub requirements: Vec<Requirement>,
+}
+
+/// A role profile as written in its JSON file.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Profile {
+    pub id: String,
+    pub title: String,
+    pub summary: String,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source: Option<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub salary: Option<Salary>,
+    pub tiers: Vec<TierBand>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub related_roles: Vec<String>,
+    pub categories: Vec<ProfileCategory>,
+}
+
+impl Profile {
+    /// The band for `tier`, if the profile defines one.
+    pub fn band(&self, tier: Tier) -> Option<&TierBand> {
+        self.tiers.iter().find(|b| b.id == tier)
+    }
+}
+
+/// A requirement compiled against the catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CompiledRequirement {
+    pub skill: SkillIdx,
+    /// Index into `Profile::categories`.
+    pub category: usize,
+    pub importance: Importance,
+    pub levels: TierLevels,
+}
+
+/// A profile ready for scoring.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Role {
+    pub profile: Profile,
+    pub requirements: Vec<CompiledRequirement>,
+    /// True for profiles loaded from `--profiles DIR` or a job posting.
+    pub custom: bool,
+}
+
+impl Role {
+    pub fn id(&self) -> &str {
+        &self.profile.id
+    }
+}

@@ -1,0 +1,424 @@
+//! The terminal report: a ranked comfy-table that fits 80 columns, then the learning plan, then
+//! what was not recognized. `--explain` adds each role's matches with their evidence.
+
+use std::io::{self, Write};
+
+use comfy_table::{
+    presets, Attribute, Cell, CellAlignment, Color, ContentArrangement, Table as ComfyTable,
+};
+
+use super::{Render, RenderOptions};
+use crate::assess::FIT_THRESHOLD;
+use crate::catalog::Catalog;
+use crate::profile::Role;
+use crate::report::{Missing, Report, RoleFit};
+use crate::skills::level_word;
+
+pub struct Table;
+
+/// How many gaps the table shows per role.
+const GAPS_SHOWN: usize = 3;
+/// How many learning-plan steps the table shows.
+const PLAN_SHOWN: usize = 8;
+
+/// A 10-cell bar for a 0–100 score, in eighths: `███████▊░░`.
+pub fn score_bar(score: f64) -> String {
+    const PARTIAL: [char; 8] = [' ', '▏', '▎', '▍', '▌', '▋', '▊', '▉'];
+    let eighths = (score.clamp(0.0, 100.0) * 0.8).round() as usize; // 80 eighths in 10 cells
+    let full = eighths / 8;
+    let mut bar: String = "█".repeat(full);
+    if full < 10 {
+        let part = eighths % 8;
+        if part > 0 {
+            bar.push(PARTIAL[part]);
+        }
+        let used = full + usize::from(part > 0);
+        bar.push_str(&"░".repeat(10 - used));
+    }
+    bar
+}
+
+fn new_table(options: &RenderOptions) -> ComfyTable {
+    let mut table = ComfyTable::new();
+    table
+        .load_preset(presets::UTF8_FULL_CONDENSED)
+        .apply_modifier(comfy_table::modifiers::UTF8_ROUND_CORNERS)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(options.width);
+    if options.color {
+        table.enforce_styling();
+    } else {
+        table.force_no_tty();
+    }
+    table
+}
+
+fn header(options: &RenderOptions, titles: &[&str]) -> Vec<Cell> {
+    titles
+        .iter()
+        .map(|t| {
+            let cell = Cell::new(t);
+            if options.color {
+                cell.add_attribute(Attribute::Bold)
+            } else {
+                cell
+            }
+        })
+        .collect()
+}
+
+fn score_color(score: f64) -> Color {
+    if score >= FIT_THRESHOLD {
+        Color::Green
+    } else if score >= 40.0 {
+        Color::Yellow
+    } else {
+        Color::Red
+    }
+}
+
+fn gap_line(gap: &Missing) -> String {
+    let mark = if gap.blocking { "⚠ " } else { "" };
+    format!("{mark}{} +{:.1}", gap.name, gap.gain)
+}
+
+fn tier_cell(role: &RoleFit) -> String {
+    match role.tier {
+        Some(tier) if tier == role.target_tier => tier.to_string(),
+        Some(tier) => format!("{tier}\n(of {})", role.target_tier),
+        None => format!("none\n(of {})", role.target_tier),
+    }
+}
+
+fn paint(options: &RenderOptions, text: &str, style: console::Style) -> String {
+    if options.color {
+        style.force_styling(true).apply_to(text).to_string()
+    } else {
+        text.to_string()
+    }
+}
+
+fn subject_line(report: &Report) -> String {
+    let mut parts = Vec::new();
+    if let Some(name) = &report.subject.name {
+        parts.push(name.clone());
+    }
+    match report.subject.years_experience {
+        Some(years) => parts.push(format!("{years} years")),
+        None => parts.push("years of experience unknown".to_string()),
+    }
+    let count = report.skills.len();
+    parts.push(format!(
+        "{count} skill{} recognized",
+        if count == 1 { "" } else { "s" }
+    ));
+    parts.push(report.subject.source.clone());
+    parts.join(" · ")
+}
+
+impl Render for Table {
+    fn render(
+        &self,
+        report: &Report,
+        options: &RenderOptions,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        writeln!(
+            out,
+            "{}",
+            paint(options, &subject_line(report), console::Style::new().bold())
+        )?;
+        for warning in &report.warnings {
+            writeln!(
+                out,
+                "{}",
+                paint(
+                    options,
+                    &format!("note: {warning}"),
+                    console::Style::new().yellow()
+                )
+            )?;
+        }
+        writeln!(out)?;
+
+        let mut table = new_table(options);
+        table.set_header(header(
+            options,
+            &["#", "Role", "Score", "Fits", "Learn next (+points)"],
+        ));
+        for (rank, role) in report.roles.iter().enumerate() {
+            let mut score = Cell::new(format!("{:>5.1} {}", role.score, score_bar(role.score)));
+            if options.color {
+                score = score.fg(score_color(role.score));
+            }
+            let gaps: Vec<String> = role.missing.iter().take(GAPS_SHOWN).map(gap_line).collect();
+            let gaps = if gaps.is_empty() {
+                "—".to_string()
+            } else {
+                gaps.join("\n")
+            };
+            let mut gaps_cell = Cell::new(gaps);
+            if options.color && !role.blocking.is_empty() {
+                gaps_cell = gaps_cell.fg(Color::Red);
+            }
+            table.add_row(vec![
+                Cell::new(rank + 1).set_alignment(CellAlignment::Right),
+                Cell::new(&role.title),
+                score,
+                Cell::new(tier_cell(role)),
+                gaps_cell,
+            ]);
+        }
+        writeln!(out, "{table}")?;
+        if report.roles.iter().any(|r| !r.blocking.is_empty()) {
+            writeln!(
+                out,
+                "⚠ = a missing essential skill: it caps that role's score at 50 until learned."
+            )?;
+        }
+
+        if !report.learning_plan.is_empty() {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "{}",
+                paint(options, "Learning plan", console::Style::new().bold())
+            )?;
+            for (step, item) in report.learning_plan.iter().take(PLAN_SHOWN).enumerate() {
+                let why = if item.roles_improved.is_empty() {
+                    format!("first, for {}", item.prerequisite_for.join(", "))
+                } else {
+                    let n = item.roles_improved.len();
+                    format!(
+                        "+{:.1} across {n} role{}",
+                        item.total_gain,
+                        if n == 1 { "" } else { "s" }
+                    )
+                };
+                writeln!(
+                    out,
+                    "{:>3}. {} → {} ({why})",
+                    step + 1,
+                    item.name,
+                    level_word(item.target_level)
+                )?;
+            }
+            if report.learning_plan.len() > PLAN_SHOWN {
+                writeln!(
+                    out,
+                    "     … {} more (see --format json)",
+                    report.learning_plan.len() - PLAN_SHOWN
+                )?;
+            }
+        }
+
+        if !report.unrecognized.is_empty() {
+            writeln!(out)?;
+            let names: Vec<String> = report
+                .unrecognized
+                .iter()
+                .map(|u| match &u.suggestion {
+                    Some(s) => format!("{} (did you mean {s}?)", u.input),
+                    None => u.input.clone(),
+                })
+                .collect();
+            writeln!(out, "Unrecognized: {}", names.join(", "))?;
+        }
+
+        if options.explain {
+            for role in &report.roles {
+                explain_role(out, role, options)?;
+            }
+        }
+        Ok(())
+    }
+}
+
+fn explain_role(out: &mut dyn Write, role: &RoleFit, options: &RenderOptions) -> io::Result<()> {
+    writeln!(out)?;
+    let heading = format!(
+        "{} — {:.1} at {}{}",
+        role.title,
+        role.score,
+        role.target_tier,
+        role.tier
+            .map(|t| format!(", fits {t}"))
+            .unwrap_or_else(|| ", no tier fits yet".to_string())
+    );
+    writeln!(
+        out,
+        "{}",
+        paint(options, &heading, console::Style::new().bold())
+    )?;
+    let tiers: Vec<String> = role
+        .tiers
+        .iter()
+        .map(|t| format!("{} {:.1}", t.tier, t.score))
+        .collect();
+    writeln!(out, "  tiers: {}", tiers.join(" · "))?;
+    for m in &role.matched {
+        let evidence = m
+            .evidence
+            .as_deref()
+            .map(|e| format!(" — “{}”", crate::input::shorten(e, 100)))
+            .unwrap_or_default();
+        writeln!(
+            out,
+            "  ✓ {} {}/{} [{}] via {}{evidence}",
+            m.name, m.level, m.required_level, m.importance, m.via
+        )?;
+    }
+    for m in &role.missing {
+        writeln!(
+            out,
+            "  {} {} {}/{} [{}] +{:.1}",
+            if m.blocking { "⚠" } else { "✗" },
+            m.name,
+            m.current_level,
+            m.required_level,
+            m.importance,
+            m.gain
+        )?;
+    }
+    Ok(())
+}
+
+/// `skillgap roles`: one line per profile.
+pub fn render_roles_table(
+    roles: &[Role],
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut table = new_table(options);
+    table.set_header(header(
+        options,
+        &["Id", "Role", "Salary (USD/yr)", "Requirements"],
+    ));
+    for role in roles {
+        let p = &role.profile;
+        let salary = p
+            .salary
+            .as_ref()
+            .map(|s| format!("${}K–${}K", s.min / 1000, s.max / 1000))
+            .unwrap_or_else(|| "—".to_string());
+        let essentials = role
+            .requirements
+            .iter()
+            .filter(|r| r.importance == crate::profile::Importance::Essential)
+            .count();
+        table.add_row(vec![
+            Cell::new(&p.id),
+            Cell::new(&p.title),
+            Cell::new(salary),
+            Cell::new(format!(
+                "{} ({essentials} essential)",
+                role.requirements.len()
+            )),
+        ]);
+    }
+    writeln!(out, "{table}")
+}
+
+/// `skillgap role ID`: the profile's requirements by category, with the level per tier.
+pub fn render_role_detail(
+    role: &Role,
+    catalog: &Catalog,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let p = &role.profile;
+    writeln!(
+        out,
+        "{}",
+        paint(
+            options,
+            &format!("{} ({})", p.title, p.id),
+            console::Style::new().bold()
+        )
+    )?;
+    writeln!(out, "{}", p.summary)?;
+    if let Some(s) = &p.salary {
+        writeln!(
+            out,
+            "Salary: ${}K–${}K {} per {}",
+            s.min / 1000,
+            s.max / 1000,
+            s.currency,
+            s.period
+        )?;
+    }
+    let bands: Vec<String> = p
+        .tiers
+        .iter()
+        .map(|b| match b.max_years {
+            Some(max) => format!("{} {}–{} years", b.id, b.min_years, max),
+            None => format!("{} {}+ years", b.id, b.min_years),
+        })
+        .collect();
+    writeln!(out, "Tiers: {}", bands.join(" · "))?;
+    if !p.related_roles.is_empty() {
+        writeln!(out, "Related roles: {}", p.related_roles.join(", "))?;
+    }
+    writeln!(
+        out,
+        "Levels: 1 aware · 2 working · 3 proficient · 4 expert · – not required at that tier"
+    )?;
+    let mut table = new_table(options);
+    table.set_header(header(
+        options,
+        &["Category", "Skill", "Importance", "Entry", "Mid", "Senior"],
+    ));
+    for category in &p.categories {
+        for (i, req) in category.requirements.iter().enumerate() {
+            let name = catalog
+                .index_of(&req.skill)
+                .map_or(req.skill.as_str(), |s| catalog.skill(s).name.as_str());
+            let level = |l: Option<u8>| l.map_or("–".to_string(), |l| l.to_string());
+            table.add_row(vec![
+                Cell::new(if i == 0 { category.name.as_str() } else { "" }),
+                Cell::new(name),
+                Cell::new(req.importance),
+                Cell::new(level(req.levels.entry)).set_alignment(CellAlignment::Center),
+                Cell::new(level(req.levels.mid)).set_alignment(CellAlignment::Center),
+                Cell::new(level(req.levels.senior)).set_alignment(CellAlignment::Center),
+            ]);
+        }
+    }
+    writeln!(out, "{table}")
+}
+
+/// `skillgap skills [QUERY]`: matching catalog entries with their aliases.
+pub fn render_skills_table(
+    catalog: &Catalog,
+    skills: &[usize],
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let mut table = new_table(options);
+    table.set_header(header(options, &["Id", "Name", "Category", "Aliases"]));
+    for &idx in skills {
+        let skill = catalog.skill(idx);
+        table.add_row(vec![
+            Cell::new(&skill.id),
+            Cell::new(&skill.name),
+            Cell::new(&skill.category),
+            Cell::new(skill.aliases.join(", ")),
+        ]);
+    }
+    writeln!(out, "{table}")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::score_bar;
+
+    #[test]
+    fn bars_are_ten_cells() {
+        for score in [0.0, 3.0, 49.9, 50.0, 78.5, 99.9, 100.0] {
+            assert_eq!(score_bar(score).chars().count(), 10, "{score}");
+        }
+        assert_eq!(score_bar(100.0), "██████████");
+        assert_eq!(score_bar(0.0), "░░░░░░░░░░");
+        assert_eq!(score_bar(50.0), "█████░░░░░");
+    }
+}

@@ -1,0 +1,170 @@
+//! What a person knows, as every input source produces it: catalog skills with a level and the
+//! evidence for them, plus the names nothing in the catalog matched.
+
+use serde::{Deserialize, Serialize};
+
+use crate::catalog::{Catalog, Resolution, SkillIdx};
+
+/// Levels of SPEC §4: 0 none, 1 aware, 2 working, 3 proficient, 4 expert.
+pub const MAX_LEVEL: u8 = 4;
+/// A bare skill name in a list means "used it in a real project".
+pub const DEFAULT_LEVEL: u8 = 2;
+pub const LEVEL_WORDS: [&str; 5] = ["none", "aware", "working", "proficient", "expert"];
+
+/// What each level means, for help texts and the questionnaire.
+pub const LEVEL_MEANINGS: [&str; 5] = [
+    "never used it",
+    "read about it, followed tutorials",
+    "used it in a real project",
+    "owns it in production",
+    "teaches it, contributes upstream",
+];
+
+/// The level named by a word: SPEC §4's own words and JSON Resume's (Beginner→1, Intermediate→2,
+/// Advanced→3, Master/Expert→4), case-insensitively.
+pub fn level_from_word(word: &str) -> Option<u8> {
+    let word = word.trim().to_ascii_lowercase();
+    if let Some(level) = LEVEL_WORDS.iter().position(|w| *w == word) {
+        return Some(level as u8);
+    }
+    match word.as_str() {
+        "beginner" | "novice" | "basic" | "elementary" => Some(1),
+        "intermediate" | "competent" => Some(2),
+        "advanced" | "experienced" | "fluent" => Some(3),
+        "master" | "native" => Some(4),
+        _ => None,
+    }
+}
+
+pub fn level_word(level: u8) -> &'static str {
+    LEVEL_WORDS
+        .get(usize::from(level))
+        .copied()
+        .unwrap_or("expert")
+}
+
+/// One skill a person has, resolved against the catalog.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ClaimedSkill {
+    pub skill: SkillIdx,
+    pub level: u8,
+    pub years: Option<f64>,
+    /// The line of the résumé (trimmed) or the entry the skill came from.
+    pub evidence: Option<String>,
+    /// How the name was recognized: `name`, `alias torch`, `text`, …
+    pub via: String,
+}
+
+/// A name that matched no skill.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Unrecognized {
+    pub input: String,
+    #[serde(default)]
+    pub suggestion: Option<String>,
+}
+
+/// A person's skills, whatever the source.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Skills {
+    pub name: Option<String>,
+    /// Where the skills came from: a path, `-` for stdin, or `questionnaire`.
+    pub source: String,
+    pub years_experience: Option<f64>,
+    pub skills: Vec<ClaimedSkill>,
+    pub unrecognized: Vec<Unrecognized>,
+    /// Notes about the input that did not stop it being read (lenient JSON, ignored fields, …).
+    pub warnings: Vec<String>,
+    /// Role ids the person chose to focus on (saved by the questionnaire).
+    pub roles: Vec<String>,
+}
+
+impl Skills {
+    pub fn new(source: impl Into<String>) -> Skills {
+        Skills {
+            source: source.into(),
+            ..Skills::default()
+        }
+    }
+
+    /// Adds a skill; a skill seen again keeps the higher level, the first evidence and the larger
+    /// number of years.
+    pub fn add(&mut self, claim: ClaimedSkill) {
+        if let Some(existing) = self.skills.iter_mut().find(|s| s.skill == claim.skill) {
+            if claim.level > existing.level {
+                existing.level = claim.level;
+                existing.via = claim.via;
+                if claim.evidence.is_some() {
+                    existing.evidence = claim.evidence;
+                }
+            } else if existing.evidence.is_none() {
+                existing.evidence = claim.evidence;
+            }
+            existing.years = match (existing.years, claim.years) {
+                (Some(a), Some(b)) => Some(a.max(b)),
+                (a, b) => a.or(b),
+            };
+        } else {
+            self.skills.push(claim);
+        }
+    }
+
+    /// Resolves `name` through the catalog and adds it, or records it as unrecognized.
+    pub fn add_named(
+        &mut self,
+        catalog: &Catalog,
+        name: &str,
+        level: u8,
+        years: Option<f64>,
+        evidence: Option<String>,
+    ) -> Option<SkillIdx> {
+        let resolution = catalog.resolve(name);
+        match resolution.skill() {
+            Some(skill) => {
+                self.add(ClaimedSkill {
+                    skill,
+                    level,
+                    years,
+                    evidence,
+                    via: resolution.via(),
+                });
+                Some(skill)
+            }
+            None => {
+                let suggestion = match resolution {
+                    Resolution::Unrecognized { suggestion } => {
+                        suggestion.map(|i| catalog.skill(i).id.clone())
+                    }
+                    _ => None,
+                };
+                let input = name.trim().to_string();
+                if !input.is_empty() && !self.unrecognized.iter().any(|u| u.input == input) {
+                    self.unrecognized.push(Unrecognized { input, suggestion });
+                }
+                None
+            }
+        }
+    }
+
+    /// The level held in `skill`, 0 when not listed.
+    pub fn level_of(&self, skill: SkillIdx) -> u8 {
+        self.skills
+            .iter()
+            .find(|s| s.skill == skill)
+            .map_or(0, |s| s.level)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::level_from_word;
+
+    #[test]
+    fn level_words() {
+        assert_eq!(level_from_word("Working"), Some(2));
+        assert_eq!(level_from_word("expert"), Some(4));
+        assert_eq!(level_from_word("Master"), Some(4));
+        assert_eq!(level_from_word("Beginner"), Some(1));
+        assert_eq!(level_from_word("Advanced"), Some(3));
+        assert_eq!(level_from_word("guru"), None);
+    }
+}
