@@ -16,7 +16,7 @@
 //!    meets and whose score reaches [`FIT_THRESHOLD`].
 //! 5. **Gain** of a missing skill: how much the target-tier score rises by that skill's own credit
 //!    when raised to the required level (with what it implies), plus, for a blocking skill, an equal
-//!    share of lifting the cap. The gains of all gaps add up to the distance to the full score.
+//!    share of lifting the cap.
 
 use std::cmp::Ordering;
 
@@ -410,10 +410,9 @@ fn assess_role(
     }
 }
 
-/// A missing skill's gain: what it adds to the score by its own credit, plus, when it is blocking,
-/// an equal share of lifting the cap. So the gains of all gaps add up to the whole distance between
-/// the score now and the score with every gap closed, and no gap shows 0 merely because another one
-/// is blocking.
+/// A missing skill's gain: what it adds to the score by its own credit (and by what raising it
+/// implies), plus, when it is blocking, an equal share of lifting the cap. So no gap shows 0 merely
+/// because another one is blocking, and the blocking gaps together carry the whole cap lift.
 fn gain(now: &TierResult, raised: &TierResult, blocking: bool) -> f64 {
     let own = raised.uncapped - now.uncapped;
     let cap_share = if blocking {
@@ -596,5 +595,248 @@ pub fn assess(skills: &Skills, roles: &[&Role], catalog: &Catalog, options: &Opt
         warnings,
         roles: fits,
         learning_plan,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::profile::{CompiledRequirement, Profile, ProfileCategory, Requirement, TierBand, TierLevels};
+    use crate::skills::ClaimedSkill;
+
+    /// A small catalog: python ← pytorch ← fsdp (implies), jax related to pytorch at 50%.
+    const CATALOG: &str = r#"{
+      "categories": [{"id": "frameworks", "name": "Frameworks"}, {"id": "programming", "name": "Programming"},
+                     {"id": "distributed-training", "name": "Distributed training"}, {"id": "hardware", "name": "Hardware"}],
+      "skills": [
+        {"id": "python", "name": "Python", "category": "programming"},
+        {"id": "pytorch", "name": "PyTorch", "category": "frameworks", "aliases": ["torch"], "implies": ["python"], "prerequisites": ["python"]},
+        {"id": "jax", "name": "JAX", "category": "frameworks", "related": [{"skill": "pytorch", "credit": 0.5}]},
+        {"id": "fsdp", "name": "PyTorch FSDP", "category": "distributed-training", "implies": ["pytorch"], "prerequisites": ["pytorch"]},
+        {"id": "tpu", "name": "TPU", "category": "hardware"}
+      ]}"#;
+
+    fn catalog() -> Catalog {
+        Catalog::from_json(CATALOG).expect("test catalog is valid")
+    }
+
+    fn levels(entry: Option<u8>, mid: Option<u8>, senior: Option<u8>) -> TierLevels {
+        TierLevels { entry, mid, senior }
+    }
+
+    /// pytorch essential 2/3/4, jax expected 1/2/2, python situational 2/2/2, fsdp essential from mid
+    /// (–/2/3), tpu differentiator 1/1/1.
+    fn role(catalog: &Catalog) -> Role {
+        let reqs = [
+            ("pytorch", Importance::Essential, levels(Some(2), Some(3), Some(4))),
+            ("jax", Importance::Expected, levels(Some(1), Some(2), Some(2))),
+            ("python", Importance::Situational, levels(Some(2), Some(2), Some(2))),
+            ("fsdp", Importance::Essential, levels(None, Some(2), Some(3))),
+            ("tpu", Importance::Differentiator, levels(Some(1), Some(1), Some(1))),
+        ];
+        let profile = Profile {
+            id: "test-role".into(),
+            title: "Test Role".into(),
+            summary: "For tests.".into(),
+            source: None,
+            salary: None,
+            tiers: vec![
+                TierBand { id: Tier::Entry, min_years: 0.0, max_years: Some(2.0), description: None },
+                TierBand { id: Tier::Mid, min_years: 3.0, max_years: Some(5.0), description: None },
+                TierBand { id: Tier::Senior, min_years: 6.0, max_years: None, description: None },
+            ],
+            related_roles: vec![],
+            categories: vec![ProfileCategory {
+                id: "all".into(),
+                name: "All".into(),
+                requirements: reqs
+                    .iter()
+                    .map(|(skill, importance, levels)| Requirement {
+                        skill: (*skill).into(),
+                        importance: *importance,
+                        levels: *levels,
+                        source_text: None,
+                    })
+                    .collect(),
+            }],
+        };
+        let requirements = reqs
+            .iter()
+            .map(|(skill, importance, levels)| CompiledRequirement {
+                skill: catalog.index_of(skill).expect("test skill exists"),
+                category: 0,
+                importance: *importance,
+                levels: *levels,
+            })
+            .collect();
+        Role { profile, requirements, custom: false }
+    }
+
+    fn person(catalog: &Catalog, years: Option<f64>, held: &[(&str, u8)]) -> Skills {
+        let mut skills = Skills::new("test");
+        skills.years_experience = years;
+        for (id, level) in held {
+            skills.add(ClaimedSkill {
+                skill: catalog.index_of(id).expect("test skill exists"),
+                level: *level,
+                years: None,
+                evidence: Some(format!("line about {id}")),
+                via: "name".into(),
+            });
+        }
+        skills
+    }
+
+    fn assess_one(catalog: &Catalog, skills: &Skills, tier: Option<Tier>) -> RoleFit {
+        let role = role(catalog);
+        let report = assess(skills, &[&role], catalog, &Options { tier, top: None });
+        report.roles.into_iter().next().expect("one role")
+    }
+
+    fn tier_score(fit: &RoleFit, tier: Tier) -> f64 {
+        fit.tiers.iter().find(|t| t.tier == tier).expect("tier scored").score
+    }
+
+    #[test]
+    fn partial_credit_is_level_over_required_weighted_by_importance() {
+        let c = catalog();
+        // Entry: pytorch 1/2 → 0.5 (w3); jax related to pytorch at 50% → 0.5/1 (w2); python implied
+        // by pytorch at 1 → 1/2 (w1). (3·0.5 + 2·0.5 + 1·0.5) / 6 = 50; essential pytorch at credit
+        // 0.5 is not blocking (blocking is below half).
+        let fit = assess_one(&c, &person(&c, Some(1.0), &[("pytorch", 1)]), None);
+        assert_eq!(fit.target_tier, Tier::Entry);
+        assert_eq!(fit.score, 50.0);
+        assert!(fit.blocking.is_empty());
+        assert_eq!(fit.tier, None, "50 is below the fit threshold");
+    }
+
+    #[test]
+    fn implied_and_related_skills_count() {
+        let c = catalog();
+        // fsdp 3 implies pytorch and python (capped at 3); jax gets 50% of pytorch's 3 = 1.5.
+        // Mid: pytorch 3/3 (w3), jax 1.5/2 = .75 (w2), python 3/2 → 1 (w1), fsdp 3/2 → 1 (w3).
+        // (3 + 1.5 + 1 + 3) / 9 = 94.44; tpu differentiator 0 adds nothing.
+        let fit = assess_one(&c, &person(&c, Some(4.0), &[("fsdp", 3)]), None);
+        assert_eq!(fit.target_tier, Tier::Mid);
+        assert_eq!(fit.score, 94.4);
+        assert_eq!(fit.tier, Some(Tier::Mid));
+        let pytorch = fit.matched.iter().find(|m| m.skill == "pytorch").expect("pytorch matched");
+        assert_eq!(pytorch.via, "implied by fsdp");
+        assert_eq!(pytorch.evidence.as_deref(), Some("line about fsdp"));
+        let jax = fit.matched.iter().find(|m| m.skill == "jax").expect("jax matched");
+        assert_eq!(jax.level, 1.5);
+        assert!(jax.via.starts_with("related: pytorch"), "{}", jax.via);
+    }
+
+    #[test]
+    fn implication_never_makes_an_expert() {
+        let c = catalog();
+        // fsdp 4 implies pytorch at 3 only: senior pytorch needs 4 → credit .75.
+        let fit = assess_one(&c, &person(&c, Some(7.0), &[("fsdp", 4)]), None);
+        let pytorch = fit.matched.iter().find(|m| m.skill == "pytorch").expect("matched");
+        assert_eq!(pytorch.level, 3.0);
+        assert!(fit.missing.iter().any(|m| m.skill == "pytorch"));
+    }
+
+    #[test]
+    fn missing_essential_blocks_and_caps_the_score() {
+        let c = catalog();
+        // Mid with everything but fsdp: pytorch 3, jax 2, python 2 → (9 + 4 + 1 + 0) / 12 = 83.3
+        // uncapped, + tpu differentiator 1/1 → +10 = 93.3; fsdp (essential) missing → capped at 50.
+        let fit = assess_one(&c, &person(&c, Some(4.0), &[("pytorch", 3), ("jax", 2), ("python", 2), ("tpu", 1)]), None);
+        assert_eq!(fit.score, 50.0);
+        assert_eq!(fit.blocking, vec!["fsdp".to_string()]);
+        let fsdp = &fit.missing[0];
+        assert_eq!(fsdp.skill, "fsdp");
+        assert!(fsdp.blocking);
+        // Its gain: its own credit (3/12 · 100 = 25) plus lifting the cap (93.3 − 50) = 68.3 → 50 + 50 = 100.
+        assert_eq!(fsdp.gain, 50.0);
+        // Entry has no fsdp requirement: the person fits entry, not mid.
+        assert_eq!(fit.tier, Some(Tier::Entry));
+    }
+
+    #[test]
+    fn gains_are_each_skills_own_points() {
+        let c = catalog();
+        // Mid, pytorch 2: pytorch 2/3 (w3), jax related 1/2 (w2), python implied 2/2 (w1), fsdp 0 (w3,
+        // blocking): (2 + 1 + 1 + 0) / 9 = 44.4 (under the cap of 50 anyway).
+        let fit = assess_one(&c, &person(&c, Some(4.0), &[("pytorch", 2)]), None);
+        assert_eq!(fit.score, 44.4);
+        let gain = |id: &str| fit.missing.iter().find(|m| m.skill == id).expect("missing").gain;
+        // fsdp: +3/9 of its own, and the cap does not bind: 33.3.
+        assert_eq!(gain("fsdp"), 33.3);
+        // pytorch 2→3: +1/9 itself, and jax's related credit rises to 1.5/2: +0.5/9 → 16.7.
+        assert_eq!(gain("pytorch"), 16.7);
+        // jax 1→2: +1/9 → 11.1.
+        assert_eq!(gain("jax"), 11.1);
+        // tpu, the only differentiator: the full bonus.
+        assert_eq!(gain("tpu"), DIFFERENTIATOR_BONUS);
+        assert!(fit.missing.windows(2).all(|w| w[0].gain >= w[1].gain), "sorted by gain");
+    }
+
+    #[test]
+    fn gain_ordering_puts_blocking_essentials_first() {
+        let c = catalog();
+        // Mid, pytorch 3 only: uncapped (3 + 1.5 + 1 + 0) / 9 = 61.1, capped at 50 by fsdp.
+        // fsdp: own 33.3 + the whole cap lift 11.1 = 44.4; tpu: bonus 10; jax .75→1: 5.6.
+        let fit = assess_one(&c, &person(&c, Some(4.0), &[("pytorch", 3)]), None);
+        let order: Vec<(&str, f64)> = fit.missing.iter().map(|m| (m.skill.as_str(), m.gain)).collect();
+        assert_eq!(order, [("fsdp", 44.4), ("tpu", 10.0), ("jax", 5.6)]);
+    }
+
+    #[test]
+    fn tier_is_the_highest_band_met_that_clears_the_threshold() {
+        let c = catalog();
+        let strong = [("fsdp", 4), ("pytorch", 4), ("jax", 2), ("python", 3), ("tpu", 1)];
+        // 7 years: senior band, everything met → senior.
+        let fit = assess_one(&c, &person(&c, Some(7.0), &strong), None);
+        assert_eq!((fit.target_tier, fit.tier), (Tier::Senior, Some(Tier::Senior)));
+        assert_eq!(fit.score, 100.0);
+        // The same skills at 1 year: the band caps the tier at entry, whatever the skills.
+        let fit = assess_one(&c, &person(&c, Some(1.0), &strong), None);
+        assert_eq!((fit.target_tier, fit.tier), (Tier::Entry, Some(Tier::Entry)));
+        // Unknown years: the highest tier that fits.
+        let fit = assess_one(&c, &person(&c, None, &strong), None);
+        assert_eq!(fit.tier, Some(Tier::Senior));
+        assert!(fit.tiers.iter().all(|t| t.in_band));
+        // --tier forces the target.
+        let fit = assess_one(&c, &person(&c, Some(7.0), &[("pytorch", 2)]), Some(Tier::Entry));
+        assert_eq!(fit.target_tier, Tier::Entry);
+        assert_eq!(fit.score, tier_score(&fit, Tier::Entry));
+    }
+
+    #[test]
+    fn no_skills_is_said_plainly() {
+        let c = catalog();
+        let role = role(&c);
+        let report = assess(&person(&c, None, &[]), &[&role], &c, &Options::default());
+        assert!(report.has_no_skills());
+        assert!(report.warnings.iter().any(|w| w.contains("no skills were recognized")));
+        assert_eq!(report.roles[0].score, 0.0);
+        assert!(!report.roles[0].missing.is_empty());
+    }
+
+    #[test]
+    fn learning_plan_puts_prerequisites_first() {
+        let c = catalog();
+        // Nothing known: fsdp (big gain at mid) needs pytorch, which needs python.
+        let role = role(&c);
+        let report = assess(&person(&c, Some(4.0), &[]), &[&role], &c, &Options::default());
+        let order: Vec<&str> = report.learning_plan.iter().map(|p| p.skill.as_str()).collect();
+        let position = |id: &str| order.iter().position(|s| *s == id).expect("in plan");
+        assert!(position("python") < position("pytorch"), "{order:?}");
+        assert!(position("pytorch") < position("fsdp"), "{order:?}");
+        let python = &report.learning_plan[position("python")];
+        assert_eq!(python.prerequisite_for, vec!["pytorch".to_string()]);
+    }
+
+    #[test]
+    fn reports_are_deterministic() {
+        let c = catalog();
+        let role = role(&c);
+        let skills = person(&c, Some(4.0), &[("pytorch", 2), ("jax", 1)]);
+        let a = serde_json::to_string(&assess(&skills, &[&role], &c, &Options::default())).expect("serializes");
+        let b = serde_json::to_string(&assess(&skills, &[&role], &c, &Options::default())).expect("serializes");
+        assert_eq!(a, b);
     }
 }

@@ -1,0 +1,249 @@
+//! The data is part of the product: the catalog and the built-in profiles have invariants of their
+//! own, checked here.
+
+use std::collections::{HashMap, HashSet};
+
+use skillgap::catalog::{normalize, Catalog, Resolution};
+use skillgap::profile::{builtin_profiles, validate, Importance, Tier};
+
+fn catalog() -> &'static Catalog {
+    Catalog::builtin().expect("the built-in catalog loads: ids unique, references resolve, no cycles")
+}
+
+/// SPEC §3: ids the catalog must hold.
+const SPEC_IDS: &[&str] = &[
+    "pytorch", "jax", "tensorflow", "keras", "fsdp", "deepspeed", "megatron-lm", "nccl", "tensorrt", "onnx",
+    "onnx-runtime", "bitsandbytes", "quantization", "flash-attention", "vllm", "triton-inference-server", "lora",
+    "qlora", "rlhf", "dpo", "instruction-tuning", "wandb", "mlflow", "dvc", "ray", "kubeflow", "docker",
+    "kubernetes", "cuda", "python", "git", "hugging-face-transformers", "mixed-precision",
+    "gradient-checkpointing", "linear-algebra", "calculus", "statistics", "perplexity", "bleu-rouge", "mmlu",
+    "ab-testing", "distributed-training", "transformers-architecture", "cnn", "diffusion-models", "rag",
+    "prompt-engineering", "mlops", "spark", "scikit-learn", "sql", "cpp", "cutlass", "nsight", "triton", "slurm",
+    "infiniband", "nvlink", "red-teaming", "interpretability", "cvat", "labelbox",
+];
+
+const ROLE_IDS: &[&str] = &[
+    "deep-learning-engineer",
+    "ml-engineer",
+    "llm-engineer",
+    "cuda-engineer",
+    "distributed-training-engineer",
+    "ai-safety-engineer",
+    "data-labeling-specialist",
+    "ai-strategy-director",
+];
+
+#[test]
+fn catalog_holds_every_spec_id_and_is_large_enough() {
+    let c = catalog();
+    for id in SPEC_IDS {
+        assert!(c.index_of(id).is_some(), "catalog lacks SPEC id `{id}`");
+    }
+    assert!(c.skills().len() >= 150, "only {} skills", c.skills().len());
+    for skill in c.skills() {
+        assert!(!skill.name.trim().is_empty(), "{} has no name", skill.id);
+        assert!(
+            skill.id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-'),
+            "{} is not kebab-case",
+            skill.id
+        );
+    }
+}
+
+#[test]
+fn no_alias_is_ambiguous() {
+    // The loader rejects a key shared by two skills; check it independently here too.
+    let mut owner: HashMap<String, &str> = HashMap::new();
+    for skill in catalog().skills() {
+        for term in std::iter::once(&skill.name).chain(&skill.aliases).chain(std::iter::once(&skill.id)) {
+            let key = normalize(term);
+            if let Some(other) = owner.insert(key.clone(), &skill.id) {
+                assert_eq!(other, skill.id, "`{term}` (key `{key}`) belongs to both {other} and {}", skill.id);
+            }
+        }
+    }
+}
+
+#[test]
+fn every_term_resolves_to_its_own_skill() {
+    let c = catalog();
+    for (idx, skill) in c.skills().iter().enumerate() {
+        for term in std::iter::once(&skill.name).chain(&skill.aliases) {
+            assert_eq!(c.resolve(term).skill(), Some(idx), "`{term}` should resolve to {}", skill.id);
+        }
+    }
+}
+
+#[test]
+fn short_terms_are_guarded_in_prose() {
+    for skill in catalog().skills() {
+        for term in std::iter::once(&skill.name).chain(&skill.aliases) {
+            if term.chars().count() <= 3 {
+                assert!(
+                    skill.case_sensitive.contains(term) || skill.list_only.contains(term),
+                    "short term `{term}` of {} must be case_sensitive or list_only",
+                    skill.id
+                );
+            }
+        }
+        for term in skill.case_sensitive.iter().chain(&skill.list_only) {
+            assert!(
+                *term == skill.name || skill.aliases.contains(term),
+                "{}: guarded term `{term}` is not one of its names",
+                skill.id
+            );
+        }
+    }
+    let c = catalog();
+    for (id, term) in [("c", "C"), ("r", "R"), ("go", "Go")] {
+        let skill = c.skill(c.index_of(id).expect("exists"));
+        assert!(skill.list_only.iter().any(|t| t == term), "`{term}` must be list_only");
+    }
+}
+
+#[test]
+fn relations_are_sound() {
+    let c = catalog();
+    for (idx, skill) in c.skills().iter().enumerate() {
+        let implied: HashSet<usize> = c.implied_closure(idx).iter().copied().collect();
+        assert!(!implied.contains(&idx), "{} implies itself", skill.id);
+        for related in &skill.related {
+            assert!((0.1..=0.8).contains(&related.credit), "{} → {}: credit {}", skill.id, related.skill, related.credit);
+            let other = c.index_of(&related.skill).expect("resolves");
+            assert!(!implied.contains(&other), "{} both implies and is related to {}", skill.id, related.skill);
+        }
+    }
+    // The relations SPEC §3 names.
+    let implies = |a: &str, b: &str| {
+        let a = c.index_of(a).expect("exists");
+        let b = c.index_of(b).expect("exists");
+        c.implied_closure(a).contains(&b)
+    };
+    assert!(implies("qlora", "lora"));
+    assert!(implies("fsdp", "pytorch"));
+    assert!(implies("deepspeed", "distributed-training"));
+    let fsdp = c.index_of("fsdp").expect("exists");
+    let pytorch = c.index_of("pytorch").expect("exists");
+    assert!(c.prerequisites(fsdp).contains(&pytorch), "learn PyTorch before FSDP");
+    let tensorflow = c.index_of("tensorflow").expect("exists");
+    let jax = c.index_of("jax").expect("exists");
+    assert!(c.related(jax).iter().any(|&(s, _)| s == tensorflow), "TensorFlow gives partial credit to JAX");
+}
+
+#[test]
+fn every_builtin_profile_validates_against_the_catalog() {
+    let c = catalog();
+    let set = builtin_profiles(c).expect("built-in profiles load");
+    let ids: Vec<&str> = set.roles().iter().map(|r| r.id()).collect();
+    assert_eq!(ids.len(), ROLE_IDS.len(), "{ids:?}");
+    for id in ROLE_IDS {
+        assert!(ids.contains(id), "missing profile {id}");
+    }
+    for role in set.roles() {
+        let problems = validate(&role.profile, "built-in", Some(role.id()), c);
+        assert!(problems.is_empty(), "{problems:?}");
+        let p = &role.profile;
+        assert!(p.summary.len() > 80, "{}: the summary must say what the profile rests on", p.id);
+        for related in &p.related_roles {
+            assert!(ROLE_IDS.contains(&related.as_str()), "{}: unknown related role {related}", p.id);
+        }
+        let essentials = role.requirements.iter().filter(|r| r.importance == Importance::Essential).count();
+        assert!(essentials >= 2, "{}: only {essentials} essentials", p.id);
+        assert!(role.requirements.len() >= 12, "{}: only {} requirements", p.id, role.requirements.len());
+        for tier in Tier::ALL {
+            assert!(p.band(tier).is_some(), "{}: no {tier} band", p.id);
+        }
+    }
+}
+
+#[test]
+fn salary_bands_follow_the_source() {
+    let set = builtin_profiles(catalog()).expect("loads");
+    let band = |id: &str| {
+        set.get(id)
+            .expect("exists")
+            .profile
+            .salary
+            .as_ref()
+            .map(|s| (s.min, s.max, s.currency.as_str()))
+    };
+    assert_eq!(band("data-labeling-specialist"), Some((34_000, 72_000, "USD")));
+    assert_eq!(band("ai-strategy-director"), Some((175_000, 280_000, "USD")));
+    assert_eq!(band("cuda-engineer"), Some((135_000, 220_000, "USD")));
+    assert_eq!(band("distributed-training-engineer"), Some((155_000, 280_000, "USD")));
+    assert_eq!(band("ai-safety-engineer"), Some((130_000, 210_000, "USD")));
+    assert_eq!(band("llm-engineer"), Some((135_000, 220_000, "USD")));
+    // The source gives no band for these two.
+    assert_eq!(band("deep-learning-engineer"), None);
+    assert_eq!(band("ml-engineer"), None);
+}
+
+#[test]
+fn deep_learning_engineer_is_faithful_to_the_source() {
+    let c = catalog();
+    let set = builtin_profiles(c).expect("loads");
+    let role = set.get("deep-learning-engineer").expect("exists");
+    let p = &role.profile;
+    // Experience bands as the source states them.
+    let band = |t: Tier| p.band(t).map(|b| (b.min_years, b.max_years));
+    assert_eq!(band(Tier::Entry), Some((0.0, Some(2.0))));
+    assert_eq!(band(Tier::Mid), Some((3.0, Some(5.0))));
+    assert_eq!(band(Tier::Senior), Some((6.0, None)));
+    let importance = |id: &str| {
+        p.categories
+            .iter()
+            .flat_map(|c| &c.requirements)
+            .find(|r| r.skill == id)
+            .map(|r| r.importance)
+    };
+    // "PyTorch (essential), JAX (increasingly expected at research orgs), TensorFlow/Keras (situational)".
+    assert_eq!(importance("pytorch"), Some(Importance::Essential));
+    assert_eq!(importance("jax"), Some(Importance::Expected));
+    assert_eq!(importance("tensorflow"), Some(Importance::Situational));
+    assert_eq!(importance("keras"), Some(Importance::Situational));
+    // Every skill the source's core and supporting lists name.
+    for id in [
+        "pytorch", "jax", "tensorflow", "keras", "fsdp", "deepspeed", "megatron-lm", "tensorrt", "onnx",
+        "onnx-runtime", "bitsandbytes", "quantization", "flash-attention", "lora", "qlora", "instruction-tuning",
+        "rlhf", "dpo", "perplexity", "bleu-rouge", "mmlu", "ab-testing", "wandb", "mlflow", "dvc", "ray",
+        "kubeflow", "python", "linear-algebra", "calculus", "statistics", "git", "docker", "kubernetes",
+        "triton-inference-server", "vllm", "mixed-precision", "gradient-checkpointing", "cuda", "nccl", "nvlink",
+        "infiniband", "transformers-architecture", "cnn", "diffusion-models", "hugging-face-transformers", "rag",
+        "prompt-engineering",
+    ] {
+        assert!(importance(id).is_some(), "the Deep Learning Engineer profile lacks {id}");
+    }
+    // Distributed training applies from mid up ("Mid-level … familiar with distributed training").
+    let fsdp = p.categories.iter().flat_map(|c| &c.requirements).find(|r| r.skill == "fsdp").expect("exists");
+    assert!(fsdp.levels.mid.is_some() && fsdp.levels.senior.is_some());
+    // Every requirement quotes its source phrase.
+    for req in p.categories.iter().flat_map(|c| &c.requirements) {
+        assert!(req.source_text.as_deref().is_some_and(|t| !t.is_empty()), "{} has no source_text", req.skill);
+    }
+}
+
+#[test]
+fn the_data_labeling_role_is_not_an_engineering_role() {
+    let set = builtin_profiles(catalog()).expect("loads");
+    let role = set.get("data-labeling-specialist").expect("exists");
+    let essential: Vec<&str> = role
+        .profile
+        .categories
+        .iter()
+        .flat_map(|c| &c.requirements)
+        .filter(|r| r.importance == Importance::Essential)
+        .map(|r| r.skill.as_str())
+        .collect();
+    assert!(!essential.contains(&"pytorch"), "{essential:?}");
+}
+
+#[test]
+fn known_false_matches_stay_false_in_names() {
+    let c = catalog();
+    let id_of = |name: &str| c.resolve(name).skill().map(|i| c.skill(i).id.clone());
+    assert_eq!(id_of("Java").as_deref(), Some("java"));
+    assert_eq!(id_of("JavaScript").as_deref(), Some("javascript"));
+    assert_ne!(id_of("Java"), id_of("JavaScript"));
+    assert_ne!(id_of("sparked").as_deref(), Some("spark"));
+    assert!(matches!(c.resolve("sparked"), Resolution::Unrecognized { .. }));
+}
