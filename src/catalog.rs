@@ -282,7 +282,7 @@ impl Catalog {
             }
         }
         for list in &mut symmetric {
-            list.sort_by(|a, b| a.0.cmp(&b.0));
+            list.sort_by_key(|a| a.0);
         }
         let mut fuzzy_keys: Vec<(String, SkillIdx, String)> = by_key
             .iter()

@@ -138,10 +138,13 @@ fn report_follows_the_contract() {
     assert_eq!(report.subject.years_experience, Some(3.5));
     assert!(report.skills.iter().any(|s| s.id == "pytorch" && s.level == 3 && s.name == "PyTorch"));
     assert!(report.skills.iter().all(|s| !s.via.is_empty() && s.level <= 4));
+    let fsdp = report.skills.iter().find(|s| s.id == "fsdp").expect("FSDP listed");
+    assert_eq!((fsdp.level, fsdp.years), (2, Some(1.0)));
     assert!(report.skills.iter().all(|s| s.evidence.is_none() || !s.evidence.as_deref().unwrap_or("").is_empty()));
     assert!(report.warnings.is_empty(), "{:?}", report.warnings);
     // "Pytorhc Lightning" is no skill we know; it is reported, not silently dropped.
-    assert!(report.unrecognized.iter().any(|u| u.input == "Pytorhc Lightning"));
+    let unknown = report.unrecognized.iter().find(|u| u.input == "Pytorhc Lightning").expect("reported");
+    assert!(unknown.suggestion.as_deref().is_none_or(|s| !s.is_empty()));
 
     // Every built-in role, sorted by score, highest first.
     let ids: Vec<&str> = report.roles.iter().map(|r| r.id.as_str()).collect();
@@ -176,7 +179,8 @@ fn report_follows_the_contract() {
             && (1..=4).contains(&m.required_level)
             && !m.via.is_empty()
             && !m.name.is_empty()
-            && !m.skill.is_empty()));
+            && !m.skill.is_empty()
+            && m.evidence.as_deref().is_none_or(|e| !e.is_empty())));
         assert!(role.missing.windows(2).all(|w| w[0].gain >= w[1].gain), "{}: missing sorted by gain", role.id);
         for gap in &role.missing {
             assert!(IMPORTANCE.contains(&gap.importance.as_str()));

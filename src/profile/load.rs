@@ -259,7 +259,7 @@ impl ProfileSet {
         Ok(self
             .roles
             .iter()
-            .filter(|r| ids.is_empty() || ids.iter().any(|id| *id == r.profile.id))
+            .filter(|r| ids.is_empty() || ids.contains(&r.profile.id))
             .collect())
     }
 }
