@@ -547,12 +547,12 @@ impl Catalog {
             }
         }
         if hits.is_empty() {
-            if let Some(idx) = self.resolve(&query).skill().or(match self.fuzzy(&query) {
+            // No substring hit: fall back to what resolution would pick or suggest ("pytroch").
+            let nearest = match self.resolve(&query) {
                 Resolution::Unrecognized { suggestion } => suggestion,
-                other => other.skill(),
-            }) {
-                hits.push((3, idx));
-            }
+                resolved => resolved.skill(),
+            };
+            hits.extend(nearest.map(|idx| (3, idx)));
         }
         hits.sort_by(|a, b| {
             a.0.cmp(&b.0)
