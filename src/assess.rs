@@ -7,10 +7,13 @@
 //!    implies it (capped at 3, "proficient": nobody is an expert by implication), or a related skill's
 //!    level × its credit. The highest of the three counts.
 //! 2. **Credit** of a requirement at a tier: effective level ÷ required level, capped at 1.
-//! 3. **Tier score**: the importance-weighted mean credit of the essential (weight 3), expected (2) and
-//!    situational (1) requirements, × 100, plus up to [`DIFFERENTIATOR_BONUS`] points for the mean
-//!    credit of the differentiators; at most 100. If an essential requirement has under half its
-//!    credit it is **blocking**, and the tier score is capped at [`BLOCKING_CAP`].
+//! 3. **Tier score**: essentials (weight 3) count one by one. In each category, the expected (2) and
+//!    situational (1) requirements form a *toolkit*: its credit is its weighted credit over
+//!    [`TOOLKIT_BREADTH`] of its weight, at most 1, so covering half a category's tools earns it in
+//!    full. The score is 100 × the weighted mean credit of essentials and toolkits, plus up to
+//!    [`DIFFERENTIATOR_BONUS`] points for the mean credit of the differentiators; at most 100. If an
+//!    essential requirement has under half its credit it is **blocking**, and the tier score is capped
+//!    at [`BLOCKING_CAP`].
 //! 4. **Target tier**: the person's experience band (or `--tier`); the role's score is the target
 //!    tier's score. The reported **tier** is the highest tier up to the target whose band the person
 //!    meets and whose score reaches [`FIT_THRESHOLD`].
@@ -38,6 +41,9 @@ pub const BLOCKING_CREDIT: f64 = 0.5;
 pub const DIFFERENTIATOR_BONUS: f64 = 10.0;
 /// The highest level a skill reaches by implication.
 pub const IMPLIED_LEVEL_CAP: f64 = 3.0;
+/// The share of a category's expected and situational weight that earns the category in full: the
+/// source lists toolkits ("W&B, MLflow, DVC, Ray, Kubeflow"), and nobody is expected to know all.
+pub const TOOLKIT_BREADTH: f64 = 0.5;
 
 /// What the caller wants scored.
 #[derive(Debug, Clone, Default)]
@@ -46,7 +52,14 @@ pub struct Options {
     pub tier: Option<Tier>,
     /// Keep only the best N roles.
     pub top: Option<usize>,
+    /// The learning plan covers the best N reported roles (all when None). The command line uses 3
+    /// unless roles were chosen with `--role`: a plan summed over every role would send a deep-learning
+    /// engineer to learn annotation tools first.
+    pub plan_roles: Option<usize>,
 }
+
+/// How many best-fitting roles the command line's learning plan covers when no `--role` is given.
+pub const DEFAULT_PLAN_ROLES: usize = 3;
 
 /// How much a requirement of this importance weighs in the tier score (differentiators only add).
 pub fn weight(importance: Importance) -> f64 {
@@ -186,38 +199,93 @@ impl<'a> Levels<'a> {
     }
 }
 
-/// A tier's score and its blocking requirements (indices into `Role::requirements`).
+/// A tier's score, its per-category scores and its blocking requirements.
 struct TierResult {
     /// The score, capped at [`BLOCKING_CAP`] while anything is blocking.
     score: f64,
     /// The score the credits earn, before the cap.
     uncapped: f64,
+    /// Per profile category, its score at this tier (None when nothing in it applies).
+    categories: Vec<Option<f64>>,
+    /// Indices into `Role::requirements`.
     blocking: Vec<usize>,
 }
 
+/// Credit sums of one category at one tier.
+#[derive(Debug, Clone, Copy, Default)]
+struct CategoryCredit {
+    essential_weight: f64,
+    essential_credit: f64,
+    toolkit_weight: f64,
+    toolkit_credit: f64,
+    differentiators: f64,
+    differentiator_credit: f64,
+}
+
+impl CategoryCredit {
+    /// The toolkit's credit: its weighted credit over [`TOOLKIT_BREADTH`] of its weight, at most 1.
+    fn toolkit(&self) -> f64 {
+        if self.toolkit_weight == 0.0 {
+            0.0
+        } else {
+            (self.toolkit_credit / (TOOLKIT_BREADTH * self.toolkit_weight)).min(1.0)
+        }
+    }
+
+    /// Weight and earned credit of the category's core (essentials and toolkit).
+    fn core(&self) -> (f64, f64) {
+        (
+            self.essential_weight + self.toolkit_weight,
+            self.essential_credit + self.toolkit_weight * self.toolkit(),
+        )
+    }
+
+    fn score(&self) -> Option<f64> {
+        let (weight, credit) = self.core();
+        if weight > 0.0 {
+            Some(100.0 * credit / weight)
+        } else if self.differentiators > 0.0 {
+            Some(100.0 * self.differentiator_credit / self.differentiators)
+        } else {
+            None
+        }
+    }
+}
+
 fn score_tier(role: &Role, tier: Tier, level: impl Fn(SkillIdx) -> f64) -> TierResult {
-    let mut core_weight = 0.0;
-    let mut core_credit = 0.0;
-    let mut differentiators = 0.0;
-    let mut differentiator_credit = 0.0;
+    let mut categories = vec![CategoryCredit::default(); role.profile.categories.len()];
     let mut blocking = Vec::new();
     for (i, req) in role.requirements.iter().enumerate() {
         let Some(required) = req.levels.get(tier) else {
             continue;
         };
         let credit = (level(req.skill) / f64::from(required)).min(1.0);
-        if req.importance == Importance::Differentiator {
-            differentiators += 1.0;
-            differentiator_credit += credit;
-            continue;
-        }
+        let category = &mut categories[req.category];
         let w = weight(req.importance);
-        core_weight += w;
-        core_credit += w * credit;
-        if req.importance == Importance::Essential && credit < BLOCKING_CREDIT {
-            blocking.push(i);
+        match req.importance {
+            Importance::Differentiator => {
+                category.differentiators += 1.0;
+                category.differentiator_credit += credit;
+            }
+            Importance::Essential => {
+                category.essential_weight += w;
+                category.essential_credit += w * credit;
+                if credit < BLOCKING_CREDIT {
+                    blocking.push(i);
+                }
+            }
+            Importance::Expected | Importance::Situational => {
+                category.toolkit_weight += w;
+                category.toolkit_credit += w * credit;
+            }
         }
     }
+    let (core_weight, core_credit) = categories
+        .iter()
+        .map(CategoryCredit::core)
+        .fold((0.0, 0.0), |(w, c), (cw, cc)| (w + cw, c + cc));
+    let differentiators: f64 = categories.iter().map(|c| c.differentiators).sum();
+    let differentiator_credit: f64 = categories.iter().map(|c| c.differentiator_credit).sum();
     let mut score = match (core_weight > 0.0, differentiators > 0.0) {
         (true, true) => {
             100.0 * core_credit / core_weight
@@ -235,6 +303,7 @@ fn score_tier(role: &Role, tier: Tier, level: impl Fn(SkillIdx) -> f64) -> TierR
     TierResult {
         score,
         uncapped,
+        categories: categories.iter().map(CategoryCredit::score).collect(),
         blocking,
     }
 }
@@ -289,41 +358,19 @@ fn assess_role(
     };
     let score_now = target_result.score;
 
-    let mut categories = Vec::new();
-    for (c, category) in role.profile.categories.iter().enumerate() {
-        let reqs: Vec<_> = role
-            .requirements
-            .iter()
-            .filter(|r| r.category == c)
-            .filter_map(|r| r.levels.get(target).map(|l| (r, l)))
-            .collect();
-        if reqs.is_empty() {
-            continue;
-        }
-        let credit = |r: &crate::profile::CompiledRequirement, l: u8| {
-            (levels.level(r.skill) / f64::from(l)).min(1.0)
-        };
-        let core: Vec<_> = reqs
-            .iter()
-            .filter(|(r, _)| r.importance != Importance::Differentiator)
-            .collect();
-        let score = if core.is_empty() {
-            100.0 * reqs.iter().map(|(r, l)| credit(r, *l)).sum::<f64>() / reqs.len() as f64
-        } else {
-            let total: f64 = core.iter().map(|(r, _)| weight(r.importance)).sum();
-            100.0
-                * core
-                    .iter()
-                    .map(|(r, l)| weight(r.importance) * credit(r, *l))
-                    .sum::<f64>()
-                / total
-        };
-        categories.push(CategoryScore {
-            id: category.id.clone(),
-            name: category.name.clone(),
-            score: round1(score),
-        });
-    }
+    let categories = role
+        .profile
+        .categories
+        .iter()
+        .zip(&target_result.categories)
+        .filter_map(|(category, score)| {
+            score.map(|score| CategoryScore {
+                id: category.id.clone(),
+                name: category.name.clone(),
+                score: round1(score),
+            })
+        })
+        .collect();
 
     let mut matched = Vec::new();
     let mut missing = Vec::new();
@@ -451,7 +498,8 @@ fn compare_roles(a: &RoleFit, b: &RoleFit) -> Ordering {
 fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<PlanItem> {
     let mut items: Vec<PlanItem> = Vec::new();
     for role in roles {
-        for gap in &role.missing {
+        // A gap that would not raise the score (its toolkit is already covered) is no step to take.
+        for gap in role.missing.iter().filter(|g| g.gain > 0.0) {
             match items.iter_mut().find(|i| i.skill == gap.skill) {
                 Some(item) => {
                     item.total_gain = round1(item.total_gain + gap.gain);
@@ -562,7 +610,8 @@ pub fn assess(skills: &Skills, roles: &[&Role], catalog: &Catalog, options: &Opt
     if let Some(top) = options.top {
         fits.truncate(top);
     }
-    let learning_plan = learning_plan(&fits, &levels, catalog);
+    let plan_scope = options.plan_roles.unwrap_or(fits.len()).min(fits.len());
+    let learning_plan = learning_plan(&fits[..plan_scope], &levels, catalog);
     let mut warnings = skills.warnings.clone();
     if skills.skills.is_empty() {
         warnings.push(
@@ -601,7 +650,9 @@ pub fn assess(skills: &Skills, roles: &[&Role], catalog: &Catalog, options: &Opt
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::profile::{CompiledRequirement, Profile, ProfileCategory, Requirement, TierBand, TierLevels};
+    use crate::profile::{
+        CompiledRequirement, Profile, ProfileCategory, Requirement, TierBand, TierLevels,
+    };
     use crate::skills::ClaimedSkill;
 
     /// A small catalog: python ← pytorch ← fsdp (implies), jax related to pytorch at 50%.
@@ -628,11 +679,31 @@ mod tests {
     /// (–/2/3), tpu differentiator 1/1/1.
     fn role(catalog: &Catalog) -> Role {
         let reqs = [
-            ("pytorch", Importance::Essential, levels(Some(2), Some(3), Some(4))),
-            ("jax", Importance::Expected, levels(Some(1), Some(2), Some(2))),
-            ("python", Importance::Situational, levels(Some(2), Some(2), Some(2))),
-            ("fsdp", Importance::Essential, levels(None, Some(2), Some(3))),
-            ("tpu", Importance::Differentiator, levels(Some(1), Some(1), Some(1))),
+            (
+                "pytorch",
+                Importance::Essential,
+                levels(Some(2), Some(3), Some(4)),
+            ),
+            (
+                "jax",
+                Importance::Expected,
+                levels(Some(1), Some(2), Some(2)),
+            ),
+            (
+                "python",
+                Importance::Situational,
+                levels(Some(2), Some(2), Some(2)),
+            ),
+            (
+                "fsdp",
+                Importance::Essential,
+                levels(None, Some(2), Some(3)),
+            ),
+            (
+                "tpu",
+                Importance::Differentiator,
+                levels(Some(1), Some(1), Some(1)),
+            ),
         ];
         let profile = Profile {
             id: "test-role".into(),
@@ -641,9 +712,24 @@ mod tests {
             source: None,
             salary: None,
             tiers: vec![
-                TierBand { id: Tier::Entry, min_years: 0.0, max_years: Some(2.0), description: None },
-                TierBand { id: Tier::Mid, min_years: 3.0, max_years: Some(5.0), description: None },
-                TierBand { id: Tier::Senior, min_years: 6.0, max_years: None, description: None },
+                TierBand {
+                    id: Tier::Entry,
+                    min_years: 0.0,
+                    max_years: Some(2.0),
+                    description: None,
+                },
+                TierBand {
+                    id: Tier::Mid,
+                    min_years: 3.0,
+                    max_years: Some(5.0),
+                    description: None,
+                },
+                TierBand {
+                    id: Tier::Senior,
+                    min_years: 6.0,
+                    max_years: None,
+                    description: None,
+                },
             ],
             related_roles: vec![],
             categories: vec![ProfileCategory {
@@ -669,7 +755,11 @@ mod tests {
                 levels: *levels,
             })
             .collect();
-        Role { profile, requirements, custom: false }
+        Role {
+            profile,
+            requirements,
+            custom: false,
+        }
     }
 
     fn person(catalog: &Catalog, years: Option<f64>, held: &[(&str, u8)]) -> Skills {
@@ -689,41 +779,69 @@ mod tests {
 
     fn assess_one(catalog: &Catalog, skills: &Skills, tier: Option<Tier>) -> RoleFit {
         let role = role(catalog);
-        let report = assess(skills, &[&role], catalog, &Options { tier, top: None });
+        let report = assess(
+            skills,
+            &[&role],
+            catalog,
+            &Options {
+                tier,
+                top: None,
+                plan_roles: None,
+            },
+        );
         report.roles.into_iter().next().expect("one role")
     }
 
     fn tier_score(fit: &RoleFit, tier: Tier) -> f64 {
-        fit.tiers.iter().find(|t| t.tier == tier).expect("tier scored").score
+        fit.tiers
+            .iter()
+            .find(|t| t.tier == tier)
+            .expect("tier scored")
+            .score
     }
 
     #[test]
     fn partial_credit_is_level_over_required_weighted_by_importance() {
         let c = catalog();
-        // Entry: pytorch 1/2 → 0.5 (w3); jax related to pytorch at 50% → 0.5/1 (w2); python implied
-        // by pytorch at 1 → 1/2 (w1). (3·0.5 + 2·0.5 + 1·0.5) / 6 = 50; essential pytorch at credit
-        // 0.5 is not blocking (blocking is below half).
+        // Entry: essential pytorch 1/2 → 0.5 (w3). Toolkit: jax related to pytorch at 50% → 0.5/1
+        // (w2), python implied by pytorch at 1 → 1/2 (w1): (2·0.5 + 1·0.5) / (0.5 · 3) = 1, so the
+        // toolkit earns its whole weight 3. (3·0.5 + 3·1) / 6 = 75. Credit 0.5 is not blocking.
         let fit = assess_one(&c, &person(&c, Some(1.0), &[("pytorch", 1)]), None);
         assert_eq!(fit.target_tier, Tier::Entry);
-        assert_eq!(fit.score, 50.0);
+        assert_eq!(fit.score, 75.0);
         assert!(fit.blocking.is_empty());
-        assert_eq!(fit.tier, None, "50 is below the fit threshold");
+        assert_eq!(fit.tier, Some(Tier::Entry));
+        // The same at mid (4 years): pytorch 1/3 and fsdp 0 are both under half: blocking, capped.
+        let fit = assess_one(&c, &person(&c, Some(4.0), &[("pytorch", 1)]), None);
+        assert_eq!(
+            fit.blocking,
+            vec!["fsdp".to_string(), "pytorch".to_string()]
+        );
+        assert!(fit.score <= BLOCKING_CAP);
     }
 
     #[test]
     fn implied_and_related_skills_count() {
         let c = catalog();
         // fsdp 3 implies pytorch and python (capped at 3); jax gets 50% of pytorch's 3 = 1.5.
-        // Mid: pytorch 3/3 (w3), jax 1.5/2 = .75 (w2), python 3/2 → 1 (w1), fsdp 3/2 → 1 (w3).
-        // (3 + 1.5 + 1 + 3) / 9 = 94.44; tpu differentiator 0 adds nothing.
+        // Mid: essentials pytorch 3/3 and fsdp 3/2 → 1 each (w3); toolkit jax 1.5/2 (w2) and python
+        // 3/2 → 1 (w1): (1.5 + 1) / 1.5 → 1. (3 + 3 + 3) / 9 = 100; tpu 0 adds nothing.
         let fit = assess_one(&c, &person(&c, Some(4.0), &[("fsdp", 3)]), None);
         assert_eq!(fit.target_tier, Tier::Mid);
-        assert_eq!(fit.score, 94.4);
+        assert_eq!(fit.score, 100.0);
         assert_eq!(fit.tier, Some(Tier::Mid));
-        let pytorch = fit.matched.iter().find(|m| m.skill == "pytorch").expect("pytorch matched");
+        let pytorch = fit
+            .matched
+            .iter()
+            .find(|m| m.skill == "pytorch")
+            .expect("pytorch matched");
         assert_eq!(pytorch.via, "implied by fsdp");
         assert_eq!(pytorch.evidence.as_deref(), Some("line about fsdp"));
-        let jax = fit.matched.iter().find(|m| m.skill == "jax").expect("jax matched");
+        let jax = fit
+            .matched
+            .iter()
+            .find(|m| m.skill == "jax")
+            .expect("jax matched");
         assert_eq!(jax.level, 1.5);
         assert!(jax.via.starts_with("related: pytorch"), "{}", jax.via);
     }
@@ -733,7 +851,11 @@ mod tests {
         let c = catalog();
         // fsdp 4 implies pytorch at 3 only: senior pytorch needs 4 → credit .75.
         let fit = assess_one(&c, &person(&c, Some(7.0), &[("fsdp", 4)]), None);
-        let pytorch = fit.matched.iter().find(|m| m.skill == "pytorch").expect("matched");
+        let pytorch = fit
+            .matched
+            .iter()
+            .find(|m| m.skill == "pytorch")
+            .expect("matched");
         assert_eq!(pytorch.level, 3.0);
         assert!(fit.missing.iter().any(|m| m.skill == "pytorch"));
     }
@@ -741,15 +863,23 @@ mod tests {
     #[test]
     fn missing_essential_blocks_and_caps_the_score() {
         let c = catalog();
-        // Mid with everything but fsdp: pytorch 3, jax 2, python 2 → (9 + 4 + 1 + 0) / 12 = 83.3
-        // uncapped, + tpu differentiator 1/1 → +10 = 93.3; fsdp (essential) missing → capped at 50.
-        let fit = assess_one(&c, &person(&c, Some(4.0), &[("pytorch", 3), ("jax", 2), ("python", 2), ("tpu", 1)]), None);
+        // Mid with everything but fsdp: pytorch 3 (w3), toolkit full (w3), fsdp 0 (w3): 6/9 = 66.7,
+        // + tpu 1/1 → +10 = 76.7 uncapped; fsdp (essential) missing → capped at 50.
+        let fit = assess_one(
+            &c,
+            &person(
+                &c,
+                Some(4.0),
+                &[("pytorch", 3), ("jax", 2), ("python", 2), ("tpu", 1)],
+            ),
+            None,
+        );
         assert_eq!(fit.score, 50.0);
         assert_eq!(fit.blocking, vec!["fsdp".to_string()]);
         let fsdp = &fit.missing[0];
         assert_eq!(fsdp.skill, "fsdp");
         assert!(fsdp.blocking);
-        // Its gain: its own credit (3/12 · 100 = 25) plus lifting the cap (93.3 − 50) = 68.3 → 50 + 50 = 100.
+        // Its gain: its own credit (76.7 → 100, clamped) 23.3, plus lifting the cap 26.7: 50 → 100.
         assert_eq!(fsdp.gain, 50.0);
         // Entry has no fsdp requirement: the person fits entry, not mid.
         assert_eq!(fit.tier, Some(Tier::Entry));
@@ -758,49 +888,103 @@ mod tests {
     #[test]
     fn gains_are_each_skills_own_points() {
         let c = catalog();
-        // Mid, pytorch 2: pytorch 2/3 (w3), jax related 1/2 (w2), python implied 2/2 (w1), fsdp 0 (w3,
-        // blocking): (2 + 1 + 1 + 0) / 9 = 44.4 (under the cap of 50 anyway).
+        // Mid, pytorch 2: essential pytorch 2/3 (w3 → 2), fsdp 0 (w3, blocking); toolkit jax related
+        // 1/2 (w2 → 1) and python implied 2/2 (w1 → 1): 2 / 1.5 → full, 3. (2 + 0 + 3) / 9 = 55.6,
+        // capped at 50.
         let fit = assess_one(&c, &person(&c, Some(4.0), &[("pytorch", 2)]), None);
-        assert_eq!(fit.score, 44.4);
-        let gain = |id: &str| fit.missing.iter().find(|m| m.skill == id).expect("missing").gain;
-        // fsdp: +3/9 of its own, and the cap does not bind: 33.3.
-        assert_eq!(gain("fsdp"), 33.3);
-        // pytorch 2→3: +1/9 itself, and jax's related credit rises to 1.5/2: +0.5/9 → 16.7.
-        assert_eq!(gain("pytorch"), 16.7);
-        // jax 1→2: +1/9 → 11.1.
-        assert_eq!(gain("jax"), 11.1);
+        assert_eq!(fit.score, 50.0);
+        let gain = |id: &str| {
+            fit.missing
+                .iter()
+                .find(|m| m.skill == id)
+                .expect("missing")
+                .gain
+        };
+        // fsdp: +3/9 of its own (33.3) and the whole cap lift (55.6 − 50): 38.9.
+        assert_eq!(gain("fsdp"), 38.9);
+        // pytorch 2→3: +1/9 (11.1); the toolkit is already full, so jax's rise adds nothing.
+        assert_eq!(gain("pytorch"), 11.1);
+        // jax 1→2: nothing, the toolkit is covered.
+        assert_eq!(gain("jax"), 0.0);
         // tpu, the only differentiator: the full bonus.
         assert_eq!(gain("tpu"), DIFFERENTIATOR_BONUS);
-        assert!(fit.missing.windows(2).all(|w| w[0].gain >= w[1].gain), "sorted by gain");
+        assert!(
+            fit.missing.windows(2).all(|w| w[0].gain >= w[1].gain),
+            "sorted by gain"
+        );
     }
 
     #[test]
     fn gain_ordering_puts_blocking_essentials_first() {
         let c = catalog();
-        // Mid, pytorch 3 only: uncapped (3 + 1.5 + 1 + 0) / 9 = 61.1, capped at 50 by fsdp.
-        // fsdp: own 33.3 + the whole cap lift 11.1 = 44.4; tpu: bonus 10; jax .75→1: 5.6.
+        // Mid, pytorch 3 only: (3 + 0 + 3) / 9 = 66.7 uncapped, capped at 50 by fsdp.
+        // fsdp: own 33.3 + the cap lift 16.7 = 50; tpu: the bonus 10; jax: toolkit covered, 0.
         let fit = assess_one(&c, &person(&c, Some(4.0), &[("pytorch", 3)]), None);
-        let order: Vec<(&str, f64)> = fit.missing.iter().map(|m| (m.skill.as_str(), m.gain)).collect();
-        assert_eq!(order, [("fsdp", 44.4), ("tpu", 10.0), ("jax", 5.6)]);
+        let order: Vec<(&str, f64)> = fit
+            .missing
+            .iter()
+            .map(|m| (m.skill.as_str(), m.gain))
+            .collect();
+        assert_eq!(order, [("fsdp", 50.0), ("tpu", 10.0), ("jax", 0.0)]);
+    }
+
+    #[test]
+    fn a_toolkit_is_covered_at_half_its_weight() {
+        let half = CategoryCredit {
+            toolkit_weight: 6.0,
+            toolkit_credit: 1.5,
+            ..CategoryCredit::default()
+        };
+        assert_eq!(half.toolkit(), 0.5);
+        let full = CategoryCredit {
+            toolkit_weight: 6.0,
+            toolkit_credit: 3.0,
+            ..CategoryCredit::default()
+        };
+        assert_eq!(full.toolkit(), 1.0);
+        let more = CategoryCredit {
+            essential_weight: 3.0,
+            essential_credit: 1.5,
+            toolkit_weight: 6.0,
+            toolkit_credit: 6.0,
+            ..CategoryCredit::default()
+        };
+        assert_eq!(more.score(), Some(100.0 * (1.5 + 6.0) / 9.0));
     }
 
     #[test]
     fn tier_is_the_highest_band_met_that_clears_the_threshold() {
         let c = catalog();
-        let strong = [("fsdp", 4), ("pytorch", 4), ("jax", 2), ("python", 3), ("tpu", 1)];
+        let strong = [
+            ("fsdp", 4),
+            ("pytorch", 4),
+            ("jax", 2),
+            ("python", 3),
+            ("tpu", 1),
+        ];
         // 7 years: senior band, everything met → senior.
         let fit = assess_one(&c, &person(&c, Some(7.0), &strong), None);
-        assert_eq!((fit.target_tier, fit.tier), (Tier::Senior, Some(Tier::Senior)));
+        assert_eq!(
+            (fit.target_tier, fit.tier),
+            (Tier::Senior, Some(Tier::Senior))
+        );
         assert_eq!(fit.score, 100.0);
         // The same skills at 1 year: the band caps the tier at entry, whatever the skills.
         let fit = assess_one(&c, &person(&c, Some(1.0), &strong), None);
-        assert_eq!((fit.target_tier, fit.tier), (Tier::Entry, Some(Tier::Entry)));
+        assert_eq!(
+            (fit.target_tier, fit.tier),
+            (Tier::Entry, Some(Tier::Entry))
+        );
         // Unknown years: the highest tier that fits.
         let fit = assess_one(&c, &person(&c, None, &strong), None);
         assert_eq!(fit.tier, Some(Tier::Senior));
         assert!(fit.tiers.iter().all(|t| t.in_band));
         // --tier forces the target.
-        let fit = assess_one(&c, &person(&c, Some(7.0), &[("pytorch", 2)]), Some(Tier::Entry));
+        let fit = assess_one(
+            &c,
+            &person(&c, Some(7.0), &[("pytorch", 2)]),
+            Some(Tier::Entry),
+        );
         assert_eq!(fit.target_tier, Tier::Entry);
         assert_eq!(fit.score, tier_score(&fit, Tier::Entry));
     }
@@ -811,7 +995,10 @@ mod tests {
         let role = role(&c);
         let report = assess(&person(&c, None, &[]), &[&role], &c, &Options::default());
         assert!(report.has_no_skills());
-        assert!(report.warnings.iter().any(|w| w.contains("no skills were recognized")));
+        assert!(report
+            .warnings
+            .iter()
+            .any(|w| w.contains("no skills were recognized")));
         assert_eq!(report.roles[0].score, 0.0);
         assert!(!report.roles[0].missing.is_empty());
     }
@@ -821,8 +1008,17 @@ mod tests {
         let c = catalog();
         // Nothing known: fsdp (big gain at mid) needs pytorch, which needs python.
         let role = role(&c);
-        let report = assess(&person(&c, Some(4.0), &[]), &[&role], &c, &Options::default());
-        let order: Vec<&str> = report.learning_plan.iter().map(|p| p.skill.as_str()).collect();
+        let report = assess(
+            &person(&c, Some(4.0), &[]),
+            &[&role],
+            &c,
+            &Options::default(),
+        );
+        let order: Vec<&str> = report
+            .learning_plan
+            .iter()
+            .map(|p| p.skill.as_str())
+            .collect();
         let position = |id: &str| order.iter().position(|s| *s == id).expect("in plan");
         assert!(position("python") < position("pytorch"), "{order:?}");
         assert!(position("pytorch") < position("fsdp"), "{order:?}");
@@ -835,8 +1031,10 @@ mod tests {
         let c = catalog();
         let role = role(&c);
         let skills = person(&c, Some(4.0), &[("pytorch", 2), ("jax", 1)]);
-        let a = serde_json::to_string(&assess(&skills, &[&role], &c, &Options::default())).expect("serializes");
-        let b = serde_json::to_string(&assess(&skills, &[&role], &c, &Options::default())).expect("serializes");
+        let a = serde_json::to_string(&assess(&skills, &[&role], &c, &Options::default()))
+            .expect("serializes");
+        let b = serde_json::to_string(&assess(&skills, &[&role], &c, &Options::default()))
+            .expect("serializes");
         assert_eq!(a, b);
     }
 }

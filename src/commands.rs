@@ -72,6 +72,7 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
     let options = Options {
         tier: args.tier,
         top: args.top.map(usize::from),
+        plan_roles: args.roles.is_empty().then_some(assess::DEFAULT_PLAN_ROLES),
     };
     let report = assess::assess(&skills, &roles, context.catalog, &options);
     let render_options = context.render_options(args.output.as_deref(), args.explain);

@@ -7,19 +7,74 @@ use skillgap::catalog::{normalize, Catalog, Resolution};
 use skillgap::profile::{builtin_profiles, validate, Importance, Tier};
 
 fn catalog() -> &'static Catalog {
-    Catalog::builtin().expect("the built-in catalog loads: ids unique, references resolve, no cycles")
+    Catalog::builtin()
+        .expect("the built-in catalog loads: ids unique, references resolve, no cycles")
 }
 
 /// SPEC §3: ids the catalog must hold.
 const SPEC_IDS: &[&str] = &[
-    "pytorch", "jax", "tensorflow", "keras", "fsdp", "deepspeed", "megatron-lm", "nccl", "tensorrt", "onnx",
-    "onnx-runtime", "bitsandbytes", "quantization", "flash-attention", "vllm", "triton-inference-server", "lora",
-    "qlora", "rlhf", "dpo", "instruction-tuning", "wandb", "mlflow", "dvc", "ray", "kubeflow", "docker",
-    "kubernetes", "cuda", "python", "git", "hugging-face-transformers", "mixed-precision",
-    "gradient-checkpointing", "linear-algebra", "calculus", "statistics", "perplexity", "bleu-rouge", "mmlu",
-    "ab-testing", "distributed-training", "transformers-architecture", "cnn", "diffusion-models", "rag",
-    "prompt-engineering", "mlops", "spark", "scikit-learn", "sql", "cpp", "cutlass", "nsight", "triton", "slurm",
-    "infiniband", "nvlink", "red-teaming", "interpretability", "cvat", "labelbox",
+    "pytorch",
+    "jax",
+    "tensorflow",
+    "keras",
+    "fsdp",
+    "deepspeed",
+    "megatron-lm",
+    "nccl",
+    "tensorrt",
+    "onnx",
+    "onnx-runtime",
+    "bitsandbytes",
+    "quantization",
+    "flash-attention",
+    "vllm",
+    "triton-inference-server",
+    "lora",
+    "qlora",
+    "rlhf",
+    "dpo",
+    "instruction-tuning",
+    "wandb",
+    "mlflow",
+    "dvc",
+    "ray",
+    "kubeflow",
+    "docker",
+    "kubernetes",
+    "cuda",
+    "python",
+    "git",
+    "hugging-face-transformers",
+    "mixed-precision",
+    "gradient-checkpointing",
+    "linear-algebra",
+    "calculus",
+    "statistics",
+    "perplexity",
+    "bleu-rouge",
+    "mmlu",
+    "ab-testing",
+    "distributed-training",
+    "transformers-architecture",
+    "cnn",
+    "diffusion-models",
+    "rag",
+    "prompt-engineering",
+    "mlops",
+    "spark",
+    "scikit-learn",
+    "sql",
+    "cpp",
+    "cutlass",
+    "nsight",
+    "triton",
+    "slurm",
+    "infiniband",
+    "nvlink",
+    "red-teaming",
+    "interpretability",
+    "cvat",
+    "labelbox",
 ];
 
 const ROLE_IDS: &[&str] = &[
@@ -43,7 +98,10 @@ fn catalog_holds_every_spec_id_and_is_large_enough() {
     for skill in c.skills() {
         assert!(!skill.name.trim().is_empty(), "{} has no name", skill.id);
         assert!(
-            skill.id.chars().all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-'),
+            skill
+                .id
+                .chars()
+                .all(|ch| ch.is_ascii_lowercase() || ch.is_ascii_digit() || ch == '-'),
             "{} is not kebab-case",
             skill.id
         );
@@ -55,10 +113,17 @@ fn no_alias_is_ambiguous() {
     // The loader rejects a key shared by two skills; check it independently here too.
     let mut owner: HashMap<String, &str> = HashMap::new();
     for skill in catalog().skills() {
-        for term in std::iter::once(&skill.name).chain(&skill.aliases).chain(std::iter::once(&skill.id)) {
+        for term in std::iter::once(&skill.name)
+            .chain(&skill.aliases)
+            .chain(std::iter::once(&skill.id))
+        {
             let key = normalize(term);
             if let Some(other) = owner.insert(key.clone(), &skill.id) {
-                assert_eq!(other, skill.id, "`{term}` (key `{key}`) belongs to both {other} and {}", skill.id);
+                assert_eq!(
+                    other, skill.id,
+                    "`{term}` (key `{key}`) belongs to both {other} and {}",
+                    skill.id
+                );
             }
         }
     }
@@ -69,7 +134,12 @@ fn every_term_resolves_to_its_own_skill() {
     let c = catalog();
     for (idx, skill) in c.skills().iter().enumerate() {
         for term in std::iter::once(&skill.name).chain(&skill.aliases) {
-            assert_eq!(c.resolve(term).skill(), Some(idx), "`{term}` should resolve to {}", skill.id);
+            assert_eq!(
+                c.resolve(term).skill(),
+                Some(idx),
+                "`{term}` should resolve to {}",
+                skill.id
+            );
         }
     }
 }
@@ -97,7 +167,10 @@ fn short_terms_are_guarded_in_prose() {
     let c = catalog();
     for (id, term) in [("c", "C"), ("r", "R"), ("go", "Go")] {
         let skill = c.skill(c.index_of(id).expect("exists"));
-        assert!(skill.list_only.iter().any(|t| t == term), "`{term}` must be list_only");
+        assert!(
+            skill.list_only.iter().any(|t| t == term),
+            "`{term}` must be list_only"
+        );
     }
 }
 
@@ -108,9 +181,20 @@ fn relations_are_sound() {
         let implied: HashSet<usize> = c.implied_closure(idx).iter().copied().collect();
         assert!(!implied.contains(&idx), "{} implies itself", skill.id);
         for related in &skill.related {
-            assert!((0.1..=0.8).contains(&related.credit), "{} → {}: credit {}", skill.id, related.skill, related.credit);
+            assert!(
+                (0.1..=0.8).contains(&related.credit),
+                "{} → {}: credit {}",
+                skill.id,
+                related.skill,
+                related.credit
+            );
             let other = c.index_of(&related.skill).expect("resolves");
-            assert!(!implied.contains(&other), "{} both implies and is related to {}", skill.id, related.skill);
+            assert!(
+                !implied.contains(&other),
+                "{} both implies and is related to {}",
+                skill.id,
+                related.skill
+            );
         }
     }
     // The relations SPEC §3 names.
@@ -124,10 +208,16 @@ fn relations_are_sound() {
     assert!(implies("deepspeed", "distributed-training"));
     let fsdp = c.index_of("fsdp").expect("exists");
     let pytorch = c.index_of("pytorch").expect("exists");
-    assert!(c.prerequisites(fsdp).contains(&pytorch), "learn PyTorch before FSDP");
+    assert!(
+        c.prerequisites(fsdp).contains(&pytorch),
+        "learn PyTorch before FSDP"
+    );
     let tensorflow = c.index_of("tensorflow").expect("exists");
     let jax = c.index_of("jax").expect("exists");
-    assert!(c.related(jax).iter().any(|&(s, _)| s == tensorflow), "TensorFlow gives partial credit to JAX");
+    assert!(
+        c.related(jax).iter().any(|&(s, _)| s == tensorflow),
+        "TensorFlow gives partial credit to JAX"
+    );
 }
 
 #[test]
@@ -143,13 +233,30 @@ fn every_builtin_profile_validates_against_the_catalog() {
         let problems = validate(&role.profile, "built-in", Some(role.id()), c);
         assert!(problems.is_empty(), "{problems:?}");
         let p = &role.profile;
-        assert!(p.summary.len() > 80, "{}: the summary must say what the profile rests on", p.id);
+        assert!(
+            p.summary.len() > 80,
+            "{}: the summary must say what the profile rests on",
+            p.id
+        );
         for related in &p.related_roles {
-            assert!(ROLE_IDS.contains(&related.as_str()), "{}: unknown related role {related}", p.id);
+            assert!(
+                ROLE_IDS.contains(&related.as_str()),
+                "{}: unknown related role {related}",
+                p.id
+            );
         }
-        let essentials = role.requirements.iter().filter(|r| r.importance == Importance::Essential).count();
+        let essentials = role
+            .requirements
+            .iter()
+            .filter(|r| r.importance == Importance::Essential)
+            .count();
         assert!(essentials >= 2, "{}: only {essentials} essentials", p.id);
-        assert!(role.requirements.len() >= 12, "{}: only {} requirements", p.id, role.requirements.len());
+        assert!(
+            role.requirements.len() >= 12,
+            "{}: only {} requirements",
+            p.id,
+            role.requirements.len()
+        );
         for tier in Tier::ALL {
             assert!(p.band(tier).is_some(), "{}: no {tier} band", p.id);
         }
@@ -167,10 +274,19 @@ fn salary_bands_follow_the_source() {
             .as_ref()
             .map(|s| (s.min, s.max, s.currency.as_str()))
     };
-    assert_eq!(band("data-labeling-specialist"), Some((34_000, 72_000, "USD")));
-    assert_eq!(band("ai-strategy-director"), Some((175_000, 280_000, "USD")));
+    assert_eq!(
+        band("data-labeling-specialist"),
+        Some((34_000, 72_000, "USD"))
+    );
+    assert_eq!(
+        band("ai-strategy-director"),
+        Some((175_000, 280_000, "USD"))
+    );
     assert_eq!(band("cuda-engineer"), Some((135_000, 220_000, "USD")));
-    assert_eq!(band("distributed-training-engineer"), Some((155_000, 280_000, "USD")));
+    assert_eq!(
+        band("distributed-training-engineer"),
+        Some((155_000, 280_000, "USD"))
+    );
     assert_eq!(band("ai-safety-engineer"), Some((130_000, 210_000, "USD")));
     assert_eq!(band("llm-engineer"), Some((135_000, 220_000, "USD")));
     // The source gives no band for these two.
@@ -203,22 +319,75 @@ fn deep_learning_engineer_is_faithful_to_the_source() {
     assert_eq!(importance("keras"), Some(Importance::Situational));
     // Every skill the source's core and supporting lists name.
     for id in [
-        "pytorch", "jax", "tensorflow", "keras", "fsdp", "deepspeed", "megatron-lm", "tensorrt", "onnx",
-        "onnx-runtime", "bitsandbytes", "quantization", "flash-attention", "lora", "qlora", "instruction-tuning",
-        "rlhf", "dpo", "perplexity", "bleu-rouge", "mmlu", "ab-testing", "wandb", "mlflow", "dvc", "ray",
-        "kubeflow", "python", "linear-algebra", "calculus", "statistics", "git", "docker", "kubernetes",
-        "triton-inference-server", "vllm", "mixed-precision", "gradient-checkpointing", "cuda", "nccl", "nvlink",
-        "infiniband", "transformers-architecture", "cnn", "diffusion-models", "hugging-face-transformers", "rag",
+        "pytorch",
+        "jax",
+        "tensorflow",
+        "keras",
+        "fsdp",
+        "deepspeed",
+        "megatron-lm",
+        "tensorrt",
+        "onnx",
+        "onnx-runtime",
+        "bitsandbytes",
+        "quantization",
+        "flash-attention",
+        "lora",
+        "qlora",
+        "instruction-tuning",
+        "rlhf",
+        "dpo",
+        "perplexity",
+        "bleu-rouge",
+        "mmlu",
+        "ab-testing",
+        "wandb",
+        "mlflow",
+        "dvc",
+        "ray",
+        "kubeflow",
+        "python",
+        "linear-algebra",
+        "calculus",
+        "statistics",
+        "git",
+        "docker",
+        "kubernetes",
+        "triton-inference-server",
+        "vllm",
+        "mixed-precision",
+        "gradient-checkpointing",
+        "cuda",
+        "nccl",
+        "nvlink",
+        "infiniband",
+        "transformers-architecture",
+        "cnn",
+        "diffusion-models",
+        "hugging-face-transformers",
+        "rag",
         "prompt-engineering",
     ] {
-        assert!(importance(id).is_some(), "the Deep Learning Engineer profile lacks {id}");
+        assert!(
+            importance(id).is_some(),
+            "the Deep Learning Engineer profile lacks {id}"
+        );
     }
     // Distributed training applies from mid up ("Mid-level … familiar with distributed training").
-    let fsdp = p.categories.iter().flat_map(|c| &c.requirements).find(|r| r.skill == "fsdp").expect("exists");
+    let fsdp = p
+        .categories
+        .iter()
+        .flat_map(|c| &c.requirements)
+        .find(|r| r.skill == "fsdp")
+        .expect("exists");
     assert!(fsdp.levels.mid.is_some() && fsdp.levels.senior.is_some());
     // Every requirement quotes its source phrase.
     for req in p.categories.iter().flat_map(|c| &c.requirements) {
-        assert!(req.source_text.as_deref().is_some_and(|t| !t.is_empty()), "{} has no source_text", req.skill);
+        assert!(
+            req.source_text.as_deref().is_some_and(|t| !t.is_empty()),
+            "{} has no source_text",
+            req.skill
+        );
     }
 }
 
@@ -245,5 +414,8 @@ fn known_false_matches_stay_false_in_names() {
     assert_eq!(id_of("JavaScript").as_deref(), Some("javascript"));
     assert_ne!(id_of("Java"), id_of("JavaScript"));
     assert_ne!(id_of("sparked").as_deref(), Some("spark"));
-    assert!(matches!(c.resolve("sparked"), Resolution::Unrecognized { .. }));
+    assert!(matches!(
+        c.resolve("sparked"),
+        Resolution::Unrecognized { .. }
+    ));
 }

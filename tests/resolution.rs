@@ -94,7 +94,8 @@ const TABLE: &[(&str, Expect)] = &[
     ("Kubernets", Is("kubernetes")),
     ("Pytorhc", Suggests("pytorch")),
     ("Pytroch", Suggests("pytorch")),
-    ("Deepsped", Suggests("deepspeed")),
+    ("Deepsped", Is("deepspeed")),
+    ("Kubeflo", Suggests("kubeflow")),
     // Not skills, or not these skills.
     ("sparked", Not("spark")),
     ("Javas", Not("javascript")),
@@ -115,15 +116,28 @@ fn tricky_names_resolve_as_expected() {
         let got = catalog.resolve(input);
         let ok = match (expect, &got) {
             (Is(want), r) => r.skill().map(id) == Some(*want),
-            (Suggests(want), Resolution::Unrecognized { suggestion: Some(s) }) => id(*s) == *want,
+            (
+                Suggests(want),
+                Resolution::Unrecognized {
+                    suggestion: Some(s),
+                },
+            ) => id(*s) == *want,
             (Suggests(_), _) => false,
-            (Not(unwanted), r) => matches!(r, Resolution::Unrecognized { .. }) && r.skill().map(id) != Some(*unwanted),
+            (Not(unwanted), r) => {
+                matches!(r, Resolution::Unrecognized { .. }) && r.skill().map(id) != Some(*unwanted)
+            }
         };
         if !ok {
             failures.push(format!("{input:?}: expected {expect:?}, got {got:?}"));
         }
     }
-    assert!(failures.is_empty(), "{} of {} failed:\n{}", failures.len(), TABLE.len(), failures.join("\n"));
+    assert!(
+        failures.is_empty(),
+        "{} of {} failed:\n{}",
+        failures.len(),
+        TABLE.len(),
+        failures.join("\n")
+    );
 }
 
 #[test]
@@ -131,5 +145,8 @@ fn resolution_says_how_it_matched() {
     let catalog = Catalog::builtin().expect("catalog loads");
     assert_eq!(catalog.resolve("PyTorch").via(), "name");
     assert_eq!(catalog.resolve("torch").via(), "alias torch");
-    assert!(catalog.resolve("Tensorflwo").via().starts_with("spelling close to"));
+    assert!(catalog
+        .resolve("Tensorflwo")
+        .via()
+        .starts_with("spelling close to"));
 }

@@ -34,7 +34,6 @@ pub enum InputError {
     #[error("{source_name}: cannot read: {error}")]
     Io {
         source_name: String,
-        #[source]
         error: std::io::Error,
     },
     #[error("{source_name}:{line}:{column}: {message}")]
@@ -68,7 +67,8 @@ impl InputError {
         InputError::Syntax {
             source_name: source_name.to_string(),
             line: error.line(),
-            column: error.column(),
+            // serde_json counts a position before a line's first character as column 0.
+            column: error.column().max(1),
             message: describe_json_error(error),
         }
     }

@@ -252,7 +252,15 @@ impl<'de> Deserialize<'de> for SkillList {
 fn did_you_mean(field: &str, known: &[&str]) -> String {
     known
         .iter()
-        .map(|k| (strsim::jaro_winkler(field, k), *k))
+        .map(|k| {
+            // "year_experience" is close by Jaro-Winkler; "lvl" only by edit distance.
+            let close = strsim::jaro_winkler(field, k).max(if strsim::levenshtein(field, k) <= 2 {
+                0.81
+            } else {
+                0.0
+            });
+            (close, *k)
+        })
         .filter(|(s, _)| *s > 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, k)| format!(" (did you mean \"{k}\"?)"))

@@ -22,11 +22,10 @@ pub enum ProfileError {
     },
     #[error("{}", format_problems(.0))]
     Invalid(Vec<Problem>),
-    #[error("cannot read profiles from {}: {source}", .path.display())]
+    #[error("cannot read profiles from {}: {error}", .path.display())]
     Io {
         path: PathBuf,
-        #[source]
-        source: std::io::Error,
+        error: std::io::Error,
     },
     #[error("unknown role `{id}`{}; `skillgap roles` lists them", .suggestion.as_ref().map(|s| format!(" (did you mean `{s}`?)")).unwrap_or_default())]
     UnknownRole {
@@ -52,7 +51,7 @@ pub fn parse_profile(file: &str, text: &str) -> Result<Profile, ProfileError> {
     serde_json::from_str(text).map_err(|e| ProfileError::Parse {
         file: file.to_string(),
         line: e.line(),
-        column: e.column(),
+        column: e.column().max(1),
         message: crate::input::describe_json_error(&e),
     })
 }
@@ -110,9 +109,9 @@ pub fn builtin_profiles(catalog: &Catalog) -> Result<ProfileSet, ProfileError> {
 
 /// Every `*.json` file directly in `dir`, sorted by name.
 fn json_files(dir: &Path) -> Result<Vec<PathBuf>, ProfileError> {
-    let io_err = |source| ProfileError::Io {
+    let io_err = |error| ProfileError::Io {
         path: dir.to_path_buf(),
-        source,
+        error,
     };
     let mut files = Vec::new();
     for entry in fs::read_dir(dir).map_err(io_err)? {

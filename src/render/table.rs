@@ -4,7 +4,8 @@
 use std::io::{self, Write};
 
 use comfy_table::{
-    presets, Attribute, Cell, CellAlignment, Color, ContentArrangement, Table as ComfyTable,
+    presets, Attribute, Cell, CellAlignment, Color, ColumnConstraint, ContentArrangement,
+    Table as ComfyTable,
 };
 
 use super::{Render, RenderOptions};
@@ -85,8 +86,8 @@ fn gap_line(gap: &Missing) -> String {
 fn tier_cell(role: &RoleFit) -> String {
     match role.tier {
         Some(tier) if tier == role.target_tier => tier.to_string(),
-        Some(tier) => format!("{tier}\n(of {})", role.target_tier),
-        None => format!("none\n(of {})", role.target_tier),
+        Some(tier) => format!("{tier}\n(target {})", role.target_tier),
+        None => format!("—\n(target {})", role.target_tier),
     }
 }
 
@@ -179,29 +180,48 @@ impl Render for Table {
 
         if !report.learning_plan.is_empty() {
             writeln!(out)?;
+            let covered = plan_roles(report);
+            let heading = if covered > 1 && covered < report.roles.len() {
+                format!("Learning plan for your {covered} best-fitting roles")
+            } else {
+                "Learning plan".to_string()
+            };
             writeln!(
                 out,
                 "{}",
-                paint(options, "Learning plan", console::Style::new().bold())
+                paint(options, &heading, console::Style::new().bold())
             )?;
             for (step, item) in report.learning_plan.iter().take(PLAN_SHOWN).enumerate() {
-                let why = if item.roles_improved.is_empty() {
-                    format!("first, for {}", item.prerequisite_for.join(", "))
-                } else {
-                    let n = item.roles_improved.len();
-                    format!(
-                        "+{:.1} across {n} role{}",
+                let prerequisite_for = || {
+                    let first = &item.prerequisite_for[0];
+                    report
+                        .learning_plan
+                        .iter()
+                        .find(|p| &p.skill == first)
+                        .map_or(first.as_str(), |p| p.name.as_str())
+                };
+                let n = item.roles_improved.len();
+                let why = match (n, item.prerequisite_for.is_empty()) {
+                    (0, _) => format!("needed before {}", prerequisite_for()),
+                    (_, true) => format!(
+                        "+{:.1}, {n} role{}",
                         item.total_gain,
                         if n == 1 { "" } else { "s" }
-                    )
+                    ),
+                    (_, false) => format!(
+                        "+{:.1}, {n} role{}; needed first",
+                        item.total_gain,
+                        if n == 1 { "" } else { "s" }
+                    ),
                 };
-                writeln!(
-                    out,
-                    "{:>3}. {} → {} ({why})",
+                let line = format!(
+                    "{:>3}. {} → {} ({})",
                     step + 1,
                     item.name,
-                    level_word(item.target_level)
-                )?;
+                    level_word(item.target_level),
+                    why
+                );
+                writeln!(out, "{}", fit_width(&line, usize::from(options.width)))?;
             }
             if report.learning_plan.len() > PLAN_SHOWN {
                 writeln!(
@@ -232,6 +252,30 @@ impl Render for Table {
         }
         Ok(())
     }
+}
+
+/// Cuts a line to `width` columns, marking the cut.
+fn fit_width(line: &str, width: usize) -> String {
+    if line.chars().count() <= width {
+        return line.to_string();
+    }
+    let mut cut: String = line.chars().take(width.saturating_sub(1)).collect();
+    cut.push('…');
+    cut
+}
+
+/// How many roles the learning plan covers (the roles any step improves).
+fn plan_roles(report: &Report) -> usize {
+    report
+        .roles
+        .iter()
+        .filter(|r| {
+            report
+                .learning_plan
+                .iter()
+                .any(|p| p.roles_improved.contains(&r.id))
+        })
+        .count()
 }
 
 fn explain_role(out: &mut dyn Write, role: &RoleFit, options: &RenderOptions) -> io::Result<()> {
@@ -283,6 +327,17 @@ fn explain_role(out: &mut dyn Write, role: &RoleFit, options: &RenderOptions) ->
     Ok(())
 }
 
+/// Ids are copied into commands: never wrap them.
+fn keep_first_column_whole(table: &mut ComfyTable, ids: impl Iterator<Item = usize>) {
+    // The fixed width counts the cell padding too.
+    let widest = ids.max().unwrap_or(2).max(2) as u16 + 2;
+    if let Some(column) = table.column_mut(0) {
+        column.set_constraint(ColumnConstraint::LowerBoundary(comfy_table::Width::Fixed(
+            widest,
+        )));
+    }
+}
+
 /// `skillgap roles`: one line per profile.
 pub fn render_roles_table(
     roles: &[Role],
@@ -292,7 +347,7 @@ pub fn render_roles_table(
     let mut table = new_table(options);
     table.set_header(header(
         options,
-        &["Id", "Role", "Salary (USD/yr)", "Requirements"],
+        &["Id", "Role", "Salary (USD/yr)", "Skills (essential)"],
     ));
     for role in roles {
         let p = &role.profile;
@@ -310,12 +365,13 @@ pub fn render_roles_table(
             Cell::new(&p.id),
             Cell::new(&p.title),
             Cell::new(salary),
-            Cell::new(format!(
-                "{} ({essentials} essential)",
-                role.requirements.len()
-            )),
+            Cell::new(format!("{} ({essentials})", role.requirements.len())),
         ]);
     }
+    keep_first_column_whole(
+        &mut table,
+        roles.iter().map(|r| r.profile.id.chars().count()),
+    );
     writeln!(out, "{table}")
 }
 
@@ -405,6 +461,10 @@ pub fn render_skills_table(
             Cell::new(skill.aliases.join(", ")),
         ]);
     }
+    keep_first_column_whole(
+        &mut table,
+        skills.iter().map(|&i| catalog.skill(i).id.chars().count()),
+    );
     writeln!(out, "{table}")
 }
 
