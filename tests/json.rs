@@ -258,8 +258,16 @@ fn report_follows_the_contract() {
         }
     }
     // 3.5 years reach the Deep Learning Engineer's entry (0–2) and mid (3–5) bands, not senior (6+).
-    let dle = report.roles.iter().find(|r| r.id == "deep-learning-engineer").expect("present");
-    let bands: Vec<(&str, bool)> = dle.tiers.iter().map(|t| (t.tier.as_str(), t.in_band)).collect();
+    let dle = report
+        .roles
+        .iter()
+        .find(|r| r.id == "deep-learning-engineer")
+        .expect("present");
+    let bands: Vec<(&str, bool)> = dle
+        .tiers
+        .iter()
+        .map(|t| (t.tier.as_str(), t.in_band))
+        .collect();
     assert_eq!(bands, [("entry", true), ("mid", true), ("senior", false)]);
     assert_eq!(dle.target_tier, "mid");
     assert!(!report.learning_plan.is_empty());
