@@ -6,6 +6,7 @@
 //! [`InputError`] that names the file, the line and column where there is one, and what was expected.
 
 pub mod skills_json;
+pub mod text;
 
 use std::fmt;
 use std::io::Read;
@@ -158,7 +159,8 @@ pub fn parse(
     }
     match format {
         InputFormat::Skillgap | InputFormat::Auto => skills_json::parse(source_name, text, catalog),
-        InputFormat::Jsonresume | InputFormat::Text => Err(InputError::invalid(
+        InputFormat::Text => text::parse(source_name, text, catalog),
+        InputFormat::Jsonresume => Err(InputError::invalid(
             source_name,
             "this input format is not supported yet",
         )),
