@@ -28,6 +28,7 @@ use std::sync::OnceLock;
 use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use crate::catalog::{Catalog, CatalogError, SkillIdx, TermPolicy};
+use crate::input::dates::{self, Day, Interval};
 use crate::input::InputError;
 use crate::skills::{ClaimedSkill, Skills};
 
@@ -172,7 +173,7 @@ impl Scanner {
                     TermPolicy::Anywhere => true,
                     TermPolicy::CaseSensitive => matched == candidate.text,
                     TermPolicy::ListOnly => {
-                        matched == candidate.text
+                        list_case_matches(matched, &candidate.text)
                             && line.listed
                             && is_whole_item(search, line.start, line.end, start, end)
                     }
@@ -224,6 +225,16 @@ struct Hit<'a> {
     end: usize,
     line: usize,
     candidate: &'a Candidate,
+}
+
+/// Short list-only terms ("C", "R", "Go", "Julia") must be written exactly as in the catalog;
+/// longer ones ("quality assurance") in any case, since lists capitalise freely.
+fn list_case_matches(matched: &str, term: &str) -> bool {
+    if term.chars().count() <= 5 {
+        matched == term
+    } else {
+        matched.eq_ignore_ascii_case(term)
+    }
 }
 
 /// Spellings of `term` that mean the same skill: hyphen/space swaps ("mixed-precision"), the plural
@@ -435,6 +446,8 @@ struct Line {
     skipped: bool,
     /// An explicit list of skills rather than prose.
     listed: bool,
+    /// Inside a section whose dates are not work (education, publications, awards).
+    not_work: bool,
 }
 
 /// A text prepared for scanning: markup and addresses blanked out, byte offsets unchanged.
@@ -445,6 +458,7 @@ struct Document {
     /// What evidence is cut from: HTML and Liquid removed, URLs kept.
     display: String,
     lines: Vec<Line>,
+    front_matter: Option<FrontMatter>,
 }
 
 impl Document {
@@ -474,6 +488,7 @@ impl Document {
             search,
             display,
             lines,
+            front_matter,
         }
     }
 
@@ -504,6 +519,7 @@ fn line_ranges(text: &str) -> Vec<(usize, usize)> {
     ranges
 }
 
+#[derive(Debug)]
 struct FrontMatter {
     /// Index of the closing delimiter line.
     end_line: usize,
@@ -821,6 +837,7 @@ fn classify_lines(
             end,
             skipped: skipped[i],
             listed,
+            not_work: section.is_some_and(|s| s.2),
         });
     }
     lines
@@ -894,7 +911,79 @@ pub fn parse(source_name: &str, text: &str, catalog: &Catalog) -> Result<Skills,
     let mut skills = Skills::new(source_name);
     skills.name = person_name(&document, &mentions);
     add_mentions(&mut skills, catalog, &mentions);
+    let (today, today_warning) = dates::today_with_warning();
+    skills.warnings.extend(today_warning);
+    skills.years_experience = years_of_experience(text, &document, today, &mut skills.warnings);
     Ok(skills)
+}
+
+/// Years covered by the date ranges of the résumé outside education-like sections ("2019 –
+/// present", "Jan 2020 - Mar 2023", "09/2017–06/2019"), overlaps counted once; `None` when it has
+/// no date range at all.
+fn years_of_experience(
+    text: &str,
+    document: &Document,
+    today: Day,
+    warnings: &mut Vec<String>,
+) -> Option<f64> {
+    let mut intervals = Vec::new();
+    for line in &document.lines {
+        if line.skipped || line.not_work {
+            continue;
+        }
+        intervals.extend(dates::ranges_in_line(
+            &document.display[line.start..line.end],
+            today,
+        ));
+    }
+    if let Some(front_matter) = &document.front_matter {
+        if front_matter.is_whole_page {
+            let end = document.lines[front_matter.end_line].start;
+            intervals.extend(front_matter_intervals(&text[..end], today, warnings));
+        }
+    }
+    (!intervals.is_empty()).then(|| dates::total_years(&intervals))
+}
+
+/// Start/end pairs in YAML front matter that holds the page ("date_start: '2021-10-20'",
+/// "date_end: ''"), as static-site résumé widgets write them.
+fn front_matter_intervals(yaml: &str, today: Day, warnings: &mut Vec<String>) -> Vec<Interval> {
+    const START_KEYS: &[&str] = &["date_start", "start_date", "startdate", "start", "from"];
+    const END_KEYS: &[&str] = &["date_end", "end_date", "enddate", "end", "to", "until"];
+    let mut intervals = Vec::new();
+    let mut pending: Option<(String, Option<String>)> = None;
+    let mut flush = |pending: &mut Option<(String, Option<String>)>| {
+        if let Some((start, end)) = pending.take() {
+            let reading = dates::interval(Some(&start), end.as_deref(), today);
+            warnings.extend(reading.warnings);
+            intervals.extend(reading.interval);
+        }
+    };
+    for line in yaml.lines() {
+        let trimmed = line.trim_start();
+        let item_start = trimmed.starts_with("- ");
+        let entry = trimmed.trim_start_matches("- ");
+        if item_start {
+            flush(&mut pending);
+        }
+        let Some((key, value)) = entry.split_once(':') else {
+            continue;
+        };
+        let key = key.trim().to_ascii_lowercase();
+        let value = value.trim().trim_matches(['\'', '"']).trim().to_string();
+        if START_KEYS.contains(&key.as_str()) {
+            flush(&mut pending);
+            if !value.is_empty() {
+                pending = Some((value, None));
+            }
+        } else if END_KEYS.contains(&key.as_str()) {
+            if let Some((_, end)) = pending.as_mut() {
+                *end = Some(value);
+            }
+        }
+    }
+    flush(&mut pending);
+    intervals
 }
 
 /// Turns mentions into claimed skills: listed → [`LISTED_LEVEL`], prose → [`PROSE_LEVEL`] (or
