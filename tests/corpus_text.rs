@@ -21,7 +21,11 @@ fn every_corpus_cv_is_assessed() {
         .filter(|p| p.is_file())
         .collect();
     paths.sort();
-    assert!(paths.len() >= 8, "expected the corpus CVs, found {}", paths.len());
+    assert!(
+        paths.len() >= 8,
+        "expected the corpus CVs, found {}",
+        paths.len()
+    );
     for path in &paths {
         let bytes = std::fs::read(path).expect("readable");
         let result = input::read(path, InputFormat::Text, catalog);
@@ -52,11 +56,19 @@ fn every_corpus_cv_is_assessed() {
             );
         }
         if let Some(years) = skills.years_experience {
-            assert!((0.0..=60.0).contains(&years), "{}: {years} years", path.display());
+            assert!(
+                (0.0..=60.0).contains(&years),
+                "{}: {years} years",
+                path.display()
+            );
         }
         let report = assess::assess(&skills, &roles, catalog, &Options::default());
         assert_eq!(report.roles.len(), roles.len());
-        assert!(report.roles.iter().any(|r| r.score > 0.0), "{}", path.display());
+        assert!(
+            report.roles.iter().any(|r| r.score > 0.0),
+            "{}",
+            path.display()
+        );
     }
 }
 
