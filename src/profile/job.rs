@@ -63,8 +63,18 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Vec<JobRole>, InputError> 
     };
     let mut roles = Vec::with_capacity(postings.len());
     let mut ids: Vec<String> = Vec::new();
+    let several = postings.len() > 1;
+    let mut skipped: Vec<String> = Vec::new();
     for (name, posting) in postings {
-        let mut job = from_posting(&name, posting, catalog)?;
+        let mut job = match from_posting(&name, posting, catalog) {
+            Ok(job) => job,
+            // In a file of many postings, one that cannot be scored is skipped, not fatal.
+            Err(error) if several => {
+                skipped.push(error.to_string());
+                continue;
+            }
+            Err(error) => return Err(error),
+        };
         // Two postings with the same title get distinct ids.
         let base = job.role.profile.id.clone();
         let mut n = 1;
@@ -75,6 +85,15 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Vec<JobRole>, InputError> 
         ids.push(job.role.profile.id.clone());
         roles.push(job);
     }
+    if roles.is_empty() {
+        return Err(InputError::invalid(
+            &source_name,
+            format!(
+                "none of its {} postings names a skill in the catalog; nothing to rank against",
+                skipped.len()
+            ),
+        ));
+    }
     if let Some(first) = roles.first_mut() {
         let mut warnings: Vec<String> = cleaned
             .warnings
@@ -82,6 +101,9 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Vec<JobRole>, InputError> 
             .map(|w| format!("{source_name}:{w}"))
             .collect();
         warnings.append(&mut first.warnings);
+        for error in skipped {
+            warnings.push(format!("skipped: {error}"));
+        }
         first.warnings = warnings;
     }
     Ok(roles)
