@@ -47,6 +47,9 @@ pub struct Mention {
     pub skill: SkillIdx,
     /// 1-based line number in the scanned text.
     pub line: usize,
+    /// Byte range of the match in the scanned text.
+    pub start: usize,
+    pub end: usize,
     /// The line, trimmed, markup removed, cut around the match when long.
     pub evidence: String,
     /// The text as it appears in the line ("torch", "CNNs").
@@ -156,13 +159,16 @@ impl Scanner {
 
     fn scan_document(&self, document: &Document) -> Vec<Mention> {
         let search = document.search.as_str();
+        let flat = document.flat.as_str();
         let mut hits: Vec<Hit> = Vec::new();
-        for found in self.automaton.find_overlapping_iter(search) {
-            let (start, end) = (found.start(), found.end());
-            if !is_token_boundary(search, start, end) {
+        for found in self.automaton.find_overlapping_iter(flat) {
+            let (flat_start, flat_end) = (found.start(), found.end());
+            if !is_token_boundary(flat, flat_start, flat_end) {
                 continue;
             }
-            let matched = &search[start..end];
+            let matched = &flat[flat_start..flat_end];
+            let start = document.flat_to_search[flat_start];
+            let end = document.flat_to_search[flat_end - 1] + 1;
             let line_idx = document.line_of(start);
             let line = &document.lines[line_idx];
             if line.skipped {
@@ -175,6 +181,7 @@ impl Scanner {
                     TermPolicy::ListOnly => {
                         list_case_matches(matched, &candidate.text)
                             && line.listed
+                            && end <= line.end
                             && is_whole_item(search, line.start, line.end, start, end)
                     }
                 };
@@ -183,6 +190,7 @@ impl Scanner {
                         start,
                         end,
                         line: line_idx,
+                        matched,
                         candidate,
                     });
                     break;
@@ -210,8 +218,10 @@ impl Scanner {
             mentions.push(Mention {
                 skill: hit.candidate.skill,
                 line: line_number,
+                start: hit.start,
+                end: hit.end,
                 evidence: evidence(&document.display, line.start, line.end, hit.start, hit.end),
-                matched: search[hit.start..hit.end].to_string(),
+                matched: hit.matched.to_string(),
                 term: hit.candidate.term.clone(),
                 listed: line.listed,
             });
@@ -221,9 +231,12 @@ impl Scanner {
 }
 
 struct Hit<'a> {
+    /// Byte range in [`Document::search`] (it may span a line break).
     start: usize,
     end: usize,
     line: usize,
+    /// The text matched, whitespace collapsed.
+    matched: &'a str,
     candidate: &'a Candidate,
 }
 
@@ -457,6 +470,11 @@ struct Document {
     search: String,
     /// What evidence is cut from: HTML and Liquid removed, URLs kept.
     display: String,
+    /// `search` with each run of whitespace within a paragraph collapsed to one space, so that a
+    /// term wrapped across two lines ("tensor\n  parallelism") still matches.
+    flat: String,
+    /// For each byte of `flat`, its offset in `search`.
+    flat_to_search: Vec<usize>,
     lines: Vec<Line>,
     front_matter: Option<FrontMatter>,
 }
@@ -484,9 +502,12 @@ impl Document {
         let display = String::from_utf8(display).unwrap_or_default();
         let search = String::from_utf8(search).unwrap_or_default();
         let lines = classify_lines(text, &search, &line_ranges, &skipped);
+        let (flat, flat_to_search) = flatten_whitespace(&search);
         Document {
             search,
             display,
+            flat,
+            flat_to_search,
             lines,
             front_matter,
         }
@@ -498,6 +519,32 @@ impl Document {
             .partition_point(|l| l.end < offset)
             .min(self.lines.len().saturating_sub(1))
     }
+}
+
+/// Collapses each run of whitespace holding at most one line break to a single space (a run with a
+/// blank line, a paragraph break, becomes one `\n`), with the offset of every output byte.
+fn flatten_whitespace(text: &str) -> (String, Vec<usize>) {
+    let mut flat = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            let mut newlines = usize::from(c == '\n');
+            while let Some(&(_, next)) = chars.peek() {
+                if !next.is_whitespace() {
+                    break;
+                }
+                newlines += usize::from(next == '\n');
+                chars.next();
+            }
+            flat.push(if newlines >= 2 { '\n' } else { ' ' });
+            map.push(i);
+        } else {
+            flat.push(c);
+            map.extend(i..i + c.len_utf8());
+        }
+    }
+    (flat, map)
 }
 
 /// Byte ranges of each line, without the line break.
