@@ -35,17 +35,25 @@ pub fn clean(text: &str) -> Cleaned {
     let mut bytes = stripped.into_bytes();
     let mut first_comment = None;
     let mut first_comma = None;
+    // A blanked run of bytes is a trailing comma, a comment, or a comma with a comment right after
+    // it; commas inside a comment are part of the comment.
+    let mut run_start = true;
     for (i, (&before, after)) in original.iter().zip(bytes.iter_mut()).enumerate() {
         if before == *after {
+            run_start = true;
             continue;
         }
         if matches!(before, b'\n' | b'\r') {
             *after = before;
-        } else if before == b',' {
+            run_start = true;
+            continue;
+        }
+        if run_start && before == b',' {
             first_comma.get_or_insert(i);
-        } else {
+        } else if run_start || original.get(i.wrapping_sub(1)) == Some(&b',') {
             first_comment.get_or_insert(i);
         }
+        run_start = false;
     }
     // Only ASCII bytes were replaced, by ASCII spaces, and whole characters at that: the text is
     // still UTF-8. Fall back to the original text if that ever were not so.
@@ -105,7 +113,7 @@ mod tests {
 
     #[test]
     fn comments_and_trailing_commas_are_blanked_with_warnings() {
-        let text = "{\n  // who\n  \"a\": [1, 2,], /* multi\n line */ \"b\": 3,\n}\n";
+        let text = "{\n  // who, what\n  \"a\": [1, 2,], /* multi,\n line */ \"b\": 3,\n}\n";
         let cleaned = clean(text);
         assert_eq!(cleaned.text.len(), text.len());
         assert_eq!(cleaned.text.lines().count(), text.lines().count());
