@@ -5,6 +5,8 @@
 //! decides the format (or takes the one forced with `--input-format`) and turns every failure into an
 //! [`InputError`] that names the file, the line and column where there is one, and what was expected.
 
+pub mod prompter_dialoguer;
+pub mod questionnaire;
 pub mod skills_json;
 
 use std::fmt;
