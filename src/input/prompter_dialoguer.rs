@@ -69,6 +69,16 @@ impl DialoguerPrompter {
     fn rows(&self) -> usize {
         usize::from(self.term.size().0).saturating_sub(3).max(5)
     }
+
+    /// Items cut to one line each: dialoguer redraws a list by counting items, so an item that
+    /// wrapped would leave stale lines behind.
+    fn one_line(&self, items: &[String]) -> Vec<String> {
+        let width = usize::from(self.term.size().1).saturating_sub(4).max(20);
+        items
+            .iter()
+            .map(|item| console::truncate_str(item, width, "…").into_owned())
+            .collect()
+    }
 }
 
 fn prompt_error(error: dialoguer::Error) -> PromptError {
@@ -89,7 +99,7 @@ impl Prompter for DialoguerPrompter {
     ) -> Result<usize, PromptError> {
         Select::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
-            .items(items)
+            .items(&self.one_line(items))
             .default(default)
             .max_length(self.rows())
             .interact_on(&self.term)
@@ -104,7 +114,7 @@ impl Prompter for DialoguerPrompter {
     ) -> Result<Vec<usize>, PromptError> {
         MultiSelect::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
-            .items(items)
+            .items(&self.one_line(items))
             .defaults(checked)
             .max_length(self.rows())
             .interact_on(&self.term)
@@ -134,7 +144,7 @@ impl Prompter for DialoguerPrompter {
     ) -> Result<Option<usize>, PromptError> {
         FuzzySelect::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
-            .items(items)
+            .items(&self.one_line(items))
             .default(0)
             .max_length(self.rows())
             .interact_on_opt(&self.term)

@@ -347,16 +347,22 @@ pub fn level_item(level: u8) -> String {
     format!("{} — {}", LEVEL_WORDS[level], LEVEL_MEANINGS[level])
 }
 
-/// A catalog skill as the search lists it: its name, a few aliases to type, its category.
+/// A catalog skill as the search lists it: its name and a couple of aliases to type (`k8s`,
+/// `W&B`), kept to one short line.
 fn search_item(catalog: &Catalog, skill: SkillIdx) -> String {
     let entry = catalog.skill(skill);
-    let aliases: Vec<&str> = entry.aliases.iter().take(3).map(String::as_str).collect();
-    let category = catalog.category_name(&entry.category);
-    if aliases.is_empty() {
-        format!("{} · {category}", entry.name)
-    } else {
-        format!("{} ({}) · {category}", entry.name, aliases.join(", "))
+    let mut item = entry.name.clone();
+    let mut aliases = entry
+        .aliases
+        .iter()
+        .filter(|a| !a.eq_ignore_ascii_case(&entry.name))
+        .take(2)
+        .peekable();
+    if aliases.peek().is_some() {
+        let aliases: Vec<&str> = aliases.map(String::as_str).collect();
+        item.push_str(&format!(" ({})", aliases.join(", ")));
     }
+    item
 }
 
 /// Runs the questionnaire. `save` is called with the answers so far after every section (the role
