@@ -74,18 +74,6 @@ pub struct AssessArgs {
     #[arg(value_name = "INPUT")]
     pub input: Option<PathBuf>,
 
-    /// Answer the questionnaire (what no INPUT does at a terminal)
-    #[arg(long, short = 'i', conflicts_with = "input")]
-    pub interactive: bool,
-
-    /// Questionnaire: start from the answers in FILE (e.g. one saved with --save)
-    #[arg(long, value_name = "FILE", conflicts_with = "input")]
-    pub from: Option<PathBuf>,
-
-    /// Questionnaire: write the answers to FILE (skills JSON) after every section
-    #[arg(long, value_name = "FILE", conflicts_with = "input")]
-    pub save: Option<PathBuf>,
-
     /// Force the input format instead of detecting it
     #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
@@ -117,6 +105,18 @@ pub struct AssessArgs {
     /// In the table, list each role's matched skills with their evidence
     #[arg(long)]
     pub explain: bool,
+
+    /// Answer the questionnaire (what no INPUT does at a terminal)
+    #[arg(long, short = 'i', conflicts_with = "input")]
+    pub interactive: bool,
+
+    /// Questionnaire: start from the answers in FILE (e.g. one saved with --save)
+    #[arg(long, value_name = "FILE", conflicts_with = "input")]
+    pub from: Option<PathBuf>,
+
+    /// Questionnaire: write the answers to FILE (skills JSON) after every section
+    #[arg(long, value_name = "FILE", conflicts_with = "input")]
+    pub save: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

@@ -27,7 +27,7 @@ pub fn questionnaire(
     args: &AssessArgs,
     color: ColorChoice,
 ) -> anyhow::Result<Option<Skills>> {
-    require_terminal()?;
+    require_terminal(args.interactive)?;
     if let Some(path) = &args.save {
         check_writable(path)?;
     }
@@ -92,7 +92,7 @@ fn interrupted_message(save: Option<&str>) -> String {
 }
 
 /// Fails unless both standard input and standard error are terminals.
-fn require_terminal() -> anyhow::Result<()> {
+fn require_terminal(asked_for: bool) -> anyhow::Result<()> {
     let not_terminal: Vec<&str> = [
         ("standard input", std::io::stdin().is_terminal()),
         ("standard error", std::io::stderr().is_terminal()),
@@ -101,16 +101,22 @@ fn require_terminal() -> anyhow::Result<()> {
     .filter(|(_, is_terminal)| !is_terminal)
     .map(|(name, _)| name)
     .collect();
-    if not_terminal.is_empty() {
-        return Ok(());
-    }
+    let what = match not_terminal.as_slice() {
+        [] => return Ok(()),
+        [one] => format!("{one} is not a terminal"),
+        _ => "standard input and standard error are not terminals".to_string(),
+    };
+    let start = if asked_for {
+        "the questionnaire needs a terminal"
+    } else {
+        "no INPUT given, and the questionnaire needs a terminal"
+    };
     anyhow::bail!(
-        "no INPUT given, and the questionnaire needs a terminal ({} is not one).\n\
+        "{start}, but {what}.\n\
          Give your skills as a file instead:\n  \
          skillgap assess me.json        a skills JSON, JSON Resume or text résumé\n  \
          skillgap assess - < me.json    the same, read from standard input\n\
-         Run `skillgap assess` at a terminal for the questionnaire; `skillgap assess --help` lists the options.",
-        not_terminal.join(" and ")
+         Run `skillgap assess` at a terminal for the questionnaire; `skillgap assess --help` lists the options."
     )
 }
 

@@ -333,3 +333,32 @@ fn ctrl_c_exits_130_keeps_the_saved_file_and_from_resumes_to_the_same_answers() 
     let resumed = std::fs::read_to_string(dir.path().join("part.json")).expect("saved");
     assert_eq!(resumed, whole);
 }
+
+/// SIGINT that does not come through a prompt (Ctrl-C between two prompts, or `kill -INT`) ends
+/// the session the same way, through the signal handler: 130, cursor shown, answers kept.
+#[test]
+fn sigint_between_prompts_exits_130_with_the_answers_kept() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut session = spawn(dir.path(), &["assess", "--role", ROLE, "--save", "me.json"]);
+    expect(&mut session, "Years of professional experience");
+    send(&mut session, &format!("{YEARS}{ENTER}"));
+    expect(
+        &mut session,
+        r"\[1/\d+\] [^:\r\n\x1b]+: which have you used\?",
+    );
+    session
+        .get_process_mut()
+        .signal(expectrl::Signal::SIGINT)
+        .expect("signal sent");
+    let message = session
+        .expect(Regex(r"Interrupted\. Your answers so far are in me\.json"))
+        .expect("the interruption is reported");
+    session.expect(Eof).expect("the program ends");
+    assert_eq!(exit_code(&session), 130);
+    let text = String::from_utf8_lossy(message.as_bytes()).into_owned();
+    assert!(text.contains("\x1b[?25h"), "cursor shown again: {text:?}");
+    let (value, skills) = saved_skills(&dir.path().join("me.json"));
+    assert_eq!(value["years_experience"], serde_json::json!(4.0));
+    assert_eq!(value["roles"], serde_json::json!([ROLE]));
+    assert!(skills.is_empty());
+}

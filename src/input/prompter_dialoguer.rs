@@ -145,7 +145,6 @@ impl Prompter for DialoguerPrompter {
         FuzzySelect::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
             .items(&self.one_line(items))
-            .default(0)
             .max_length(self.rows())
             .interact_on_opt(&self.term)
             .map_err(prompt_error)

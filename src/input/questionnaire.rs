@@ -379,17 +379,15 @@ pub fn run(
         .map(|skills| Answers::from_skills(skills, catalog))
         .unwrap_or_default();
 
-    let intro = match (setup.prefill.is_some(), setup.save_path) {
-        (true, _) => "Starting from your earlier answers: press Enter to keep one.",
-        (false, _) => "A few questions about your skills (about two minutes).",
-    };
-    prompter.note(intro)?;
-    prompter.note(&match setup.save_path {
-        Some(path) => format!(
-            "Space ticks an item, Enter goes on, Ctrl-C stops. Answers are saved to {path} as you go."
-        ),
-        None => "Space ticks an item, Enter goes on, Ctrl-C stops.".to_string(),
+    prompter.note(if setup.prefill.is_some() {
+        "Starting from your earlier answers: Enter keeps each one."
+    } else {
+        "About two minutes of questions; ticking a role or two keeps it short."
     })?;
+    prompter.note("Space ticks an item, Enter goes on, Ctrl-C stops.")?;
+    if let Some(path) = setup.save_path {
+        prompter.note(&format!("Your answers are saved to {path} as you go."))?;
+    }
 
     // 1. Role focus.
     match setup.fixed_roles {
@@ -406,7 +404,7 @@ pub fn run(
                 .map(|r| answers.roles.iter().any(|id| id == r.id()))
                 .collect();
             let ticked = prompter.multi_select(
-                "Which roles are you aiming for? (none ticked = all roles)",
+                "Which roles are you aiming for? (none = all roles)",
                 &titles,
                 &checked,
             )?;
