@@ -11,7 +11,7 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::escape::html as esc;
-use super::markdown::{plan_reason, role_title};
+use super::markdown::{category_name, plan_reason, role_title};
 use super::{Render, RenderOptions};
 use crate::assess::FIT_THRESHOLD;
 use crate::report::{Report, RoleFit};
@@ -33,7 +33,7 @@ p { margin: .4rem 0; }
 .facts { color: var(--muted); margin: 0; }
 .note { border-left: 4px solid var(--near); background: #fff8c5; padding: .5rem .8rem; margin: 1rem 0; }
 .ranking { list-style: none; padding: 0; margin: 0; }
-.ranking li { display: grid; grid-template-columns: 1.6rem minmax(10rem, 16rem) 1fr 3.4rem 9.5rem;
+.ranking li { display: grid; grid-template-columns: 1.6rem minmax(10rem, 16rem) 1fr 3.4rem 12.5rem;
               gap: .75rem; align-items: center; padding: .45rem 0; border-bottom: 1px solid var(--track); }
 .rank { color: var(--muted); text-align: right; }
 .role-title a { color: inherit; text-decoration: none; font-weight: 600; }
@@ -42,7 +42,7 @@ p { margin: .4rem 0; }
 .fill { display: block; height: 100%; border-radius: .45rem; }
 .fit .fill { background: var(--fit); } .near .fill { background: var(--near); } .far .fill { background: var(--far); }
 .score { font-variant-numeric: tabular-nums; font-weight: 600; text-align: right; }
-.tier { color: var(--muted); font-size: .9rem; }
+.tier { color: var(--muted); font-size: .9rem; white-space: nowrap; }
 .legend { color: var(--muted); font-size: .85rem; margin-top: .5rem; }
 table { border-collapse: collapse; width: 100%; margin: .3rem 0 .8rem; font-size: .92rem; }
 th, td { text-align: left; padding: .3rem .55rem; border-bottom: 1px solid var(--track); vertical-align: top; }
@@ -51,6 +51,8 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .evidence { color: var(--muted); font-size: .85rem; }
 .blocking { color: var(--far); font-weight: 600; }
 .pill { display: inline-block; padding: 0 .45rem; border-radius: 1rem; background: var(--track); font-size: .8rem; }
+details.more { border: none; padding: 0; margin: 0; }
+details.more > summary { font-weight: 400; color: var(--accent); }
 details { border: 1px solid var(--line); border-radius: .5rem; margin: .6rem 0; padding: 0 1rem; }
 details[open] { padding-bottom: .6rem; }
 summary { cursor: pointer; padding: .6rem 0; font-weight: 600; }
@@ -68,6 +70,7 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
   details { border: none; padding: 0; break-inside: auto; }
   details::details-content { content-visibility: visible; display: contents; }
+  details.more > summary { display: none; }
   summary { list-style: none; font-size: 1.1rem; border-bottom: 1px solid var(--line); }
   summary::-webkit-details-marker { display: none; }
   h2 { break-after: avoid; }
@@ -77,6 +80,9 @@ footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
 
 /// Opens every collapsed section before printing (browsers without `::details-content`).
 const PRINT_SCRIPT: &str = "addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true})});";
+
+/// How many learning-plan steps show before the rest is folded away.
+const PLAN_SHOWN: usize = 15;
 
 /// The CSS class of a score: fit (at or above the fit threshold), near (40 or more), far.
 fn band(score: f64) -> &'static str {
@@ -227,13 +233,23 @@ fn write_plan(h: &mut String, report: &Report) -> std::fmt::Result {
         h,
         "<p>In this order: prerequisites come first. Gain is the sum of points over the roles improved.</p>"
     )?;
+    let plan_head = "<thead><tr><th class=\"num\">Step</th><th>Skill</th><th>Reach</th><th class=\"num\">Gain</th><th>Roles improved</th></tr></thead>";
     writeln!(h, "<table>")?;
-    writeln!(
-        h,
-        "<thead><tr><th class=\"num\">Step</th><th>Skill</th><th>Reach</th><th class=\"num\">Gain</th><th>Roles improved</th></tr></thead>"
-    )?;
+    writeln!(h, "{plan_head}")?;
     writeln!(h, "<tbody>")?;
     for (step, item) in report.learning_plan.iter().enumerate() {
+        if step == PLAN_SHOWN {
+            writeln!(h, "</tbody>")?;
+            writeln!(h, "</table>")?;
+            writeln!(
+                h,
+                "<details class=\"more\"><summary>Show the other {} steps</summary>",
+                report.learning_plan.len() - PLAN_SHOWN
+            )?;
+            writeln!(h, "<table>")?;
+            writeln!(h, "{plan_head}")?;
+            writeln!(h, "<tbody>")?;
+        }
         let roles: Vec<String> = item
             .roles_improved
             .iter()
@@ -265,6 +281,9 @@ fn write_plan(h: &mut String, report: &Report) -> std::fmt::Result {
     }
     writeln!(h, "</tbody>")?;
     writeln!(h, "</table>")?;
+    if report.learning_plan.len() > PLAN_SHOWN {
+        writeln!(h, "</details>")?;
+    }
     writeln!(h, "</section>")
 }
 
@@ -338,7 +357,7 @@ fn write_role(h: &mut String, rank: usize, role: &RoleFit) -> std::fmt::Result {
                 if gap.blocking { " class=\"blocking\"" } else { "" },
                 if gap.blocking { "⚠ " } else { "" },
                 esc(&gap.name),
-                esc(&gap.category),
+                esc(category_name(role, &gap.category)),
                 gap.importance,
                 gap.current_level,
                 gap.required_level,
@@ -395,25 +414,38 @@ fn write_skills(h: &mut String, report: &Report) -> std::fmt::Result {
             "<p><strong>None.</strong> No skill in this input matched the catalog, so every score is 0 and every requirement is a gap.</p>"
         )?;
     } else {
+        let with_evidence = report.skills.iter().any(|s| s.evidence.is_some());
         writeln!(h, "<table>")?;
         writeln!(
             h,
-            "<thead><tr><th>Skill</th><th>Level</th><th>Recognized as</th><th>Evidence</th></tr></thead>"
+            "<thead><tr><th>Skill</th><th>Level</th><th>Recognized as</th>{}</tr></thead>",
+            if with_evidence {
+                "<th>Evidence</th>"
+            } else {
+                ""
+            }
         )?;
         writeln!(h, "<tbody>")?;
         for skill in &report.skills {
+            let evidence = if with_evidence {
+                format!(
+                    "<td class=\"evidence\">{}</td>",
+                    skill
+                        .evidence
+                        .as_deref()
+                        .map(|e| esc(&crate::input::shorten(e, 160)).into_owned())
+                        .unwrap_or_default()
+                )
+            } else {
+                String::new()
+            };
             writeln!(
                 h,
-                "<tr><td>{}</td><td>{} ({})</td><td>{}</td><td class=\"evidence\">{}</td></tr>",
+                "<tr><td>{}</td><td>{} ({})</td><td>{}</td>{evidence}</tr>",
                 esc(&skill.name),
                 skill.level,
                 level_word(skill.level),
                 esc(&skill.via),
-                skill
-                    .evidence
-                    .as_deref()
-                    .map(|e| esc(&crate::input::shorten(e, 160)).into_owned())
-                    .unwrap_or_default()
             )?;
         }
         writeln!(h, "</tbody>")?;

@@ -125,6 +125,14 @@ fn blocking_names(role: &RoleFit) -> String {
     }
 }
 
+/// The display name of a category id of `role` (the id itself when the role does not list it).
+pub(super) fn category_name<'a>(role: &'a RoleFit, id: &'a str) -> &'a str {
+    role.categories
+        .iter()
+        .find(|c| c.id == id)
+        .map_or(id, |c| c.name.as_str())
+}
+
 /// The title of a role id in this report (the id itself for a role not shown).
 pub(super) fn role_title<'a>(report: &'a Report, id: &'a str) -> &'a str {
     report
@@ -134,26 +142,32 @@ pub(super) fn role_title<'a>(report: &'a Report, id: &'a str) -> &'a str {
         .map_or(id, |r| r.title.as_str())
 }
 
-/// Why a plan step is there: its gain and roles, or the step that needs it first.
+/// Why a plan step is there besides its own gain: the steps that need it first (the first two by
+/// name).
 pub(super) fn plan_reason(report: &Report, item: &PlanItem) -> String {
-    let needed_before = || -> Vec<&str> {
-        item.prerequisite_for
-            .iter()
-            .map(|skill| {
-                report
-                    .learning_plan
-                    .iter()
-                    .find(|p| &p.skill == skill)
-                    .map_or(skill.as_str(), |p| p.name.as_str())
-            })
-            .collect()
-    };
-    if item.roles_improved.is_empty() {
-        format!("needed before {}", needed_before().join(", "))
-    } else if item.prerequisite_for.is_empty() {
+    const NAMED: usize = 2;
+    let mut names: Vec<String> = item
+        .prerequisite_for
+        .iter()
+        .take(NAMED)
+        .map(|skill| {
+            report
+                .learning_plan
+                .iter()
+                .find(|p| &p.skill == skill)
+                .map_or(skill.as_str(), |p| p.name.as_str())
+                .to_string()
+        })
+        .collect();
+    if item.prerequisite_for.len() > NAMED {
+        names.push(format!("{} more", item.prerequisite_for.len() - NAMED));
+    }
+    if item.prerequisite_for.is_empty() {
         String::new()
+    } else if item.roles_improved.is_empty() {
+        format!("needed before {}", names.join(", "))
     } else {
-        format!("also needed before {}", needed_before().join(", "))
+        format!("also needed before {}", names.join(", "))
     }
 }
 
@@ -249,7 +263,7 @@ fn write_role(rank: usize, role: &RoleFit, out: &mut dyn Write) -> io::Result<()
                 "| {}{} | {} | {} | {} | {} | +{:.1} |",
                 if gap.blocking { "⚠ " } else { "" },
                 md(&gap.name),
-                md(&gap.category),
+                md(category_name(role, &gap.category)),
                 gap.importance,
                 gap.current_level,
                 gap.required_level,
