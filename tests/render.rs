@@ -425,6 +425,7 @@ fn diff_json() {
 /// element came from the input), one collapsible section per role, one bar per role. Skipped, with
 /// a note, where Chromium is not installed (`apt-get install chromium`).
 #[test]
+#[allow(clippy::print_stderr)]
 fn html_renders_in_chromium() {
     let chromium = std::path::Path::new("/usr/bin/chromium");
     if !chromium.exists() {
