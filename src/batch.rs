@@ -355,6 +355,17 @@ fn line_error(error: &InputError, stream: &str, line: usize) -> Failure {
             column: Some(*column),
             message: message.clone(),
         },
+        InputError::Syntax {
+            line: inner,
+            column,
+            message,
+            ..
+        } => Failure {
+            source: stream.to_string(),
+            line: Some(line + inner - 1),
+            column: Some(*column),
+            message: message.clone(),
+        },
         other => Failure {
             line: Some(line),
             ..Failure::new(stream, strip_location(&other.to_string(), stream))
@@ -495,6 +506,11 @@ fn read_lines(stream: &str, mut reader: impl BufRead, emit: &mut dyn FnMut(Item)
                 line += 1;
                 if bytes.iter().all(u8::is_ascii_whitespace) {
                     continue;
+                }
+                // The line ending is not part of the record (a cut-off record then ends on its
+                // own line, where the error points).
+                while bytes.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
+                    bytes.pop();
                 }
                 let item = Item::Job(Job::Line {
                     stream: stream.to_string(),

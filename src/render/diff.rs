@@ -150,16 +150,23 @@ fn open_text(role: &RoleChange, escape: &dyn Fn(&str) -> String) -> String {
     }
 }
 
+/// How many closed gaps the table and the Markdown name per role.
+const CLOSED_SHOWN: usize = 5;
+
 fn closed_text(role: &RoleChange, escape: &dyn Fn(&str) -> String) -> String {
     if role.gaps_closed.is_empty() {
-        "—".to_string()
-    } else {
-        role.gaps_closed
-            .iter()
-            .map(|g| escape(&g.name))
-            .collect::<Vec<_>>()
-            .join(", ")
+        return "—".to_string();
     }
+    let mut names: Vec<String> = role
+        .gaps_closed
+        .iter()
+        .take(CLOSED_SHOWN)
+        .map(|g| escape(&g.name))
+        .collect();
+    if role.gaps_closed.len() > CLOSED_SHOWN {
+        names.push(format!("… {} more", role.gaps_closed.len() - CLOSED_SHOWN));
+    }
+    names.join(", ")
 }
 
 fn heading(diff: &Diff, escape: &dyn Fn(&str) -> String) -> String {
