@@ -28,6 +28,7 @@ pub mod assess;
 pub mod catalog;
 pub mod cli;
 mod commands;
+mod housekeeping;
 pub mod input;
 pub mod output;
 pub mod profile;

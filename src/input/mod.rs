@@ -87,6 +87,11 @@ pub fn describe_json_error(error: &serde_json::Error) -> String {
     } else {
         text.to_string()
     };
+    // One line: a key or value quoted by serde may hold escaped newlines.
+    let text: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     shorten(&text, 300)
 }
 
