@@ -34,7 +34,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 
-    /// When to colour output (colour is never used in files or with NO_COLOR set)
+    /// When to colour output: `auto` colours a terminal unless NO_COLOR is set; files never
+    /// get colour
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 

@@ -10,7 +10,8 @@ fn cli_cases() {
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80")
         .case("tests/cmd/*.toml")
-        .case("README.md");
+        .case("README.md")
+        .case("profiles/README.md");
 }
 
 /// `skillgap role … | head -1` must not report an error when `head` closes the pipe.

@@ -135,17 +135,16 @@ impl<'de> Deserialize<'de> for Importance {
 fn deserialize_level<'de, D: serde::Deserializer<'de>>(
     deserializer: D,
 ) -> Result<Option<u8>, D::Error> {
-    let value = Option::<serde_json::Value>::deserialize(deserializer)?;
-    match value {
-        None => Ok(None),
-        Some(serde_json::Value::Number(n)) => match n.as_u64().and_then(|v| u8::try_from(v).ok()) {
+    // A tier the requirement does not apply at is left out; `null` is a mistake like any other.
+    match serde_json::Value::deserialize(deserializer)? {
+        serde_json::Value::Number(n) => match n.as_u64().and_then(|v| u8::try_from(v).ok()) {
             Some(level) => Ok(Some(level)),
             None => Err(serde::de::Error::custom(format!(
                 "level {} is not allowed: expected a whole level from 1 (aware) to 4 (expert)",
                 crate::input::shorten(&n.to_string(), 20)
             ))),
         },
-        Some(other) => Err(serde::de::Error::custom(format!(
+        other => Err(serde::de::Error::custom(format!(
             "expected a level from 1 (aware) to 4 (expert), found {}",
             json_kind(&other)
         ))),
