@@ -112,6 +112,14 @@ pub struct AssessArgs {
     /// In the table, list each role's matched skills with their evidence
     #[arg(long)]
     pub explain: bool,
+
+    /// Also rank against the job posting(s) in FILE (JSON Resume job schema); repeatable
+    #[arg(long = "job", value_name = "FILE")]
+    pub jobs: Vec<PathBuf>,
+
+    /// Rank only against the --job postings, not the built-in roles
+    #[arg(long, requires = "jobs", conflicts_with = "roles")]
+    pub only_job: bool,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]

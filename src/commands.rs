@@ -75,7 +75,21 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
              (`-` reads standard input); `skillgap init` writes an example skills file"
         );
     };
-    let roles = context.profiles.select(&args.roles)?;
+    let mut job_roles = Vec::new();
+    for job in &args.jobs {
+        for loaded in crate::profile::job::load(job, context.catalog)? {
+            for warning in &loaded.warnings {
+                output::warn(warning);
+            }
+            job_roles.push(loaded.role);
+        }
+    }
+    let mut roles = if args.only_job {
+        Vec::new()
+    } else {
+        context.profiles.select(&args.roles)?
+    };
+    roles.extend(job_roles.iter());
     let skills = input::read(path, args.input_format, context.catalog)?;
     for warning in &skills.warnings {
         output::warn(&format!("{}: {warning}", skills.source));
