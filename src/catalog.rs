@@ -430,17 +430,31 @@ impl Catalog {
         if key.is_empty() {
             return Resolution::Unrecognized { suggestion: None };
         }
-        if let Some(found) = self.lookup_key(&key) {
-            return found;
+        self.resolve_key_exactly(&key)
+            .unwrap_or_else(|| self.fuzzy(&key))
+    }
+
+    /// [`Catalog::resolve`] without the misspelling search: the id, name or alias (a glued version
+    /// allowed), else `Unrecognized` with no suggestion. For inputs too many or too long for the
+    /// fuzzy search to be worth its cost.
+    pub fn resolve_exactly(&self, input: &str) -> Resolution {
+        self.resolve_key_exactly(&normalize(input))
+            .unwrap_or(Resolution::Unrecognized { suggestion: None })
+    }
+
+    fn resolve_key_exactly(&self, key: &str) -> Option<Resolution> {
+        if key.is_empty() {
+            return None;
+        }
+        if let Some(found) = self.lookup_key(key) {
+            return Some(found);
         }
         // "Python3", "pytorch2": a version glued to the name.
         let unversioned = key.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
         if unversioned.len() >= 3 && unversioned.len() < key.len() {
-            if let Some(found) = self.lookup_key(unversioned) {
-                return found;
-            }
+            return self.lookup_key(unversioned);
         }
-        self.fuzzy(&key)
+        None
     }
 
     fn lookup_key(&self, key: &str) -> Option<Resolution> {

@@ -38,7 +38,8 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 
-    /// When to colour output (colour is never used in files or with NO_COLOR set)
+    /// When to colour output: `auto` colours a terminal unless NO_COLOR is set; files never
+    /// get colour
     #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 
@@ -72,6 +73,14 @@ pub enum Command {
     Batch(BatchArgs),
     /// Compare two assessments (inputs or saved JSON reports): progress per role
     Diff(DiffArgs),
+    /// Check custom role profiles
+    Profiles(ProfilesArgs),
+    /// Write an example skills JSON to start from
+    Init(InitArgs),
+    /// Print shell completions (bash, zsh, fish, powershell, elvish)
+    Completions(CompletionsArgs),
+    /// Print the man page (roff)
+    Man,
 }
 
 #[derive(Debug, Args)]
@@ -248,6 +257,52 @@ pub struct SkillsArgs {
     /// Write to FILE (atomically) instead of standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct ProfilesArgs {
+    #[command(subcommand)]
+    pub command: ProfilesCommand,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum ProfilesCommand {
+    /// Check every profile in DIR and report each mistake with its file and field
+    #[command(
+        after_help = "Exits with 0 when every profile is valid, 2 when anything is wrong. With \
+--only-custom a profile may reuse a built-in role id."
+    )]
+    Validate {
+        /// A directory of profile files (*.json), one role per file
+        #[arg(value_name = "DIR")]
+        dir: PathBuf,
+    },
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  skillgap init                  writes skills.json here
+  skillgap init me.json --force  overwrites me.json
+  skillgap init -                prints the example")]
+pub struct InitArgs {
+    /// Where to write the example; `-` prints it
+    #[arg(value_name = "FILE", default_value = "skills.json")]
+    pub file: PathBuf,
+
+    /// Overwrite FILE if it exists
+    #[arg(long)]
+    pub force: bool,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  skillgap completions bash > ~/.local/share/bash-completion/completions/skillgap
+  skillgap completions zsh > ~/.zfunc/_skillgap
+  skillgap completions fish > ~/.config/fish/completions/skillgap.fish")]
+pub struct CompletionsArgs {
+    /// The shell to complete for
+    #[arg(value_enum, value_name = "SHELL")]
+    pub shell: clap_complete::Shell,
 }
 
 /// A score threshold: a number from 0 to 100.

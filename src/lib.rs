@@ -30,6 +30,7 @@ pub mod catalog;
 pub mod cli;
 mod commands;
 pub mod diff;
+mod housekeeping;
 pub mod input;
 mod interactive;
 pub mod output;

@@ -7,6 +7,10 @@ use crate::catalog::{Catalog, Resolution, SkillIdx};
 
 /// Levels of SPEC §4: 0 none, 1 aware, 2 working, 3 proficient, 4 expert.
 pub const MAX_LEVEL: u8 = 4;
+/// How many unrecognized names a report lists (each also costs a misspelling search).
+pub const MAX_UNRECOGNIZED: usize = 500;
+/// Names longer than this get no misspelling search: no skill name is that long.
+const MAX_FUZZY_NAME: usize = 100;
 /// A bare skill name in a list means "used it in a real project".
 pub const DEFAULT_LEVEL: u8 = 2;
 pub const LEVEL_WORDS: [&str; 5] = ["none", "aware", "working", "proficient", "expert"];
@@ -117,7 +121,14 @@ impl Skills {
         years: Option<f64>,
         evidence: Option<String>,
     ) -> Option<SkillIdx> {
-        let resolution = catalog.resolve(name);
+        // Past MAX_UNRECOGNIZED unknown names (a list of 100,000 made-up skills), names are only
+        // looked up exactly: the misspelling search and the duplicate check would cost minutes.
+        let flooded = self.unrecognized.len() >= MAX_UNRECOGNIZED;
+        let resolution = if flooded || name.len() > MAX_FUZZY_NAME {
+            catalog.resolve_exactly(name)
+        } else {
+            catalog.resolve(name)
+        };
         match resolution.skill() {
             Some(skill) => {
                 self.add(ClaimedSkill {
@@ -137,7 +148,14 @@ impl Skills {
                     _ => None,
                 };
                 let input = name.trim().to_string();
-                if !input.is_empty() && !self.unrecognized.iter().any(|u| u.input == input) {
+                if flooded {
+                    let warning = format!(
+                        "more than {MAX_UNRECOGNIZED} unrecognized names; only the first {MAX_UNRECOGNIZED} are listed"
+                    );
+                    if !self.warnings.contains(&warning) {
+                        self.warnings.push(warning);
+                    }
+                } else if !input.is_empty() && !self.unrecognized.iter().any(|u| u.input == input) {
                     self.unrecognized.push(Unrecognized { input, suggestion });
                 }
                 None

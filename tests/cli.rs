@@ -12,7 +12,8 @@ fn cli_cases() {
         // Years of experience count up to "today": pinned so that "2019 – present" is stable.
         .env("SKILLGAP_TODAY", "2026-11-28")
         .case("tests/cmd/*.toml")
-        .case("README.md");
+        .case("README.md")
+        .case("profiles/README.md");
 }
 
 /// `skillgap role … | head -1` must not report an error when `head` closes the pipe.

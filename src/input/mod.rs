@@ -6,6 +6,7 @@
 //! [`InputError`] that names the file, the line and column where there is one, and what was expected.
 
 pub mod dates;
+pub mod encoding;
 pub mod json_resume;
 pub mod lenient;
 pub mod prompter_dialoguer;
@@ -93,6 +94,11 @@ pub fn describe_json_error(error: &serde_json::Error) -> String {
     } else {
         text.to_string()
     };
+    // One line: a key or value quoted by serde may hold escaped newlines.
+    let text: String = text
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
     shorten(&text, 300)
 }
 
@@ -110,44 +116,46 @@ pub fn shorten(text: &str, max: usize) -> String {
 pub fn read_source(path: &Path) -> Result<Vec<u8>, InputError> {
     let source_name = path.display().to_string();
     let mut bytes = Vec::new();
+    let limit = encoding::MAX_INPUT_BYTES;
     let result = if source_name == "-" {
-        std::io::stdin().lock().read_to_end(&mut bytes).map(|_| ())
+        std::io::stdin()
+            .lock()
+            .take(limit + 1)
+            .read_to_end(&mut bytes)
+            .map(|_| ())
     } else if path.is_dir() {
         return Err(InputError::invalid(
             &source_name,
             "is a directory; give a file (or use `skillgap batch` for a folder of résumés)",
         ));
     } else {
-        std::fs::read(path).map(|b| bytes = b)
+        std::fs::File::open(path).and_then(|file| {
+            let size = file.metadata().map_or(0, |m| m.len());
+            if size > limit {
+                return Err(std::io::Error::other(encoding::too_large(
+                    &source_name,
+                    size,
+                )));
+            }
+            file.take(limit + 1).read_to_end(&mut bytes).map(|_| ())
+        })
     };
-    result.map_err(|error| InputError::Io { source_name, error })?;
+    result.map_err(|error| match error.downcast::<InputError>() {
+        Ok(too_large) => too_large,
+        Err(error) => InputError::Io {
+            source_name: source_name.clone(),
+            error,
+        },
+    })?;
+    if bytes.len() as u64 > limit {
+        return Err(encoding::too_large(&source_name, bytes.len() as u64));
+    }
     Ok(bytes)
 }
 
-/// Decodes input bytes as UTF-8 text, dropping a byte-order mark.
+/// Decodes input bytes as text (see [`encoding::decode`]).
 pub fn decode(source_name: &str, bytes: &[u8]) -> Result<String, InputError> {
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    match std::str::from_utf8(bytes) {
-        Ok(text) => Ok(text.to_string()),
-        Err(e) => {
-            let line = bytes[..e.valid_up_to()]
-                .iter()
-                .filter(|&&b| b == b'\n')
-                .count()
-                + 1;
-            let line_start = bytes[..e.valid_up_to()]
-                .iter()
-                .rposition(|&b| b == b'\n')
-                .map_or(0, |p| p + 1);
-            let column = e.valid_up_to() - line_start + 1;
-            Err(InputError::Syntax {
-                source_name: source_name.to_string(),
-                line,
-                column,
-                message: "not UTF-8 text; save the file as UTF-8".to_string(),
-            })
-        }
-    }
+    encoding::decode(source_name, bytes)
 }
 
 /// Reads skills from `text` in `format` (`Auto` detects it, see [`detect`]).
@@ -168,7 +176,10 @@ pub fn parse(
         forced => forced,
     };
     match format {
-        InputFormat::Text => text::parse(source_name, text, catalog),
+        InputFormat::Text => {
+            encoding::check_text_size(source_name, text)?;
+            text::parse(source_name, text, catalog)
+        }
         InputFormat::Jsonresume => json_resume::parse(source_name, text, catalog),
         InputFormat::Skillgap | InputFormat::Auto => {
             let cleaned = lenient::clean(text);

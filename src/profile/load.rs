@@ -13,11 +13,13 @@ include!(concat!(env!("OUT_DIR"), "/builtin_profiles.rs"));
 /// Why profiles could not be loaded.
 #[derive(Debug, thiserror::Error)]
 pub enum ProfileError {
-    #[error("{file}:{line}:{column}: {message}")]
+    #[error("{file}:{line}:{column}: {}{message}", field_prefix(.field))]
     Parse {
         file: String,
         line: usize,
         column: usize,
+        /// Where in the profile, e.g. `categories[0].requirements[2].importance`; empty at the top.
+        field: String,
         message: String,
     },
     #[error("{}", format_problems(.0))]
@@ -34,9 +36,27 @@ pub enum ProfileError {
     },
 }
 
+fn field_prefix(field: &str) -> String {
+    if field.is_empty() {
+        String::new()
+    } else {
+        format!("{field}: ")
+    }
+}
+
+/// One problem on one line; several as a count and then one indented line each.
 fn format_problems(problems: &[Problem]) -> String {
-    let lines: Vec<String> = problems.iter().map(ToString::to_string).collect();
-    lines.join("\n")
+    match problems {
+        [one] => one.to_string(),
+        many => {
+            let mut text = format!("{} problems in the profiles:", many.len());
+            for problem in many {
+                text.push_str("\n  ");
+                text.push_str(&problem.to_string());
+            }
+            text
+        }
+    }
 }
 
 /// The roles a run scores against.
@@ -45,15 +65,97 @@ pub struct ProfileSet {
     roles: Vec<Role>,
 }
 
-/// Parses one profile file's text, with file, line and column on a syntax or type error.
+/// Parses one profile file's text, with file, line, column and the field's path on a syntax or type
+/// error.
 pub fn parse_profile(file: &str, text: &str) -> Result<Profile, ProfileError> {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
-    serde_json::from_str(text).map_err(|e| ProfileError::Parse {
+    if text.trim().is_empty() {
+        return Err(ProfileError::Parse {
+            file: file.to_string(),
+            line: 1,
+            column: 1,
+            field: String::new(),
+            message:
+                "the file is empty; expected a profile object {\"id\": …, \"categories\": […]}"
+                    .to_string(),
+        });
+    }
+    let parse_error = |field: String, error: &serde_json::Error| ProfileError::Parse {
         file: file.to_string(),
-        line: e.line(),
-        column: e.column().max(1),
-        message: crate::input::describe_json_error(&e),
-    })
+        line: error.line(),
+        column: error.column().max(1),
+        field,
+        message: crate::input::describe_json_error(error),
+    };
+    // serde also accepts a list in place of an object (fields in order); a profile must name them.
+    let value: serde_json::Value =
+        serde_json::from_str(text).map_err(|e| parse_error(String::new(), &e))?;
+    if let Some((field, kind)) = list_for_object(&value) {
+        return Err(ProfileError::Invalid(vec![Problem::new(
+            file,
+            field,
+            format!("expected an object with named fields, found {kind}"),
+        )]));
+    }
+    let mut deserializer = serde_json::Deserializer::from_str(text);
+    let profile: Profile = serde_path_to_error::deserialize(&mut deserializer).map_err(|e| {
+        let path = e.path().to_string();
+        // The path of an error in the top-level object itself (a missing field) is "."; of a
+        // syntax error, "?".
+        let field = if path == "." || path == "?" {
+            String::new()
+        } else {
+            path
+        };
+        parse_error(field, e.inner())
+    })?;
+    deserializer
+        .end()
+        .map_err(|e| parse_error(String::new(), &e))?;
+    Ok(profile)
+}
+
+/// The first place where the profile format has an object but `value` has something else.
+fn list_for_object(value: &serde_json::Value) -> Option<(String, &'static str)> {
+    use serde_json::Value;
+    let not_object =
+        |v: &Value, field: String| (!v.is_object()).then(|| (field, super::json_kind(v)));
+    fn items<'a>(value: &'a Value, key: &str) -> &'a [Value] {
+        value
+            .get(key)
+            .and_then(Value::as_array)
+            .map_or(&[], Vec::as_slice)
+    }
+    if let Some(found) = not_object(value, String::new()) {
+        return Some(found);
+    }
+    if let Some(salary) = value.get("salary").filter(|v| !v.is_null()) {
+        if let Some(found) = not_object(salary, "salary".into()) {
+            return Some(found);
+        }
+    }
+    for (t, tier) in items(value, "tiers").iter().enumerate() {
+        if let Some(found) = not_object(tier, format!("tiers[{t}]")) {
+            return Some(found);
+        }
+    }
+    for (c, category) in items(value, "categories").iter().enumerate() {
+        if let Some(found) = not_object(category, format!("categories[{c}]")) {
+            return Some(found);
+        }
+        for (r, requirement) in items(category, "requirements").iter().enumerate() {
+            let field = format!("categories[{c}].requirements[{r}]");
+            if let Some(found) = not_object(requirement, field.clone()) {
+                return Some(found);
+            }
+            if let Some(levels) = requirement.get("levels") {
+                if let Some(found) = not_object(levels, format!("{field}.levels")) {
+                    return Some(found);
+                }
+            }
+        }
+    }
+    None
 }
 
 /// Checks a parsed profile and compiles it against the catalog.
@@ -135,6 +237,8 @@ pub fn load_dir(
     let files = json_files(dir)?;
     let mut roles: Vec<Role> = Vec::new();
     let mut problems = Vec::new();
+    // (id, file) of every profile parsed so far, valid or not.
+    let mut seen_ids: Vec<(String, String)> = Vec::new();
     if files.is_empty() {
         problems.push(Problem::new(
             dir.display().to_string(),
@@ -149,10 +253,19 @@ pub fn load_dir(
             .and_then(|s| s.to_str())
             .map(str::to_string);
         let text = match fs::read(&path) {
-            Ok(bytes) => match String::from_utf8(bytes) {
+            Ok(bytes) => match crate::input::decode(&file, &bytes) {
                 Ok(text) => text,
-                Err(_) => {
-                    problems.push(Problem::new(file, "", "not UTF-8 text"));
+                Err(crate::input::InputError::Syntax {
+                    line,
+                    column,
+                    message,
+                    ..
+                }) => {
+                    problems.push(Problem::new(format!("{file}:{line}:{column}"), "", message));
+                    continue;
+                }
+                Err(e) => {
+                    problems.push(Problem::new(file, "", e.to_string()));
                     continue;
                 }
             },
@@ -166,24 +279,38 @@ pub fn load_dir(
             Err(ProfileError::Parse {
                 line,
                 column,
+                field,
                 message,
                 ..
             }) => {
-                problems.push(Problem::new(format!("{file}:{line}:{column}"), "", message));
+                problems.push(Problem::new(
+                    format!("{file}:{line}:{column}"),
+                    field,
+                    message,
+                ));
+                continue;
+            }
+            Err(ProfileError::Invalid(mut found)) => {
+                problems.append(&mut found);
                 continue;
             }
             Err(e) => return Err(e),
         };
-        if let Some(existing) = roles.iter().find(|r| r.profile.id == profile.id) {
+        // A duplicate or shadowing id is reported, and the profile is still checked so that all
+        // of its mistakes come out in one round; it is not loaded.
+        let mut loadable = true;
+        if let Some((_, other)) = seen_ids.iter().find(|(id, _)| *id == profile.id) {
             problems.push(Problem::new(
                 file.clone(),
                 "id",
                 format!(
-                    "duplicate profile id `{}` (also in another file, title \"{}\")",
-                    profile.id, existing.profile.title
+                    "duplicate profile id `{}`: {other} has it too",
+                    super::validate::short(&profile.id)
                 ),
             ));
-            continue;
+            loadable = false;
+        } else {
+            seen_ids.push((profile.id.clone(), file.clone()));
         }
         if builtin.is_some_and(|b| b.get(&profile.id).is_some()) {
             problems.push(Problem::new(
@@ -191,13 +318,14 @@ pub fn load_dir(
                 "id",
                 format!(
                     "`{}` is a built-in role id; choose another id, or use --only-custom to replace the built-ins",
-                    profile.id
+                    super::validate::short(&profile.id)
                 ),
             ));
-            continue;
+            loadable = false;
         }
         match compile(profile, &file, stem.as_deref(), catalog, true) {
-            Ok(role) => roles.push(role),
+            Ok(role) if loadable => roles.push(role),
+            Ok(_) => {}
             Err(mut p) => problems.append(&mut p),
         }
     }

@@ -15,24 +15,12 @@ use serde::{Deserialize, Serialize};
 
 use crate::catalog::SkillIdx;
 
-pub use load::{builtin_profiles, load_dir, ProfileError, ProfileSet};
+pub use load::{builtin_profiles, compile, load_dir, parse_profile, ProfileError, ProfileSet};
 pub use validate::{validate, Problem};
 
 /// An experience tier. The default bands (entry 0–2 years, mid 3–5, senior 6+) come from the source
 /// document's experience benchmarks; a profile may override them.
-#[derive(
-    Debug,
-    Clone,
-    Copy,
-    PartialEq,
-    Eq,
-    PartialOrd,
-    Ord,
-    Hash,
-    Serialize,
-    Deserialize,
-    clap::ValueEnum,
-)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
 #[serde(rename_all = "lowercase")]
 pub enum Tier {
     Entry,
@@ -56,6 +44,24 @@ impl Tier {
     }
 }
 
+/// Deserialized by hand so that a wrong word gets a plain message.
+impl<'de> Deserialize<'de> for Tier {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let expected = "expected one of entry, mid, senior";
+        let word = String::deserialize(deserializer)
+            .map_err(|_| serde::de::Error::custom(format!("expected a tier: {expected}")))?;
+        Tier::ALL
+            .into_iter()
+            .find(|t| t.as_str() == word)
+            .ok_or_else(|| {
+                serde::de::Error::custom(format!(
+                    "unknown tier `{}`: {expected}",
+                    crate::input::shorten(&word, 40)
+                ))
+            })
+    }
+}
+
 impl fmt::Display for Tier {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         f.write_str(self.as_str())
@@ -63,7 +69,7 @@ impl fmt::Display for Tier {
 }
 
 /// How much a requirement matters, in the source document's own words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
 pub enum Importance {
     /// "essential": missing it blocks the role.
@@ -87,6 +93,75 @@ impl Importance {
     }
 
     pub const WORDS: [&'static str; 4] = ["essential", "expected", "situational", "differentiator"];
+    pub const ALL: [Importance; 4] = [
+        Importance::Essential,
+        Importance::Expected,
+        Importance::Situational,
+        Importance::Differentiator,
+    ];
+
+    /// The importance named by `word` (exactly, as written in profiles).
+    pub fn from_word(word: &str) -> Option<Importance> {
+        Importance::ALL.into_iter().find(|i| i.as_str() == word)
+    }
+}
+
+/// Deserialized by hand so that a wrong word gets the list of right ones and a "did you mean".
+impl<'de> Deserialize<'de> for Importance {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        let word = String::deserialize(deserializer).map_err(|_| {
+            serde::de::Error::custom(format!(
+                "expected an importance word: one of {}",
+                Importance::WORDS.join(", ")
+            ))
+        })?;
+        Importance::from_word(&word).ok_or_else(|| {
+            let suggestion = Importance::WORDS
+                .iter()
+                .map(|w| (strsim::jaro_winkler(&word.to_lowercase(), w), *w))
+                .filter(|(score, _)| *score > 0.8)
+                .max_by(|a, b| a.0.total_cmp(&b.0))
+                .map(|(_, w)| format!(" (did you mean `{w}`?)"))
+                .unwrap_or_default();
+            serde::de::Error::custom(format!(
+                "unknown importance `{}`{suggestion}: expected one of {}",
+                crate::input::shorten(&word, 40),
+                Importance::WORDS.join(", ")
+            ))
+        })
+    }
+}
+
+/// A level in a profile: a whole number (1–4 is checked by validation, with every other mistake).
+fn deserialize_level<'de, D: serde::Deserializer<'de>>(
+    deserializer: D,
+) -> Result<Option<u8>, D::Error> {
+    // A tier the requirement does not apply at is left out; `null` is a mistake like any other.
+    match serde_json::Value::deserialize(deserializer)? {
+        serde_json::Value::Number(n) => match n.as_u64().and_then(|v| u8::try_from(v).ok()) {
+            Some(level) => Ok(Some(level)),
+            None => Err(serde::de::Error::custom(format!(
+                "level {} is not allowed: expected a whole level from 1 (aware) to 4 (expert)",
+                crate::input::shorten(&n.to_string(), 20)
+            ))),
+        },
+        other => Err(serde::de::Error::custom(format!(
+            "expected a level from 1 (aware) to 4 (expert), found {}",
+            json_kind(&other)
+        ))),
+    }
+}
+
+/// "a string", "an object", … for messages.
+pub(crate) fn json_kind(value: &serde_json::Value) -> &'static str {
+    match value {
+        serde_json::Value::Null => "null",
+        serde_json::Value::Bool(_) => "a boolean",
+        serde_json::Value::Number(_) => "a number",
+        serde_json::Value::String(_) => "a string",
+        serde_json::Value::Array(_) => "a list",
+        serde_json::Value::Object(_) => "an object",
+    }
 }
 
 impl fmt::Display for Importance {
@@ -121,11 +196,23 @@ pub struct TierBand {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
 pub struct TierLevels {
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_level"
+    )]
     pub entry: Option<u8>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_level"
+    )]
     pub mid: Option<u8>,
-    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[serde(
+        default,
+        skip_serializing_if = "Option::is_none",
+        deserialize_with = "deserialize_level"
+    )]
     pub senior: Option<u8>,
 }
 

@@ -41,6 +41,13 @@ impl fmt::Display for Problem {
     }
 }
 
+/// A name from the profile as quoted in a message: at most 60 characters on one line (control
+/// characters escaped).
+pub(crate) fn short(text: &str) -> String {
+    let head: String = text.chars().take(61).collect();
+    crate::input::shorten(&head.escape_debug().to_string(), 60)
+}
+
 fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with('-')
@@ -68,7 +75,7 @@ pub fn validate(
             "id".into(),
             format!(
                 "`{}` is not a kebab-case id (lowercase letters, digits and dashes)",
-                profile.id
+                short(&profile.id)
             ),
         );
     }
@@ -77,8 +84,9 @@ pub fn validate(
             report(
                 "id".into(),
                 format!(
-                    "`{}` does not match the file name `{stem}.json`",
-                    profile.id
+                    "`{}` does not match the file name `{}.json`",
+                    short(&profile.id),
+                    short(stem)
                 ),
             );
         }
@@ -163,19 +171,19 @@ pub fn validate(
         if !is_kebab_case(&category.id) {
             report(
                 format!("{field}.id"),
-                format!("`{}` is not a kebab-case id", category.id),
+                format!("`{}` is not a kebab-case id", short(&category.id)),
             );
         }
         if !seen_categories.insert(category.id.as_str()) {
             report(
                 format!("{field}.id"),
-                format!("category `{}` appears twice", category.id),
+                format!("category `{}` appears twice", short(&category.id)),
             );
         }
         if category.requirements.is_empty() {
             report(
                 format!("{field}.requirements"),
-                format!("category `{}` is empty", category.id),
+                format!("category `{}` is empty", short(&category.id)),
             );
         }
         for (r, req) in category.requirements.iter().enumerate() {
@@ -185,12 +193,18 @@ pub fn validate(
                     if !seen_skills.insert(req.skill.as_str()) {
                         report(
                             format!("{field}.skill"),
-                            format!("`{}` is required twice in this profile", req.skill),
+                            format!("`{}` is required twice in this profile", short(&req.skill)),
                         );
                     }
                 }
                 None => {
-                    let hint = match catalog.resolve(&req.skill) {
+                    // A name too long to be a skill gets no suggestion (and no slow fuzzy search).
+                    let resolution = if req.skill.len() <= 100 {
+                        catalog.resolve(&req.skill)
+                    } else {
+                        Resolution::Unrecognized { suggestion: None }
+                    };
+                    let hint = match resolution {
                         Resolution::Unrecognized { suggestion: None } => String::new(),
                         Resolution::Unrecognized {
                             suggestion: Some(i),
@@ -206,7 +220,7 @@ pub fn validate(
                         format!("{field}.skill"),
                         format!(
                             "unknown skill id `{}`{hint}; `skillgap skills` lists them",
-                            req.skill
+                            short(&req.skill)
                         ),
                     );
                 }

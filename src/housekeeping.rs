@@ -1,0 +1,163 @@
+//! The commands that set skillgap up and check its inputs rather than assess anyone: `profiles
+//! validate`, `init`, `completions` and `man`. They need no profiles loaded, so they keep working when
+//! a `--profiles DIR` is broken (which is when `profiles validate` is wanted).
+
+use std::io::Write as _;
+use std::path::Path;
+
+use anyhow::Context as _;
+use clap::CommandFactory as _;
+
+use crate::catalog::Catalog;
+use crate::cli::{Cli, CompletionsArgs, InitArgs, ProfilesArgs, ProfilesCommand};
+use crate::output;
+use crate::profile::{builtin_profiles, load_dir};
+use crate::Outcome;
+
+/// The example `skillgap init` writes: every field of the skills JSON, each form of a skill entry,
+/// and both ways of giving a level. Keys starting with `_` are ignored by the reader, so the notes
+/// can stay in the file.
+pub const EXAMPLE_SKILLS: &str = r#"{
+  "_about": "A skillgap skills file. Edit it, then run: skillgap assess skills.json",
+  "_levels": "0 none, 1 aware (read about it), 2 working (used it in a real project), 3 proficient (owns it in production), 4 expert (teaches it, contributes upstream)",
+  "name": "Your Name",
+  "years_experience": 3,
+  "skills": [
+    "Python",
+    {"name": "PyTorch", "level": 3, "years": 2, "evidence": "trained and served an image classifier"},
+    {"name": "Weights & Biases", "level": "working"},
+    {"name": "Docker", "level": 2},
+    {"name": "LoRA", "level": "aware"}
+  ],
+  "roles": ["deep-learning-engineer", "llm-engineer"]
+}
+"#;
+
+/// Writes problem lines to stderr: one line per mistake.
+#[allow(clippy::print_stderr)]
+fn print_problems(lines: &[String]) {
+    let mut stderr = std::io::stderr().lock();
+    for line in lines {
+        // A closed stderr leaves nothing to report to.
+        let _ = writeln!(stderr, "{line}");
+    }
+}
+
+/// A status line on stderr (stdout carries only the command's product).
+#[allow(clippy::print_stderr)]
+fn note(message: &str) {
+    eprintln!("{message}");
+}
+
+/// `skillgap profiles validate DIR`.
+pub fn profiles_command(cli: &Cli, args: &ProfilesArgs) -> anyhow::Result<Outcome> {
+    let ProfilesCommand::Validate { dir } = &args.command;
+    let catalog = Catalog::builtin()?;
+    let builtin = builtin_profiles(catalog).context("the built-in profiles are invalid")?;
+    let (roles, problems) = load_dir(dir, catalog, (!cli.only_custom).then_some(&builtin))?;
+    if problems.is_empty() {
+        let ids: Vec<&str> = roles.iter().map(|r| r.id()).collect();
+        let text = format!(
+            "{}: {} valid profile{}: {}\n",
+            dir.display(),
+            roles.len(),
+            if roles.len() == 1 { "" } else { "s" },
+            ids.join(", ")
+        );
+        output::write_stdout(text.as_bytes())?;
+        return Ok(Outcome::Success);
+    }
+    let mut files: Vec<&str> = problems.iter().map(|p| file_of(&p.file)).collect();
+    files.sort_unstable();
+    files.dedup();
+    let mut lines: Vec<String> = problems.iter().map(|p| format!("error: {p}")).collect();
+    lines.push(format!(
+        "{} problem{} in {} file{}",
+        problems.len(),
+        if problems.len() == 1 { "" } else { "s" },
+        files.len(),
+        if files.len() == 1 { "" } else { "s" },
+    ));
+    print_problems(&lines);
+    Ok(Outcome::InputErrors)
+}
+
+/// The file of a problem's location, without a `:line:column` suffix.
+fn file_of(location: &str) -> &str {
+    let mut file = location;
+    for _ in 0..2 {
+        match file.rsplit_once(':') {
+            Some((head, tail)) if !tail.is_empty() && tail.bytes().all(|b| b.is_ascii_digit()) => {
+                file = head;
+            }
+            _ => break,
+        }
+    }
+    file
+}
+
+/// `skillgap init [FILE]`: `skills.json` by default, `-` for stdout; never overwrites without
+/// `--force`.
+pub fn init_command(args: &InitArgs) -> anyhow::Result<Outcome> {
+    if args.file == Path::new("-") {
+        output::write_stdout(EXAMPLE_SKILLS.as_bytes())?;
+        return Ok(Outcome::Success);
+    }
+    let path = &args.file;
+    if path.is_dir() {
+        anyhow::bail!(
+            "{} is a directory; give a file name, e.g. skillgap init {}",
+            path.display(),
+            path.join("skills.json").display()
+        );
+    }
+    if path.exists() && !args.force {
+        anyhow::bail!(
+            "{} already exists; use --force to overwrite it, or give another FILE",
+            path.display()
+        );
+    }
+    output::write_atomic(path, EXAMPLE_SKILLS.as_bytes())?;
+    note(&format!(
+        "wrote {0}: edit it, then run `skillgap assess {0}`",
+        path.display()
+    ));
+    Ok(Outcome::Success)
+}
+
+/// `skillgap completions SHELL`.
+pub fn completions_command(args: &CompletionsArgs) -> anyhow::Result<Outcome> {
+    let mut command = Cli::command();
+    let mut bytes = Vec::new();
+    clap_complete::generate(args.shell, &mut command, "skillgap", &mut bytes);
+    output::write_stdout(&bytes)?;
+    Ok(Outcome::Success)
+}
+
+/// `skillgap man`: the man page in roff, for `man -l -` or a `man1` directory.
+pub fn man_command() -> anyhow::Result<Outcome> {
+    let mut bytes = Vec::new();
+    clap_mangen::Man::new(Cli::command())
+        .render(&mut bytes)
+        .context("cannot render the man page")?;
+    output::write_stdout(&bytes)?;
+    Ok(Outcome::Success)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::EXAMPLE_SKILLS;
+    use crate::catalog::Catalog;
+
+    #[test]
+    fn example_reads_cleanly_with_every_skill_recognized() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let skills = crate::input::skills_json::parse("skills.json", EXAMPLE_SKILLS, catalog)
+            .expect("the example is valid");
+        assert!(skills.warnings.is_empty(), "{:?}", skills.warnings);
+        assert!(skills.unrecognized.is_empty(), "{:?}", skills.unrecognized);
+        assert_eq!(skills.skills.len(), 5);
+        assert_eq!(skills.years_experience, Some(3.0));
+        assert_eq!(skills.roles, ["deep-learning-engineer", "llm-engineer"]);
+    }
+}
