@@ -275,7 +275,10 @@ fn variants(term: &str, policy: TermPolicy) -> Vec<String> {
             ("pruning", &["pruned"]),
         ];
         for (suffix, replacements) in inflections {
-            if let Some(stem) = last.strip_suffix(suffix) {
+            if let Some(stem) = last
+                .strip_suffix(suffix)
+                .filter(|stem| !AMBIGUOUS_STEMS.contains(&stem.to_ascii_lowercase().as_str()))
+            {
                 for replacement in *replacements {
                     out.push(format!("{head}{stem}{replacement}"));
                 }
@@ -291,6 +294,10 @@ fn variants(term: &str, policy: TermPolicy) -> Vec<String> {
     out
 }
 
+/// Stems whose verb forms mean something else: "tokenized incentives" are crypto tokens, not
+/// tokenization of text.
+const AMBIGUOUS_STEMS: &[&str] = &["token"];
+
 /// The plural of the last word of a term, where it is unambiguous: acronyms ("CNN" → "CNNs") and,
 /// for case-insensitive terms, ordinary nouns ("store" → "stores", "strategy" → "strategies").
 fn plural(word: &str, policy: TermPolicy) -> Option<String> {
@@ -304,7 +311,8 @@ fn plural(word: &str, policy: TermPolicy) -> Option<String> {
     if policy != TermPolicy::Anywhere || !last.is_ascii_lowercase() {
         return None;
     }
-    if matches!(last, 's' | 'x' | 'z') || word.ends_with("ing") {
+    // "tool use" → "tool uses" would be a verb ("the tool uses OpenCV"); short words are often verbs.
+    if matches!(last, 's' | 'x' | 'z') || word.ends_with("ing") || word.chars().count() <= 3 {
         return None;
     }
     if let Some(stem) = word.strip_suffix('y') {
@@ -1143,6 +1151,24 @@ mod tests {
         assert_eq!(
             ids("- **Languages**: Python, Go (Golang), C/C++"),
             vec!["python", "go", "cpp"]
+        );
+    }
+
+    #[test]
+    fn generic_words_only_in_lists() {
+        assert_eq!(ids("Escalated to leadership weekly."), Vec::<String>::new());
+        assert_eq!(
+            ids("Skills: Leadership, Python"),
+            vec!["team-leadership", "python"]
+        );
+        assert_eq!(ids("The tool uses OpenCV."), vec!["computer-vision"]);
+        assert_eq!(
+            ids("Tokenized incentives for clients."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ids("Automatic data quality controls."),
+            Vec::<String>::new()
         );
     }
 
