@@ -22,7 +22,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::catalog::{Catalog, Resolution};
+use crate::catalog::Catalog;
 use crate::skills::{level_from_word, ClaimedSkill, Skills, DEFAULT_LEVEL, MAX_LEVEL};
 
 use super::dates::{self, Interval};
@@ -198,10 +198,7 @@ impl Reader<'_> {
         };
         // The name is a skill too when the catalog knows it exactly ("Python": numpy, pandas);
         // otherwise it is a category ("Programming Languages") and says nothing by itself.
-        if matches!(
-            self.catalog.resolve(name),
-            Resolution::Name(_) | Resolution::Alias(..)
-        ) {
+        if self.catalog.resolve_exact(name).is_some() {
             self.add_listed(name, level, &evidence, path);
         }
         for keyword in keywords {
@@ -275,8 +272,10 @@ impl Reader<'_> {
                 }
                 for part in split_compound(name, self.catalog) {
                     // A project keyword that names nothing known is a detail, not a claim.
-                    if let Some(skill) = self.catalog.resolve(&part).skill() {
-                        let resolution = self.catalog.resolve(&part);
+                    if let Some(resolution) = self.catalog.resolve_exact(&part) {
+                        let Some(skill) = resolution.skill() else {
+                            continue;
+                        };
                         self.skills.add(ClaimedSkill {
                             skill,
                             level: DEFAULT_LEVEL,
@@ -431,10 +430,7 @@ pub fn split_compound(name: &str, catalog: &Catalog) -> Vec<String> {
     if name.is_empty() {
         return Vec::new();
     }
-    if matches!(
-        catalog.resolve(name),
-        Resolution::Name(_) | Resolution::Alias(..)
-    ) {
+    if catalog.resolve_exact(name).is_some() {
         return vec![name.to_string()];
     }
     if let (Some(open), Some(close)) = (name.find('('), name.rfind(')')) {

@@ -22,7 +22,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use crate::catalog::{Catalog, Resolution, SkillIdx};
+use crate::catalog::{Catalog, SkillIdx};
 use crate::input::{self, json_resume, lenient, InputError};
 use crate::skills::level_from_word;
 
@@ -282,10 +282,7 @@ pub fn from_posting(
 
 /// Exact names and aliases only: a posting's "Razor" must not become a skill by a near spelling.
 fn strict_skill(catalog: &Catalog, term: &str) -> Option<SkillIdx> {
-    match catalog.resolve(term) {
-        Resolution::Name(skill) | Resolution::Alias(skill, _) => Some(skill),
-        _ => None,
-    }
+    catalog.resolve_exact(term).and_then(|r| r.skill())
 }
 
 fn list_some(items: &[String]) -> String {
