@@ -64,6 +64,10 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
              (`-` reads standard input); `skillgap init` writes an example skills file"
         );
     };
+    let stdin = Path::new("-");
+    if path == stdin && args.jobs.iter().any(|job| job == stdin) {
+        anyhow::bail!("standard input (`-`) can hold the résumé or a --job posting, not both");
+    }
     let mut job_roles = Vec::new();
     for job in &args.jobs {
         for loaded in crate::profile::job::load(job, context.catalog)? {
