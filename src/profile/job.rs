@@ -208,15 +208,18 @@ pub fn from_posting(
             let source_text = input::shorten(&source_text, 160);
             let mut add_term = |term: &str, importance: Importance, wanted: &mut Vec<Wanted>| {
                 for part in json_resume::split_compound(term, catalog) {
-                    listed_terms += 1;
-                    match strict_skill(catalog, &part) {
+                    match strict_skill(catalog, &part.name) {
                         Some(skill) => want(wanted, skill, importance, level, &source_text),
+                        // "React (hooks, Redux)": unknown details are not counted against the
+                        // posting's coverage.
+                        None if part.detail => continue,
                         None => {
-                            if !unknown_terms.contains(&part) {
-                                unknown_terms.push(part);
+                            if !unknown_terms.contains(&part.name) {
+                                unknown_terms.push(part.name);
                             }
                         }
                     }
+                    listed_terms += 1;
                 }
             };
             if !block_name.trim().is_empty() {
