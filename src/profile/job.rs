@@ -63,18 +63,26 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Vec<JobRole>, InputError> 
     };
     let mut roles = Vec::with_capacity(postings.len());
     let mut ids: Vec<String> = Vec::new();
-    let several = postings.len() > 1;
+    // In a file of many postings, one that cannot be scored is skipped rather than fatal, and the
+    // coverage warnings are summed up in one line rather than repeated per posting.
+    let total = postings.len();
+    let several = total > 1;
     let mut skipped: Vec<String> = Vec::new();
+    let mut mostly_outside: Vec<String> = Vec::new();
+    let label = |name: &str| name.rsplit(": ").next().unwrap_or(name).to_string();
     for (name, posting) in postings {
         let mut job = match from_posting(&name, posting, catalog) {
             Ok(job) => job,
-            // In a file of many postings, one that cannot be scored is skipped, not fatal.
-            Err(error) if several => {
-                skipped.push(error.to_string());
+            Err(_) if several => {
+                skipped.push(label(&name));
                 continue;
             }
             Err(error) => return Err(error),
         };
+        if several && !job.warnings.is_empty() {
+            mostly_outside.push(label(&name));
+            job.warnings.clear();
+        }
         // Two postings with the same title get distinct ids.
         let base = job.role.profile.id.clone();
         let mut n = 1;
@@ -88,22 +96,30 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Vec<JobRole>, InputError> 
     if roles.is_empty() {
         return Err(InputError::invalid(
             &source_name,
-            format!(
-                "none of its {} postings names a skill in the catalog; nothing to rank against",
-                skipped.len()
-            ),
+            format!("none of its {total} postings names a skill in the catalog; nothing to rank against"),
+        ));
+    }
+    let mut warnings: Vec<String> = cleaned
+        .warnings
+        .iter()
+        .map(|w| format!("{source_name}:{w}"))
+        .collect();
+    if !mostly_outside.is_empty() {
+        warnings.push(format!(
+            "{source_name}: {} of the {total} postings list mostly skills outside the catalog ({}); their scores cover only the skills it knows",
+            mostly_outside.len(),
+            list_some(&mostly_outside)
+        ));
+    }
+    if !skipped.is_empty() {
+        warnings.push(format!(
+            "{source_name}: skipped {} of the {total} postings, which name no skill in the catalog ({})",
+            skipped.len(),
+            list_some(&skipped)
         ));
     }
     if let Some(first) = roles.first_mut() {
-        let mut warnings: Vec<String> = cleaned
-            .warnings
-            .iter()
-            .map(|w| format!("{source_name}:{w}"))
-            .collect();
         warnings.append(&mut first.warnings);
-        for error in skipped {
-            warnings.push(format!("skipped: {error}"));
-        }
         first.warnings = warnings;
     }
     Ok(roles)
