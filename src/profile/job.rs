@@ -8,7 +8,8 @@
 //!   **essential**, its keywords and the skills the scanner finds in the description,
 //!   qualifications and responsibilities are **expected**;
 //! - the required level is the block's `level` word when it has one, else working (2) for
-//!   essential and aware-to-working for expected skills, by tier;
+//!   essential skills (proficient, 3, at senior) and aware (1) at entry, working (2) above, for
+//!   expected ones;
 //! - the tier comes from `experience` ("Mid-level", "Senior", "3+ years"), else from the title
 //!   ("Senior ML Engineer"), else from "N+ years" in the qualifications; a posting that states none
 //!   is scored at all three tiers like a built-in profile;
