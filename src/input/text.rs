@@ -202,6 +202,8 @@ impl Scanner {
         hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut mentions: Vec<Mention> = Vec::new();
         let mut taken_until = 0;
+        // Hits come in text order: the previous line's evidence is reused for the next hit on it.
+        let mut last_evidence: Option<(usize, String)> = None;
         for hit in hits {
             if hit.start < taken_until {
                 continue;
@@ -220,7 +222,13 @@ impl Scanner {
                 line: line_number,
                 start: hit.start,
                 end: hit.end,
-                evidence: evidence(&document.display, line.start, line.end, hit.start, hit.end),
+                evidence: evidence_cached(
+                    &mut last_evidence,
+                    document,
+                    hit.line,
+                    hit.start,
+                    hit.end,
+                ),
                 matched: hit.matched.to_string(),
                 term: hit.candidate.term.clone(),
                 listed: line.listed,
@@ -392,6 +400,26 @@ fn strip_markup(text: &str) -> &str {
                 '*' | '_' | '`' | '-' | '+' | '>' | '"' | '\'' | '.' | '#'
             )
     })
+}
+
+/// [`evidence`], reusing the last line's when it was short enough to be shown whole.
+fn evidence_cached(
+    last: &mut Option<(usize, String)>,
+    document: &Document,
+    line_idx: usize,
+    start: usize,
+    end: usize,
+) -> String {
+    if let Some((cached_line, text)) = last {
+        if *cached_line == line_idx {
+            return text.clone();
+        }
+    }
+    let line = &document.lines[line_idx];
+    let text = evidence(&document.display, line.start, line.end, start, end);
+    // A windowed (cut) evidence depends on where the match is; a whole line does not.
+    *last = (!text.starts_with('…') && !text.ends_with('…')).then(|| (line_idx, text.clone()));
+    text
 }
 
 /// Cuts the display form of the line to the evidence: trimmed, whitespace collapsed, and no longer
@@ -986,10 +1014,10 @@ fn years_of_experience(
         if line.skipped || line.not_work {
             continue;
         }
-        intervals.extend(dates::ranges_in_line(
-            &document.display[line.start..line.end],
-            today,
-        ));
+        let text = &document.display[line.start..line.end];
+        if may_hold_date_range(text) {
+            intervals.extend(dates::ranges_in_line(text, today));
+        }
     }
     if let Some(front_matter) = &document.front_matter {
         if front_matter.is_whole_page {
@@ -998,6 +1026,35 @@ fn years_of_experience(
         }
     }
     (!intervals.is_empty()).then(|| dates::total_years(&intervals))
+}
+
+/// A cheap test before the date parser: a date range needs a year (`2019`, `'16`) and a dash or
+/// "to"/"until"/"till" (most lines of a résumé have neither).
+fn may_hold_date_range(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut has_year = false;
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            run += 1;
+            continue;
+        }
+        if run == 4 || (run == 2 && i >= 3 && matches!(bytes[i - 3], b'\'' | 0x99)) {
+            has_year = true;
+            break;
+        }
+        run = 0;
+    }
+    has_year |= run == 4;
+    if !has_year {
+        return false;
+    }
+    line.contains(['-', '–', '—', '~'])
+        || line.split_whitespace().any(|w| {
+            w.eq_ignore_ascii_case("to")
+                || w.eq_ignore_ascii_case("until")
+                || w.eq_ignore_ascii_case("till")
+        })
 }
 
 /// Start/end pairs in YAML front matter that holds the page ("date_start: '2021-10-20'",
@@ -1045,14 +1102,16 @@ fn front_matter_intervals(yaml: &str, today: Day, warnings: &mut Vec<String>) ->
 /// listed level when mentioned on [`PROSE_LINES_FOR_LISTED`] lines). The evidence is the first list
 /// line naming the skill, else its first mention.
 pub fn add_mentions(skills: &mut Skills, catalog: &Catalog, mentions: &[Mention]) {
-    let mut order: Vec<SkillIdx> = Vec::new();
+    let mut groups: Vec<(SkillIdx, Vec<&Mention>)> = Vec::new();
+    let mut group_of: HashMap<SkillIdx, usize> = HashMap::new();
     for mention in mentions {
-        if !order.contains(&mention.skill) {
-            order.push(mention.skill);
-        }
+        let group = *group_of.entry(mention.skill).or_insert_with(|| {
+            groups.push((mention.skill, Vec::new()));
+            groups.len() - 1
+        });
+        groups[group].1.push(mention);
     }
-    for skill in order {
-        let of_skill: Vec<&Mention> = mentions.iter().filter(|m| m.skill == skill).collect();
+    for (skill, of_skill) in groups {
         let listed = of_skill.iter().find(|m| m.listed);
         let mut lines: Vec<usize> = of_skill.iter().map(|m| m.line).collect();
         lines.dedup();
