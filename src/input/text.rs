@@ -814,13 +814,10 @@ fn heading(original: &str, display: &str, next_original: Option<&str>) -> Option
         }
     }
     // HTML heading (the tags are blanked in `display`).
-    let lower = original.trim_start().to_ascii_lowercase();
-    if let Some(level) = lower
-        .strip_prefix("<h")
-        .and_then(|r| r.chars().next())
-        .and_then(|c| c.to_digit(10))
-    {
-        return Some((level as usize, trimmed.to_string()));
+    let html = original.trim_start().as_bytes();
+    if let [b'<', b'h' | b'H', digit @ b'1'..=b'6', ..] = html {
+        let level = usize::from(digit - b'0');
+        return Some((level, trimmed.to_string()));
     }
     // Setext heading: a line underlined with === or ---.
     if let Some(next) = next_original.map(str::trim) {
