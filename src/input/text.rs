@@ -425,6 +425,9 @@ fn evidence_cached(
 /// Cuts the display form of the line to the evidence: trimmed, whitespace collapsed, and no longer
 /// than [`EVIDENCE_MAX_CHARS`] characters (a window around the match).
 fn evidence(display: &str, line_start: usize, line_end: usize, start: usize, end: usize) -> String {
+    // A term wrapped onto the next line: the evidence is its first line.
+    let start = start.clamp(line_start, line_end);
+    let end = end.clamp(start, line_end);
     let line = &display[line_start..line_end];
     let collapsed = collapse_whitespace(line);
     if collapsed.chars().count() <= EVIDENCE_MAX_CHARS {
@@ -535,8 +538,8 @@ impl Document {
         let mut search = display.clone();
         blank_addresses(&mut search);
         // Blanking replaces whole UTF-8 sequences with ASCII spaces, so both stay valid UTF-8.
-        let display = String::from_utf8(display).unwrap_or_default();
-        let search = String::from_utf8(search).unwrap_or_default();
+        let display = String::from_utf8(display).unwrap_or_else(|_| text.to_string());
+        let search = String::from_utf8(search).unwrap_or_else(|_| text.to_string());
         let lines = classify_lines(text, &search, &line_ranges, &skipped);
         let (flat, flat_to_search) = flatten_whitespace(&search);
         Document {
@@ -1268,6 +1271,84 @@ mod tests {
     fn front_matter_that_is_the_page_is_read() {
         let text = "---\n# PyTorch comment\nexperience:\n  - title: Engineer\n    description: |-\n      Built Kubernetes operators\n---\n";
         assert_eq!(ids(text), vec!["kubernetes"]);
+    }
+
+    /// Random mixtures of markup, addresses, dates, multi-byte text and skill names, long lines and
+    /// terms wrapped across lines: scanning and parsing never panic, and evidence stays short.
+    #[test]
+    fn arbitrary_text_never_panics() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let scanner = Scanner::builtin().expect("scanner");
+        let pieces = [
+            "PyTorch",
+            "tensor\n  parallelism",
+            "C",
+            "Go",
+            "R",
+            ", ",
+            ": ",
+            "\n",
+            "\n\n",
+            "- ",
+            "# ",
+            "**",
+            "<",
+            ">",
+            "<p>",
+            "</h2>",
+            "<!--",
+            "-->",
+            "{%",
+            "%}",
+            "{{",
+            "}}",
+            "---\n",
+            "+++\n",
+            "https://",
+            "x@y.io",
+            "](",
+            ")",
+            "Zürich ",
+            "日本語",
+            "’16",
+            "2019 – present",
+            "Jan 2020 - Mar 2023",
+            "09/2017–06/2019",
+            "2030-13-45 - 1999",
+            "é",
+            "\t",
+            "word ",
+            "Languages: ",
+            "|",
+            "·",
+            "CNNs",
+            "quantized",
+            "date_start: '2020-01-01'\n",
+            "  - ",
+        ];
+        let mut state: u64 = 42;
+        for _ in 0..400 {
+            let mut text = String::new();
+            let length = 1 + (state % 120) as usize;
+            for _ in 0..length {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let piece = pieces[((state >> 33) % pieces.len() as u64) as usize];
+                text.push_str(piece);
+                if state % 7 == 0 {
+                    text.push_str(&"long filler words ".repeat(12));
+                }
+            }
+            for mention in scanner.scan(&text) {
+                assert!(mention.evidence.chars().count() <= super::EVIDENCE_MAX_CHARS + 2);
+                assert!(mention.start < mention.end && mention.end <= text.len());
+            }
+            let skills = super::parse("fuzz.md", &text, catalog).expect("text always parses");
+            if let Some(years) = skills.years_experience {
+                assert!(years >= 0.0, "{years} in {text:?}");
+            }
+        }
     }
 
     #[test]
