@@ -8,6 +8,8 @@
 pub mod dates;
 pub mod json_resume;
 pub mod lenient;
+pub mod prompter_dialoguer;
+pub mod questionnaire;
 pub mod skills_json;
 pub mod text;
 
