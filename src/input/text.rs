@@ -977,7 +977,21 @@ fn is_labelled_list(text: &str) -> bool {
 
 /// Reads a whole plain-text or Markdown résumé: the skills it names, with their evidence, and the
 /// years of experience its date ranges cover.
+/// "Present" is today, or `SKILLGAP_TODAY`.
 pub fn parse(source_name: &str, text: &str, catalog: &Catalog) -> Result<Skills, InputError> {
+    let (today, today_warning) = dates::today_with_warning();
+    let mut skills = parse_at(source_name, text, catalog, today)?;
+    skills.warnings.extend(today_warning);
+    Ok(skills)
+}
+
+/// [`parse`] with "present" fixed to `today`.
+pub fn parse_at(
+    source_name: &str,
+    text: &str,
+    catalog: &Catalog,
+    today: Day,
+) -> Result<Skills, InputError> {
     let builtin = Catalog::builtin().ok();
     let owned;
     let scanner = match builtin {
@@ -994,8 +1008,6 @@ pub fn parse(source_name: &str, text: &str, catalog: &Catalog) -> Result<Skills,
     let mut skills = Skills::new(source_name);
     skills.name = person_name(&document, &mentions);
     add_mentions(&mut skills, catalog, &mentions);
-    let (today, today_warning) = dates::today_with_warning();
-    skills.warnings.extend(today_warning);
     skills.years_experience = years_of_experience(text, &document, today, &mut skills.warnings);
     Ok(skills)
 }
@@ -1349,6 +1361,67 @@ mod tests {
                 assert!(years >= 0.0, "{years} in {text:?}");
             }
         }
+    }
+
+    fn years(text: &str) -> Option<f64> {
+        let catalog = Catalog::builtin().expect("catalog");
+        let today = crate::input::dates::Day {
+            year: 2026,
+            month: 11,
+            day: 28,
+        };
+        super::parse_at("cv.md", text, catalog, today)
+            .expect("parses")
+            .years_experience
+    }
+
+    #[test]
+    fn years_from_date_ranges() {
+        // Jan 2020 up to and including Mar 2023: three years and three months.
+        assert_eq!(
+            years(
+                "## Work
+Acme, Jan 2020 - Mar 2023
+"
+            ),
+            Some(3.3)
+        );
+        // Overlapping jobs count once: 2018–2021 and 2020–2022 cover four years, not five.
+        assert_eq!(
+            years(
+                "## Work
+- A (2018 – 2021)
+- B (2020 – 2022)
+"
+            ),
+            Some(4.0)
+        );
+        // "present" is today (Nov 2026, exclusive): Sep 2017 to Oct 2026.
+        assert_eq!(years("Engineer, 09/2017 – present"), Some(9.2));
+        // Education is not work experience.
+        assert_eq!(
+            years(
+                "## Education
+BSc (2012 - 2016)
+## Experience
+Dev 2016 - 2018
+"
+            ),
+            Some(2.0)
+        );
+        assert_eq!(
+            years(
+                "## Education
+BSc (2012 - 2016)
+"
+            ),
+            None
+        );
+        // No date range at all: unknown, not zero.
+        assert_eq!(years("Python developer since forever."), None);
+        // A Hugo experience widget in front matter: start/end pairs, an empty end is today.
+        let widget = "---\nexperience:\n  - title: Engineer\n    date_start: '2021-10-20'\n    date_end: ''\n  - title: Intern\n    date_start: '2021-06-01'\n    date_end: '2021-09-11'\n---\n";
+        assert_eq!(years(widget), Some(5.4));
     }
 
     #[test]
