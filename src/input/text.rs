@@ -540,7 +540,7 @@ impl Document {
         // Blanking replaces whole UTF-8 sequences with ASCII spaces, so both stay valid UTF-8.
         let display = String::from_utf8(display).unwrap_or_else(|_| text.to_string());
         let search = String::from_utf8(search).unwrap_or_else(|_| text.to_string());
-        let lines = classify_lines(text, &search, &line_ranges, &skipped);
+        let lines = classify_lines(text, &search, &display, &line_ranges, &skipped);
         let (flat, flat_to_search) = flatten_whitespace(&search);
         Document {
             search,
@@ -886,6 +886,7 @@ const NOT_WORK_HEADINGS: &[&str] = &[
 fn classify_lines(
     original: &str,
     search: &str,
+    display: &str,
     ranges: &[(usize, usize)],
     skipped: &[bool],
 ) -> Vec<Line> {
@@ -912,7 +913,11 @@ fn classify_lines(
                 listed = is_labelled_list(text);
             } else {
                 let in_skills = section.is_some_and(|s| s.1);
-                listed = is_labelled_list(text) || is_enumeration(text, in_skills);
+                // "Engineer · Berlin · me@example.org · github.com/me" is a contact line: an
+                // unlabelled enumeration with an address in it is not a skills list.
+                let has_address = text != &display[start..end];
+                listed = is_labelled_list(text)
+                    || (is_enumeration(text, in_skills) && (in_skills || !has_address));
             }
         }
         lines.push(Line {
@@ -1240,6 +1245,30 @@ mod tests {
         assert_eq!(
             ids("Automatic data quality controls."),
             Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn lists_and_prose() {
+        let scanner = Scanner::builtin().expect("scanner");
+        let listed =
+            |text: &str| -> Vec<bool> { scanner.scan(text).iter().map(|m| m.listed).collect() };
+        assert_eq!(
+            listed("**Tech stack**: PyTorch, Triton, NCCL"),
+            vec![true; 3]
+        );
+        assert_eq!(
+            listed("## Skills\n- Deep learning with PyTorch"),
+            vec![true; 2]
+        );
+        assert_eq!(listed("- PyTorch, Docker, Kubernetes, Git"), vec![true; 4]);
+        assert_eq!(
+            listed("Trained models with PyTorch and Docker."),
+            vec![false; 2]
+        );
+        assert_eq!(
+            listed("Deep learning engineer · Berlin · me@example.org · github.com/me"),
+            vec![false]
         );
     }
 
