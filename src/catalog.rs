@@ -430,17 +430,31 @@ impl Catalog {
         if key.is_empty() {
             return Resolution::Unrecognized { suggestion: None };
         }
-        if let Some(found) = self.lookup_key(&key) {
-            return found;
+        self.resolve_key_exact(&key)
+            .unwrap_or_else(|| self.fuzzy(&key))
+    }
+
+    /// [`Catalog::resolve`] without the misspelling step: the id, name or alias (a version glued
+    /// to it allowed), or `None`. Cheap, for callers that must not guess (a JSON Resume category
+    /// name, a job posting's keyword).
+    pub fn resolve_exact(&self, input: &str) -> Option<Resolution> {
+        let key = normalize(input);
+        if key.is_empty() {
+            return None;
+        }
+        self.resolve_key_exact(&key)
+    }
+
+    fn resolve_key_exact(&self, key: &str) -> Option<Resolution> {
+        if let Some(found) = self.lookup_key(key) {
+            return Some(found);
         }
         // "Python3", "pytorch2": a version glued to the name.
         let unversioned = key.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.');
         if unversioned.len() >= 3 && unversioned.len() < key.len() {
-            if let Some(found) = self.lookup_key(unversioned) {
-                return found;
-            }
+            return self.lookup_key(unversioned);
         }
-        self.fuzzy(&key)
+        None
     }
 
     fn lookup_key(&self, key: &str) -> Option<Resolution> {

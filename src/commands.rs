@@ -62,6 +62,11 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 }
 
 fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcome> {
+    // Standard input can feed only one of them.
+    let stdin = Path::new("-");
+    if args.input.as_deref() == Some(stdin) && args.jobs.iter().any(|job| job == stdin) {
+        anyhow::bail!("standard input (`-`) can hold the résumé or a --job posting, not both");
+    }
     // An unknown --role fails before any input is read or question asked.
     context.profiles.select(&args.roles)?;
     // So does a bad --job posting.
