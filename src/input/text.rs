@@ -211,9 +211,12 @@ impl Scanner {
             taken_until = hit.end;
             let line = &document.lines[hit.line];
             let line_number = hit.line + 1;
+            // Mentions are in text order: only the ones on this line need checking.
             if mentions
                 .iter()
-                .any(|m| m.line == line_number && m.skill == hit.candidate.skill)
+                .rev()
+                .take_while(|m| m.line == line_number)
+                .any(|m| m.skill == hit.candidate.skill)
             {
                 continue;
             }
