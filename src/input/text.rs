@@ -6,10 +6,10 @@
 //! built once per process. A raw hit only counts when:
 //!
 //! - it is a whole token: "sparked" is not Spark, "Javascript" is not Java, "C" in "C++" is not C;
-//! - its capitalisation is allowed: terms the catalog marks `case_sensitive` ("Spark", "Ray Train",
+//! - its capitalisation is allowed: terms the catalog marks `case_sensitive` ("Spark", "JAX",
 //!   "LoRA") match only as written there, so the verb "spark" is not Apache Spark;
-//! - terms the catalog marks `list_only` ("C", "R", "Go", "Ray", "Julia") are a whole item of an
-//!   explicit list such as "Languages: Go, R, C", never a word of a sentence;
+//! - terms the catalog marks `list_only` ("C", "R", "Go", "Ray", "Julia", "leadership") are a whole
+//!   item of an explicit list such as "Languages: Go, R, C", never a word of a sentence;
 //! - it is not inside a URL, an e-mail address, an HTML tag or comment, Liquid `{% %}`/`{{ }}`, or
 //!   the front matter (YAML `---` / TOML `+++`) of a static-site page. When the front matter is the
 //!   whole page (a Hugo "experience" widget), its values are read and its keys and comments skipped.
@@ -83,8 +83,8 @@ pub struct Scanner {
 static BUILTIN_SCANNER: OnceLock<Scanner> = OnceLock::new();
 
 impl Scanner {
-    /// Builds the automaton for `catalog`. Costs a few milliseconds: build it once and reuse it (the
-    /// builtin catalog's scanner is cached by [`Scanner::builtin`]).
+    /// Builds the automaton for `catalog`. Costs tens of milliseconds (BENCHMARKS.md): build it once
+    /// and reuse it (the builtin catalog's scanner is cached by [`Scanner::builtin`]).
     pub fn new(catalog: &Catalog) -> Scanner {
         let mut by_lower: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
