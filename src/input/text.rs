@@ -58,6 +58,9 @@ pub struct Mention {
     pub term: String,
     /// True when the line is an explicit skills list rather than prose.
     pub listed: bool,
+    /// A level written in parentheses right after the name: "Python (expert)", "SQL (basic)",
+    /// "JAX (learning)".
+    pub stated_level: Option<u8>,
 }
 
 /// A catalog term the automaton looks for (one per distinct lowercase spelling; several terms may
@@ -235,6 +238,7 @@ impl Scanner {
                 matched: hit.matched.to_string(),
                 term: hit.candidate.term.clone(),
                 listed: line.listed,
+                stated_level: stated_level(&search[hit.end.min(line.end)..line.end]),
             });
         }
         mentions
@@ -355,6 +359,23 @@ fn is_token_boundary(text: &str, start: usize, end: usize) -> bool {
             || (matches!(c, '+' | '#') && matched_last.is_some_and(|m| m.is_alphanumeric()))
     });
     !glued_before && !glued_after
+}
+
+/// The level in a parenthesis that opens `after` (the text following a match): "(advanced)",
+/// "(basic, 2 years)", "(learning)"; `None` for "(Pandas, NumPy)", "(Master's thesis)" or no
+/// parenthesis.
+fn stated_level(after: &str) -> Option<u8> {
+    let rest = after.trim_start().strip_prefix('(')?;
+    let inside = &rest[..rest.find(')')?];
+    if inside.len() > 40 {
+        return None;
+    }
+    // Only a level word on its own: "(advanced)", "(basic, 2 years)"; not "(Master's thesis)".
+    let first = inside.split([',', ';', '/']).next()?.trim().to_lowercase();
+    match first.as_str() {
+        "learning" | "familiar" | "exposure" => Some(1),
+        word => crate::skills::level_from_word(word),
+    }
 }
 
 /// Separators between the items of a list: "Python, C++; Go | R / Julia".
@@ -1135,13 +1156,20 @@ pub fn add_mentions(skills: &mut Skills, catalog: &Catalog, mentions: &[Mention]
         let listed = of_skill.iter().find(|m| m.listed);
         let mut lines: Vec<usize> = of_skill.iter().map(|m| m.line).collect();
         lines.dedup();
-        let (level, chosen, how) = match listed {
+        let (mut level, chosen, how) = match listed {
             Some(m) => (LISTED_LEVEL, *m, "listed"),
             None if lines.len() >= PROSE_LINES_FOR_LISTED => {
                 (LISTED_LEVEL, of_skill[0], "mentioned")
             }
             None => (PROSE_LEVEL, of_skill[0], "mentioned"),
         };
+        // A level the résumé states ("PyTorch (expert)") wins over the list/prose rule.
+        if let Some(stated) = of_skill.iter().find_map(|m| m.stated_level) {
+            if stated == 0 {
+                continue;
+            }
+            level = stated;
+        }
         let name = &catalog.skill(skill).name;
         let via = if chosen.matched == *name {
             format!("{how} in text")
@@ -1273,6 +1301,32 @@ mod tests {
             listed("Deep learning engineer · Berlin · me@example.org · github.com/me"),
             vec![false]
         );
+    }
+
+    #[test]
+    fn levels_stated_in_parentheses() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let skills = super::parse(
+            "cv.md",
+            "## Skills\nPython (expert), SQL (basic), JAX (learning), Pandas (3 years), Rust (none), Keras (Master's thesis)\nUsed PyTorch (advanced) daily.\nDocker\n",
+            catalog,
+        )
+        .expect("parses");
+        let level = |id: &str| {
+            skills
+                .skills
+                .iter()
+                .find(|s| catalog.skill(s.skill).id == id)
+                .map(|s| s.level)
+        };
+        assert_eq!(level("python"), Some(4));
+        assert_eq!(level("sql"), Some(1));
+        assert_eq!(level("jax"), Some(1));
+        assert_eq!(level("pandas"), Some(super::LISTED_LEVEL));
+        assert_eq!(level("keras"), Some(super::LISTED_LEVEL));
+        assert_eq!(level("rust"), None);
+        assert_eq!(level("pytorch"), Some(3));
+        assert_eq!(level("docker"), Some(super::LISTED_LEVEL));
     }
 
     #[test]
