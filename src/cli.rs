@@ -106,6 +106,14 @@ pub struct AssessArgs {
     #[arg(long)]
     pub explain: bool,
 
+    /// Also rank against the job posting(s) in FILE (JSON Resume job schema); repeatable
+    #[arg(long = "job", value_name = "FILE")]
+    pub jobs: Vec<PathBuf>,
+
+    /// Rank only against the --job postings, not the built-in roles
+    #[arg(long, requires = "jobs", conflicts_with = "roles")]
+    pub only_job: bool,
+
     /// Answer the questionnaire (what no INPUT does at a terminal)
     #[arg(long, short = 'i', conflicts_with = "input")]
     pub interactive: bool,

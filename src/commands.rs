@@ -58,8 +58,17 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 }
 
 fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcome> {
-    // An unknown --role fails before any input is read or question asked.
+    // An unknown --role or a bad --job fails before any input is read or question asked.
     context.profiles.select(&args.roles)?;
+    let mut job_roles = Vec::new();
+    for job in &args.jobs {
+        for loaded in crate::profile::job::load(job, context.catalog)? {
+            for warning in &loaded.warnings {
+                output::warn(warning);
+            }
+            job_roles.push(loaded.role);
+        }
+    }
     let skills = match &args.input {
         Some(path) => input::read(path, args.input_format, context.catalog)?,
         None => {
@@ -84,12 +93,17 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
     } else {
         &args.roles
     };
-    let roles = context.profiles.select(role_ids).with_context(|| {
-        format!(
-            "{}: \"roles\" names a role that does not exist",
-            skills.source
-        )
-    })?;
+    let mut roles = if args.only_job {
+        Vec::new()
+    } else {
+        context.profiles.select(role_ids).with_context(|| {
+            format!(
+                "{}: \"roles\" names a role that does not exist",
+                skills.source
+            )
+        })?
+    };
+    roles.extend(job_roles.iter());
     let options = Options {
         tier: args.tier,
         top: args.top.map(usize::from),
