@@ -7,7 +7,8 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::input::InputFormat;
 use crate::profile::Tier;
-use crate::render::ReportFormat;
+use crate::render::diff::DiffFormat;
+use crate::render::{BatchFormat, ReportFormat};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -17,7 +18,9 @@ Examples:
   skillgap assess me.json --format json --output report.json
   skillgap roles                                   the built-in role profiles
   skillgap role cuda-engineer                      one profile's requirements by tier
-  skillgap skills torch                            search the skills catalog";
+  skillgap skills torch                            search the skills catalog
+  skillgap batch resumes/ --role llm-engineer --min-score 70 --format junit
+  skillgap diff before.json after.json             progress between two assessments";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -65,6 +68,10 @@ pub enum Command {
     Role(RoleArgs),
     /// Search the skills catalog (names and aliases)
     Skills(SkillsArgs),
+    /// Assess many résumés in parallel: one row per person, a gate for CI
+    Batch(BatchArgs),
+    /// Compare two assessments (inputs or saved JSON reports): progress per role
+    Diff(DiffArgs),
 }
 
 #[derive(Debug, Args)]
@@ -127,6 +134,77 @@ pub struct AssessArgs {
     pub save: Option<PathBuf>,
 }
 
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Résumé files, folders (searched recursively; hidden files skipped), or `-` for JSON Lines on
+    /// standard input (one skills JSON or JSON Resume object per line)
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Force the input format instead of detecting it
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+
+    /// Only these roles (repeatable); the gate uses each person's best of them
+    #[arg(long = "role", value_name = "ID")]
+    pub roles: Vec<String>,
+
+    /// Score every role at this tier instead of each person's experience band
+    #[arg(long, value_enum)]
+    pub tier: Option<Tier>,
+
+    /// Exit with code 1 when some person's best selected role scores below N (0–100)
+    #[arg(long, value_name = "N", value_parser = parse_score)]
+    pub min_score: Option<f64>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = BatchFormat::Table)]
+    pub format: BatchFormat,
+
+    /// Write the results to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Worker threads [default: all cores]
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// No progress bar and no summary line (input errors are still reported)
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier assessment: an input (skills JSON, JSON Resume, résumé) or a saved JSON report
+    #[arg(value_name = "BEFORE")]
+    pub before: PathBuf,
+
+    /// The later assessment, likewise
+    #[arg(value_name = "AFTER")]
+    pub after: PathBuf,
+
+    /// Force the input format instead of detecting it (for inputs, not saved reports)
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+
+    /// Only these roles (repeatable)
+    #[arg(long = "role", value_name = "ID")]
+    pub roles: Vec<String>,
+
+    /// Score inputs at this tier instead of the person's experience band
+    #[arg(long, value_enum)]
+    pub tier: Option<Tier>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+
+    /// Write the comparison to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ListFormat {
     Table,
@@ -138,6 +216,10 @@ pub struct RolesArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -148,6 +230,10 @@ pub struct RoleArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -158,6 +244,10 @@ pub struct SkillsArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 /// A score threshold: a number from 0 to 100.

@@ -7,7 +7,9 @@ use anyhow::Context as _;
 
 use crate::assess::{self, Options};
 use crate::catalog::Catalog;
-use crate::cli::{AssessArgs, Cli, Command, ListFormat, RoleArgs, RolesArgs, SkillsArgs};
+use crate::cli::{
+    AssessArgs, BatchArgs, Cli, Command, DiffArgs, ListFormat, RoleArgs, RolesArgs, SkillsArgs,
+};
 use crate::input;
 use crate::output;
 use crate::profile::{builtin_profiles, ProfileSet};
@@ -54,6 +56,8 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Roles(args) => roles_command(&context, args),
         Command::Role(args) => role_command(&context, args),
         Command::Skills(args) => skills_command(&context, args),
+        Command::Batch(args) => batch_command(&context, args),
+        Command::Diff(args) => diff_command(&context, args),
     }
 }
 
@@ -139,11 +143,15 @@ fn roles_command(context: &Context, args: &RolesArgs) -> anyhow::Result<Outcome>
         }
         ListFormat::Table => {
             let mut bytes = Vec::new();
-            render::render_roles_table(roles, &context.render_options(None, false), &mut bytes)?;
+            render::render_roles_table(
+                roles,
+                &context.render_options(args.output.as_deref(), false),
+                &mut bytes,
+            )?;
             bytes
         }
     };
-    output::write_stdout(&bytes)?;
+    output::emit(args.output.as_deref(), &bytes)?;
     Ok(Outcome::Success)
 }
 
@@ -156,13 +164,13 @@ fn role_command(context: &Context, args: &RoleArgs) -> anyhow::Result<Outcome> {
             render::render_role_detail(
                 role,
                 context.catalog,
-                &context.render_options(None, false),
+                &context.render_options(args.output.as_deref(), false),
                 &mut bytes,
             )?;
             bytes
         }
     };
-    output::write_stdout(&bytes)?;
+    output::emit(args.output.as_deref(), &bytes)?;
     Ok(Outcome::Success)
 }
 
@@ -183,12 +191,92 @@ fn skills_command(context: &Context, args: &SkillsArgs) -> anyhow::Result<Outcom
             render::render_skills_table(
                 catalog,
                 &hits,
-                &context.render_options(None, false),
+                &context.render_options(args.output.as_deref(), false),
                 &mut bytes,
             )?;
             bytes
         }
     };
-    output::write_stdout(&bytes)?;
+    output::emit(args.output.as_deref(), &bytes)?;
+    Ok(Outcome::Success)
+}
+
+fn batch_command(context: &Context, args: &BatchArgs) -> anyhow::Result<Outcome> {
+    let roles = context.profiles.select(&args.roles)?;
+    let batch_context = render::BatchContext {
+        roles: roles
+            .iter()
+            .map(|r| (r.profile.id.clone(), r.profile.title.clone()))
+            .collect(),
+        min_score: args.min_score,
+        color: output::use_color(context.color, args.output.is_some()),
+    };
+    let config = crate::batch::BatchConfig {
+        catalog: context.catalog,
+        roles,
+        options: Options {
+            tier: args.tier,
+            top: None,
+            plan_roles: args.roles.is_empty().then_some(assess::DEFAULT_PLAN_ROLES),
+        },
+        input_format: args.input_format,
+        min_score: args.min_score,
+        jobs: args.jobs.map_or_else(
+            || std::thread::available_parallelism().map_or(1, usize::from),
+            usize::from,
+        ),
+        progress: !args.quiet,
+    };
+    let renderer = args.format.renderer();
+    let summary = match &args.output {
+        Some(path) => {
+            let mut file = output::AtomicFile::create(path)?;
+            let summary =
+                crate::batch::run(&config, &args.paths, &*renderer, &batch_context, &mut file)?;
+            file.commit()?;
+            summary
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+            crate::batch::run(&config, &args.paths, &*renderer, &batch_context, &mut out)?
+        }
+    };
+    if !args.quiet {
+        output::note(&format!("batch: {}", summary.describe(args.min_score)));
+    }
+    // Input errors (2) win over a person below the gate (1): a broken input is the thing to fix first.
+    Ok(if summary.failed > 0 {
+        Outcome::InputErrors
+    } else if summary.below > 0 {
+        Outcome::BelowThreshold
+    } else {
+        Outcome::Success
+    })
+}
+
+fn diff_command(context: &Context, args: &DiffArgs) -> anyhow::Result<Outcome> {
+    let config = crate::diff::DiffConfig {
+        catalog: context.catalog,
+        roles: context.profiles.select(&args.roles)?,
+        options: Options {
+            tier: args.tier,
+            top: None,
+            plan_roles: args.roles.is_empty().then_some(assess::DEFAULT_PLAN_ROLES),
+        },
+        input_format: args.input_format,
+        role_filter: args.roles.clone(),
+    };
+    let before = crate::diff::load(&args.before, &config)?;
+    let after = crate::diff::load(&args.after, &config)?;
+    let diff = crate::diff::compare(&before, &after);
+    let mut bytes = Vec::new();
+    render::diff::render_diff(
+        args.format,
+        &diff,
+        &context.render_options(args.output.as_deref(), false),
+        &mut bytes,
+    )?;
+    output::emit(args.output.as_deref(), &bytes)?;
     Ok(Outcome::Success)
 }

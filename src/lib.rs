@@ -25,9 +25,11 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod assess;
+pub mod batch;
 pub mod catalog;
 pub mod cli;
 mod commands;
+pub mod diff;
 pub mod input;
 mod interactive;
 pub mod output;
