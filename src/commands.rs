@@ -78,9 +78,8 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
     if args.input.as_deref() == Some(stdin) && args.jobs.iter().any(|job| job == stdin) {
         anyhow::bail!("standard input (`-`) can hold the résumé or a --job posting, not both");
     }
-    // An unknown --role fails before any input is read or question asked.
+    // An unknown --role or a bad --job fails before any input is read or question asked.
     context.profiles.select(&args.roles)?;
-    // So does a bad --job posting.
     let mut job_roles = Vec::new();
     for job in &args.jobs {
         for loaded in crate::profile::job::load(job, context.catalog)? {
