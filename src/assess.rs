@@ -524,6 +524,12 @@ fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<P
             i += 1;
             continue;
         };
+        // Someone who already works with a skill has, in practice, what it builds on: its
+        // prerequisites gate only learning it from scratch.
+        if levels.level(skill) >= f64::from(DEFAULT_LEVEL) {
+            i += 1;
+            continue;
+        }
         for &pre in catalog.prerequisites(skill) {
             if levels.level(pre) >= f64::from(DEFAULT_LEVEL) {
                 continue;
@@ -548,17 +554,21 @@ fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<P
         }
         i += 1;
     }
-    // Priority: a skill's own gain, or that of anything waiting on it, whichever is higher.
+    // Priority: a skill's own gain, or that of anything waiting on it, whichever is higher. Only
+    // an unlearned prerequisite of an unlearned skill makes it wait.
     let n = items.len();
+    let unlearned = |s: SkillIdx| levels.level(s) < f64::from(DEFAULT_LEVEL);
     let prereqs_in_plan: Vec<Vec<usize>> = items
         .iter()
         .map(|item| {
             catalog
                 .index_of(&item.skill)
+                .filter(|&s| unlearned(s))
                 .map(|s| {
                     catalog
                         .prerequisites(s)
                         .iter()
+                        .filter(|&&p| unlearned(p))
                         .filter_map(|&p| items.iter().position(|x| x.skill == catalog.skill(p).id))
                         .collect()
                 })
@@ -1024,6 +1034,29 @@ mod tests {
         assert!(position("pytorch") < position("fsdp"), "{order:?}");
         let python = &report.learning_plan[position("python")];
         assert_eq!(python.prerequisite_for, vec!["pytorch".to_string()]);
+    }
+
+    #[test]
+    fn prerequisites_of_a_skill_already_held_do_not_gate_the_plan() {
+        let c = catalog();
+        // PyTorch is held at working level: raising it, or learning FSDP on top of it, waits for
+        // nothing, so the plan is ordered by gain alone and nothing is "needed before pytorch".
+        let role = role(&c);
+        let report = assess(
+            &person(&c, Some(4.0), &[("pytorch", 2)]),
+            &[&role],
+            &c,
+            &Options::default(),
+        );
+        assert!(!report.learning_plan.is_empty());
+        for item in &report.learning_plan {
+            assert!(
+                !item.prerequisite_for.contains(&"pytorch".to_string()),
+                "{item:?}"
+            );
+        }
+        let gains: Vec<f64> = report.learning_plan.iter().map(|p| p.total_gain).collect();
+        assert!(gains.windows(2).all(|w| w[0] >= w[1]), "{gains:?}");
     }
 
     #[test]
