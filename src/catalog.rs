@@ -49,7 +49,8 @@ pub struct Skill {
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub case_sensitive: Vec<String>,
     /// Terms that match free text only as an item of a list ("Languages: Python, C, R"), never in
-    /// prose, and only with exactly this capitalisation.
+    /// prose; short ones (up to 5 characters: "C", "Go", "Julia") only with exactly this
+    /// capitalisation, longer ones ("leadership") in any case.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub list_only: Vec<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
@@ -107,7 +108,7 @@ pub enum TermPolicy {
     Anywhere,
     /// Exact capitalisation, whole token.
     CaseSensitive,
-    /// Exact capitalisation, and only as an item of a list.
+    /// Only as an item of a list; exact capitalisation for short terms (see `Skill::list_only`).
     ListOnly,
 }
 

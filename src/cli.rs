@@ -13,6 +13,7 @@ use crate::render::{BatchFormat, ReportFormat};
 const EXAMPLES: &str = "\
 Examples:
   skillgap assess examples/jordan.json             ranked fit report for one person
+  skillgap assess --save me.json                   answer a few questions at the terminal
   skillgap assess cv.md --role llm-engineer --explain
   skillgap assess me.json --format json --output report.json
   skillgap roles                                   the built-in role profiles
@@ -75,7 +76,8 @@ pub enum Command {
 
 #[derive(Debug, Args)]
 pub struct AssessArgs {
-    /// Skills JSON, JSON Resume or text/Markdown résumé; `-` reads standard input
+    /// Skills JSON, JSON Resume or text/Markdown résumé; `-` reads standard input. Without it, a
+    /// questionnaire asks (at a terminal only)
     #[arg(value_name = "INPUT")]
     pub input: Option<PathBuf>,
 
@@ -110,6 +112,26 @@ pub struct AssessArgs {
     /// In the table, list each role's matched skills with their evidence
     #[arg(long)]
     pub explain: bool,
+
+    /// Also rank against the job posting(s) in FILE (JSON Resume job schema); repeatable
+    #[arg(long = "job", value_name = "FILE")]
+    pub jobs: Vec<PathBuf>,
+
+    /// Rank only against the --job postings, not the built-in roles
+    #[arg(long, requires = "jobs", conflicts_with = "roles")]
+    pub only_job: bool,
+
+    /// Answer the questionnaire (what no INPUT does at a terminal)
+    #[arg(long, short = 'i', conflicts_with = "input")]
+    pub interactive: bool,
+
+    /// Questionnaire: start from the answers in FILE (e.g. one saved with --save)
+    #[arg(long, value_name = "FILE", conflicts_with = "input")]
+    pub from: Option<PathBuf>,
+
+    /// Questionnaire: write the answers to FILE (skills JSON) after every section
+    #[arg(long, value_name = "FILE", conflicts_with = "input")]
+    pub save: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

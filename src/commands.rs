@@ -62,21 +62,57 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 }
 
 fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcome> {
-    let Some(path) = &args.input else {
-        anyhow::bail!(
-            "no input given: run `skillgap assess FILE` with a skills JSON, JSON Resume or text résumé \
-             (`-` reads standard input); `skillgap init` writes an example skills file"
-        );
+    // An unknown --role fails before any input is read or question asked.
+    context.profiles.select(&args.roles)?;
+    // So does a bad --job posting.
+    let mut job_roles = Vec::new();
+    for job in &args.jobs {
+        for loaded in crate::profile::job::load(job, context.catalog)? {
+            for warning in &loaded.warnings {
+                output::warn(warning);
+            }
+            job_roles.push(loaded.role);
+        }
+    }
+    let skills = match &args.input {
+        Some(path) => input::read(path, args.input_format, context.catalog)?,
+        None => {
+            let answers = crate::interactive::questionnaire(
+                context.catalog,
+                &context.profiles,
+                args,
+                context.color,
+            )?;
+            match answers {
+                Some(skills) => skills,
+                None => return Ok(Outcome::Interrupted),
+            }
+        }
     };
-    let roles = context.profiles.select(&args.roles)?;
-    let skills = input::read(path, args.input_format, context.catalog)?;
     for warning in &skills.warnings {
         output::warn(&format!("{}: {warning}", skills.source));
     }
+    // The role focus saved in a skills file applies when no --role is given.
+    let role_ids = if args.roles.is_empty() {
+        &skills.roles
+    } else {
+        &args.roles
+    };
+    let mut roles = if args.only_job {
+        Vec::new()
+    } else {
+        context.profiles.select(role_ids).with_context(|| {
+            format!(
+                "{}: \"roles\" names a role that does not exist",
+                skills.source
+            )
+        })?
+    };
+    roles.extend(job_roles.iter());
     let options = Options {
         tier: args.tier,
         top: args.top.map(usize::from),
-        plan_roles: args.roles.is_empty().then_some(assess::DEFAULT_PLAN_ROLES),
+        plan_roles: role_ids.is_empty().then_some(assess::DEFAULT_PLAN_ROLES),
     };
     let report = assess::assess(&skills, &roles, context.catalog, &options);
     let render_options = context.render_options(args.output.as_deref(), args.explain);

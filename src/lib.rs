@@ -31,6 +31,7 @@ pub mod cli;
 mod commands;
 pub mod diff;
 pub mod input;
+mod interactive;
 pub mod output;
 pub mod profile;
 pub mod render;
@@ -48,6 +49,8 @@ pub enum Outcome {
     BelowThreshold,
     /// Some input could not be read (the others were still reported), or a check found problems.
     InputErrors,
+    /// The person stopped the questionnaire with Ctrl-C (130, as for SIGINT).
+    Interrupted,
 }
 
 impl Outcome {
@@ -56,6 +59,7 @@ impl Outcome {
             Outcome::Success => ExitCode::SUCCESS,
             Outcome::BelowThreshold => ExitCode::from(1),
             Outcome::InputErrors => ExitCode::from(2),
+            Outcome::Interrupted => ExitCode::from(130),
         }
     }
 }

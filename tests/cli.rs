@@ -9,6 +9,8 @@ fn cli_cases() {
     trycmd::TestCases::new()
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80")
+        // Years of experience count up to "today": pinned so that "2019 – present" is stable.
+        .env("SKILLGAP_TODAY", "2026-11-28")
         .case("tests/cmd/*.toml")
         .case("README.md");
 }

@@ -5,7 +5,13 @@
 //! decides the format (or takes the one forced with `--input-format`) and turns every failure into an
 //! [`InputError`] that names the file, the line and column where there is one, and what was expected.
 
+pub mod dates;
+pub mod json_resume;
+pub mod lenient;
+pub mod prompter_dialoguer;
+pub mod questionnaire;
 pub mod skills_json;
+pub mod text;
 
 use std::fmt;
 use std::io::Read;
@@ -144,24 +150,87 @@ pub fn decode(source_name: &str, bytes: &[u8]) -> Result<String, InputError> {
     }
 }
 
-/// Reads skills from `text` in `format`.
+/// Reads skills from `text` in `format` (`Auto` detects it, see [`detect`]).
 pub fn parse(
     source_name: &str,
     text: &str,
     format: InputFormat,
     catalog: &Catalog,
 ) -> Result<Skills, InputError> {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     if text.trim().is_empty() {
         return Err(InputError::Empty {
             source_name: source_name.to_string(),
         });
     }
+    let format = match format {
+        InputFormat::Auto => detect(source_name, text)?,
+        forced => forced,
+    };
     match format {
-        InputFormat::Skillgap | InputFormat::Auto => skills_json::parse(source_name, text, catalog),
-        InputFormat::Jsonresume | InputFormat::Text => Err(InputError::invalid(
+        InputFormat::Text => text::parse(source_name, text, catalog),
+        InputFormat::Jsonresume => json_resume::parse(source_name, text, catalog),
+        InputFormat::Skillgap | InputFormat::Auto => {
+            let cleaned = lenient::clean(text);
+            let mut skills = skills_json::parse(source_name, &cleaned.text, catalog)?;
+            let mut warnings = cleaned.warnings;
+            warnings.append(&mut skills.warnings);
+            skills.warnings = warnings;
+            Ok(skills)
+        }
+    }
+}
+
+/// File extensions that always mean a text résumé.
+const TEXT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text", "rst", "org", "adoc"];
+
+/// Decides the format of a non-empty input: a text extension (`.md`, `.txt`, …) or content that
+/// is not JSON means text; JSON with JSON Resume's sections (`basics`, `work`, …) or skills with
+/// `keywords` means JSON Resume; other JSON is skills JSON. A `.json` file, or text starting with
+/// `{` or `[`, that is not valid JSON is a syntax error with its position, not a text résumé. A job
+/// posting given as a résumé is an error that points to `--job`.
+pub fn detect(source_name: &str, text: &str) -> Result<InputFormat, InputError> {
+    let extension = Path::new(source_name)
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    if extension
+        .as_deref()
+        .is_some_and(|e| TEXT_EXTENSIONS.contains(&e))
+    {
+        return Ok(InputFormat::Text);
+    }
+    let cleaned = lenient::clean(text);
+    let looks_like_json = cleaned.text.trim_start().starts_with(['{', '[']);
+    if !looks_like_json && extension.as_deref() != Some("json") {
+        return Ok(InputFormat::Text);
+    }
+    let value: serde_json::Value =
+        serde_json::from_str(&cleaned.text).map_err(|e| InputError::json(source_name, &e))?;
+    let Some(object) = value.as_object() else {
+        return Ok(InputFormat::Skillgap);
+    };
+    let has = |field: &str| object.contains_key(field);
+    let resume_sections = json_resume::RESUME_FIELDS.iter().any(|f| has(f));
+    if !resume_sections
+        && (has("jobs") || (has("title") && (has("responsibilities") || has("qualifications"))))
+    {
+        return Err(InputError::invalid(
             source_name,
-            "this input format is not supported yet",
-        )),
+            "this is a job posting, not a résumé; rank a résumé against it with `skillgap assess RESUME --job POSTING`",
+        ));
+    }
+    let skills_look_like_resume = match object.get("skills") {
+        Some(serde_json::Value::Object(_)) => true,
+        Some(serde_json::Value::Array(entries)) => {
+            entries.iter().any(|e| e.get("keywords").is_some())
+        }
+        _ => false,
+    };
+    if resume_sections || skills_look_like_resume {
+        Ok(InputFormat::Jsonresume)
+    } else {
+        Ok(InputFormat::Skillgap)
     }
 }
 
@@ -170,5 +239,11 @@ pub fn read(path: &Path, format: InputFormat, catalog: &Catalog) -> Result<Skill
     let source_name = path.display().to_string();
     let bytes = read_source(path)?;
     let text = decode(&source_name, &bytes)?;
-    parse(&source_name, &text, format, catalog)
+    let mut skills = parse(&source_name, &text, format, catalog)?;
+    if bytes.starts_with(b"\xEF\xBB\xBF") {
+        skills
+            .warnings
+            .insert(0, "starts with a byte-order mark; ignored it".to_string());
+    }
+    Ok(skills)
 }

@@ -5,6 +5,7 @@
 //! name up twice. [`validate`] is the same check, reporting every problem with file and field rather
 //! than stopping at the first.
 
+pub mod job;
 mod load;
 mod validate;
 

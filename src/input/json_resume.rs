@@ -1,0 +1,775 @@
+//! JSON Resume files (jsonresume.org), as people really fill them in.
+//!
+//! The schema says `skills[].name` is a skill and `keywords` are details; in practice `name` is as
+//! often a category ("Programming Languages") and the keywords are the skills, and a keyword may
+//! pack several ("Deep Learning (CNN, RNN, Transformers)", "CUDA/cuDNN", "AWS (EC2, S3)"). So:
+//!
+//! - a listed skill is every keyword, split where it is compound, plus the entry's `name` when the
+//!   catalog knows it as a skill (a category name is quietly passed over); its level is the entry's
+//!   `level` word (Beginner → 1 … Master → 4), or *working* (2) when there is none;
+//! - the prose — `basics.summary`, `work[]` positions, summaries, descriptions and highlights,
+//!   `projects[]`, `certificates[]`, `publications[]`, course names — goes through the same
+//!   [`Scanner`] as text résumés, and a skill found only there counts at the lower prose level,
+//!   raised to *working* when several entries mention it. `projects[].keywords` are the tools a
+//!   project used: *working*;
+//! - years of experience are the `work[]` date ranges, merged so that overlapping jobs count once
+//!   (see [`dates`]).
+//!
+//! The reader walks a [`serde_json::Value`] rather than deriving a schema: real files put a string
+//! where an array belongs, a number where a string belongs, or add fields of their own, and none of
+//! that should stop the skills being read. The old schema's `company`/`website`, and the
+//! `experience`/`details` spelling some generators use, are read too.
+
+use serde_json::{Map, Value};
+
+use crate::catalog::{Catalog, Resolution};
+use crate::skills::{level_from_word, ClaimedSkill, Skills, DEFAULT_LEVEL, MAX_LEVEL};
+
+use super::dates::{self, Interval};
+use super::text::{self, Scanner};
+use super::{lenient, shorten, InputError};
+
+/// Top-level fields that only a JSON Resume has (used by format detection).
+pub const RESUME_FIELDS: &[&str] = &[
+    "basics",
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+    "meta",
+    "$schema",
+    "experience",
+];
+
+/// Evidence longer than this is cut.
+const EVIDENCE_MAX: usize = 160;
+
+/// A keyword with more words than this is a sentence, scanned as prose rather than resolved as a
+/// name.
+const MAX_NAME_WORDS: usize = 5;
+
+/// Parses a JSON Resume text (comments and trailing commas accepted with a warning).
+pub fn parse(source_name: &str, text: &str, catalog: &Catalog) -> Result<Skills, InputError> {
+    let (value, cleaned) = lenient::parse_value(source_name, text)?;
+    let mut skills = from_value(source_name, &value, catalog)?;
+    let mut warnings = cleaned.warnings;
+    warnings.append(&mut skills.warnings);
+    skills.warnings = warnings;
+    Ok(skills)
+}
+
+/// Reads the skills of an already parsed JSON Resume.
+pub fn from_value(
+    source_name: &str,
+    value: &Value,
+    catalog: &Catalog,
+) -> Result<Skills, InputError> {
+    let Some(root) = value.as_object() else {
+        return Err(InputError::invalid(
+            source_name,
+            format!(
+                "expected a JSON Resume object ({{\"basics\": …, \"work\": […], \"skills\": […]}}), found {}",
+                kind(value)
+            ),
+        ));
+    };
+    let scanner = scanner_for(catalog).map_err(|e| InputError::invalid(source_name, e))?;
+    let mut reader = Reader {
+        catalog,
+        scanner: &scanner,
+        skills: Skills::new(source_name),
+        prose: Vec::new(),
+    };
+    reader.skills.name = root
+        .get("basics")
+        .and_then(|b| b.get("name"))
+        .or_else(|| root.get("name"))
+        .and_then(text_of)
+        .map(str::to_string);
+    reader.read_listed_skills(root);
+    reader.read_project_keywords(root);
+    reader.read_prose(root);
+    reader.add_prose_mentions();
+    reader.skills.years_experience = years_of_experience(root, &mut reader.skills.warnings);
+    Ok(reader.skills)
+}
+
+/// The scanner for `catalog`: the process-wide one for the builtin catalog, else a new one.
+pub(crate) enum ScannerRef {
+    Builtin(&'static Scanner),
+    Owned(Box<Scanner>),
+}
+
+impl std::ops::Deref for ScannerRef {
+    type Target = Scanner;
+    fn deref(&self) -> &Scanner {
+        match self {
+            ScannerRef::Builtin(scanner) => scanner,
+            ScannerRef::Owned(scanner) => scanner,
+        }
+    }
+}
+
+pub(crate) fn scanner_for(catalog: &Catalog) -> Result<ScannerRef, crate::catalog::CatalogError> {
+    match Catalog::builtin() {
+        Ok(builtin) if std::ptr::eq(builtin, catalog) => {
+            Ok(ScannerRef::Builtin(Scanner::builtin()?))
+        }
+        _ => Ok(ScannerRef::Owned(Box::new(Scanner::new(catalog)))),
+    }
+}
+
+/// A skill found in a prose field.
+struct ProseMention {
+    skill: usize,
+    /// Where: `work[1].highlights[0]`.
+    field: String,
+    evidence: String,
+}
+
+struct Reader<'a> {
+    catalog: &'a Catalog,
+    scanner: &'a Scanner,
+    skills: Skills,
+    prose: Vec<ProseMention>,
+}
+
+impl Reader<'_> {
+    /// `skills[]` (or a `{"Category": ["Skill", …]}` object, as some generators write it).
+    fn read_listed_skills(&mut self, root: &Map<String, Value>) {
+        let Some(entries) = root.get("skills") else {
+            return;
+        };
+        match entries {
+            Value::Array(entries) => {
+                for (i, entry) in entries.iter().enumerate() {
+                    match entry {
+                        Value::Object(entry) => {
+                            self.read_skill_entry(&format!("skills[{i}]"), entry)
+                        }
+                        Value::String(name) => {
+                            self.add_listed(name, DEFAULT_LEVEL, name, &format!("skills[{i}]"))
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            Value::Object(categories) => {
+                for (category, keywords) in categories {
+                    let keywords = strings_of(keywords);
+                    let evidence = format!("{category}: {}", keywords.join(", "));
+                    for keyword in keywords {
+                        self.add_listed(
+                            keyword,
+                            DEFAULT_LEVEL,
+                            &evidence,
+                            &format!("skills.{category}"),
+                        );
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn read_skill_entry(&mut self, path: &str, entry: &Map<String, Value>) {
+        let name = entry.get("name").and_then(text_of).unwrap_or("");
+        let level = entry
+            .get("level")
+            .and_then(|level| self.level_of(path, name, level))
+            .unwrap_or(DEFAULT_LEVEL);
+        let keywords: Vec<&str> = entry.get("keywords").map(strings_of).unwrap_or_default();
+        if keywords.is_empty() {
+            if !name.is_empty() {
+                self.add_listed(name, level, name, path);
+            }
+            return;
+        }
+        let evidence = if name.is_empty() {
+            keywords.join(", ")
+        } else {
+            format!("{name}: {}", keywords.join(", "))
+        };
+        // The name is a skill too when the catalog knows it exactly ("Python": numpy, pandas);
+        // otherwise it is a category ("Programming Languages") and says nothing by itself.
+        if matches!(
+            self.catalog.resolve(name),
+            Resolution::Name(_) | Resolution::Alias(..)
+        ) {
+            self.add_listed(name, level, &evidence, path);
+        }
+        for keyword in keywords {
+            self.add_listed(keyword, level, &evidence, &format!("{path}.keywords"));
+        }
+    }
+
+    /// The level an entry's `level` states; an unknown word is noted and ignored.
+    fn level_of(&mut self, path: &str, name: &str, level: &Value) -> Option<u8> {
+        match level {
+            Value::Number(n) => match n.as_u64() {
+                Some(n) if n <= u64::from(MAX_LEVEL) => Some(n as u8),
+                _ => {
+                    self.skills.warnings.push(format!(
+                        "{path}.level {n} ({name}) is not a level 0–4; using working (2)"
+                    ));
+                    None
+                }
+            },
+            Value::String(word) if word.trim().is_empty() => None,
+            Value::String(word) => {
+                let found = level_from_word(word).or_else(|| {
+                    // "Advanced / Expert", "Intermediate-Advanced": the first word that is a level.
+                    word.split(|c: char| !c.is_alphanumeric())
+                        .find_map(level_from_word)
+                });
+                if found.is_none() {
+                    self.skills.warnings.push(format!(
+                        "{path}.level {word:?} ({name}) is not a level word (Beginner, Intermediate, Advanced, Master/Expert); ignored it"
+                    ));
+                }
+                found
+            }
+            _ => None,
+        }
+    }
+
+    /// Adds a listed name, split where compound; long keywords are scanned as prose instead.
+    fn add_listed(&mut self, name: &str, level: u8, evidence: &str, path: &str) {
+        let name = name.trim();
+        if name.is_empty() {
+            return;
+        }
+        if name.split_whitespace().count() > MAX_NAME_WORDS {
+            self.scan_field(path, name);
+            return;
+        }
+        let evidence = shorten(evidence.trim(), EVIDENCE_MAX);
+        for part in split_compound(name, self.catalog) {
+            self.skills
+                .add_named(self.catalog, &part, level, None, Some(evidence.clone()));
+        }
+    }
+
+    /// `projects[].keywords`: tools used in a real project, at *working* level.
+    fn read_project_keywords(&mut self, root: &Map<String, Value>) {
+        for (i, project) in array_of(root, &["projects", "portfolio"])
+            .iter()
+            .enumerate()
+        {
+            let Some(keywords) = project.get("keywords").map(strings_of) else {
+                continue;
+            };
+            let title = project.get("name").and_then(text_of).unwrap_or("project");
+            let evidence = format!("{title}: {}", keywords.join(", "));
+            for keyword in keywords {
+                let name = keyword.trim();
+                if name.split_whitespace().count() > MAX_NAME_WORDS {
+                    self.scan_field(&format!("projects[{i}].keywords"), name);
+                    continue;
+                }
+                for part in split_compound(name, self.catalog) {
+                    // A project keyword that names nothing known is a detail, not a claim.
+                    if let Some(skill) = self.catalog.resolve(&part).skill() {
+                        let resolution = self.catalog.resolve(&part);
+                        self.skills.add(ClaimedSkill {
+                            skill,
+                            level: DEFAULT_LEVEL,
+                            years: None,
+                            evidence: Some(shorten(&evidence, EVIDENCE_MAX)),
+                            via: format!("projects[{i}].keywords ({})", resolution.via()),
+                        });
+                    }
+                }
+            }
+        }
+    }
+
+    /// Every prose field, scanned.
+    fn read_prose(&mut self, root: &Map<String, Value>) {
+        if let Some(basics) = root.get("basics").and_then(Value::as_object) {
+            for field in ["label", "summary"] {
+                self.scan_value(&format!("basics.{field}"), basics.get(field));
+            }
+        }
+        for field in ["summary", "title"] {
+            self.scan_value(field, root.get(field));
+        }
+        let sections: &[(&str, &[&str])] = &[
+            (
+                "work",
+                &[
+                    "position",
+                    "role",
+                    "summary",
+                    "description",
+                    "highlights",
+                    "details",
+                ],
+            ),
+            (
+                "experience",
+                &[
+                    "position",
+                    "role",
+                    "title",
+                    "summary",
+                    "description",
+                    "highlights",
+                    "details",
+                ],
+            ),
+            (
+                "internships",
+                &["position", "role", "summary", "description", "highlights"],
+            ),
+            ("volunteer", &["position", "summary", "highlights"]),
+            (
+                "projects",
+                &["name", "description", "summary", "highlights", "details"],
+            ),
+            (
+                "portfolio",
+                &["name", "description", "summary", "highlights"],
+            ),
+            ("certificates", &["name", "title", "issuer"]),
+            ("certifications", &["name", "title", "issuer"]),
+            ("publications", &["name", "summary"]),
+            ("education", &["area", "courses"]),
+        ];
+        for (section, fields) in sections {
+            let Some(entries) = root.get(*section).and_then(Value::as_array) else {
+                continue;
+            };
+            for (i, entry) in entries.iter().enumerate() {
+                match entry {
+                    Value::Object(entry) => {
+                        for field in *fields {
+                            self.scan_value(&format!("{section}[{i}].{field}"), entry.get(*field));
+                        }
+                    }
+                    Value::String(text) => self.scan_field(&format!("{section}[{i}]"), text),
+                    _ => {}
+                }
+            }
+        }
+    }
+
+    fn scan_value(&mut self, path: &str, value: Option<&Value>) {
+        match value {
+            Some(Value::String(text)) => self.scan_field(path, text),
+            Some(Value::Array(items)) => {
+                for (i, item) in items.iter().enumerate() {
+                    if let Value::String(text) = item {
+                        self.scan_field(&format!("{path}[{i}]"), text);
+                    }
+                }
+            }
+            _ => {}
+        }
+    }
+
+    fn scan_field(&mut self, path: &str, text: &str) {
+        for mention in self.scanner.scan(text) {
+            self.prose.push(ProseMention {
+                skill: mention.skill,
+                field: path.to_string(),
+                evidence: mention.evidence,
+            });
+        }
+    }
+
+    /// Prose mentions become claims at the prose level, or *working* when several fields name the
+    /// skill; a listed claim of the same skill keeps its level and evidence.
+    fn add_prose_mentions(&mut self) {
+        let mut order: Vec<usize> = Vec::new();
+        for mention in &self.prose {
+            if !order.contains(&mention.skill) {
+                order.push(mention.skill);
+            }
+        }
+        for skill in order {
+            let mentions: Vec<&ProseMention> =
+                self.prose.iter().filter(|m| m.skill == skill).collect();
+            let mut fields: Vec<&str> = mentions.iter().map(|m| m.field.as_str()).collect();
+            fields.dedup();
+            let level = if fields.len() >= text::PROSE_LINES_FOR_LISTED {
+                text::LISTED_LEVEL
+            } else {
+                text::PROSE_LEVEL
+            };
+            let first = mentions[0];
+            let via = if fields.len() > 1 {
+                format!("mentioned in {} and {} more", first.field, fields.len() - 1)
+            } else {
+                format!("mentioned in {}", first.field)
+            };
+            self.skills.add(ClaimedSkill {
+                skill,
+                level,
+                years: None,
+                evidence: Some(first.evidence.clone()),
+                via,
+            });
+        }
+    }
+}
+
+/// Splits a compound skill name: "Deep Learning (CNN, RNN)" → Deep Learning, CNN, RNN;
+/// "CUDA/cuDNN" → CUDA, cuDNN; "AWS (EC2, S3)" → AWS, EC2, S3. A name the catalog knows as a whole
+/// ("CI/CD", "C/C++" when listed as such) stays whole.
+pub fn split_compound(name: &str, catalog: &Catalog) -> Vec<String> {
+    let name = name
+        .trim()
+        .trim_matches(|c: char| matches!(c, '-' | '*' | '•' | '.' | ':'));
+    let name = name.trim();
+    if name.is_empty() {
+        return Vec::new();
+    }
+    if matches!(
+        catalog.resolve(name),
+        Resolution::Name(_) | Resolution::Alias(..)
+    ) {
+        return vec![name.to_string()];
+    }
+    if let (Some(open), Some(close)) = (name.find('('), name.rfind(')')) {
+        if open < close {
+            let outer = format!("{} {}", &name[..open], &name[close + 1..]);
+            let mut parts = split_compound(&outer, catalog);
+            for inner in split_list(&name[open + 1..close]) {
+                parts.extend(split_compound(inner, catalog));
+            }
+            return parts;
+        }
+    }
+    let pieces = split_list(name);
+    if pieces.len() > 1 {
+        return pieces
+            .into_iter()
+            .flat_map(|piece| split_compound(piece, catalog))
+            .collect();
+    }
+    vec![name.to_string()]
+}
+
+/// Splits on `,` `;` `/` `|` and the words " & " / " and ".
+fn split_list(text: &str) -> Vec<&str> {
+    let mut pieces = vec![text];
+    for separator in [",", ";", "/", "|", " & ", " and ", "、", "，"] {
+        pieces = pieces
+            .into_iter()
+            .flat_map(|p| p.split(separator))
+            .collect();
+    }
+    pieces
+        .into_iter()
+        .map(str::trim)
+        .filter(|p| !p.is_empty())
+        .collect()
+}
+
+/// Years from the work history: every job's date range, overlaps merged. `None` when no job has
+/// a usable start date (a bare `years_experience` number, if any, is used then).
+fn years_of_experience(root: &Map<String, Value>, warnings: &mut Vec<String>) -> Option<f64> {
+    let (today, today_warning) = dates::today_with_warning();
+    let mut intervals: Vec<Interval> = Vec::new();
+    let mut any_dates = false;
+    for section in ["work", "experience", "internships"] {
+        let Some(entries) = root.get(section).and_then(Value::as_array) else {
+            continue;
+        };
+        for (i, entry) in entries.iter().enumerate() {
+            let Some(entry) = entry.as_object() else {
+                continue;
+            };
+            let field = |names: &[&str]| -> Option<String> {
+                names.iter().find_map(|n| match entry.get(*n) {
+                    Some(Value::String(s)) => Some(s.clone()),
+                    Some(Value::Number(n)) => Some(n.to_string()),
+                    Some(Value::Null) => Some(String::new()),
+                    _ => None,
+                })
+            };
+            let start = field(&["startDate", "start_date", "start", "from"]);
+            let end = field(&["endDate", "end_date", "end", "to"]);
+            let (start, end) = match start {
+                Some(start) => (Some(start), end),
+                // One field holding the whole range: "Dec 2024 - Present".
+                None => (field(&["date", "dates", "period", "duration"]), None),
+            };
+            if start.is_none() {
+                continue;
+            }
+            any_dates = true;
+            let reading = dates::interval(start.as_deref(), end.as_deref(), today);
+            let employer = ["name", "company", "organization"]
+                .iter()
+                .find_map(|n| entry.get(*n).and_then(text_of));
+            for warning in reading.warnings {
+                match employer {
+                    Some(employer) => {
+                        warnings.push(format!("{section}[{i}] ({employer}): {warning}"))
+                    }
+                    None => warnings.push(format!("{section}[{i}]: {warning}")),
+                }
+            }
+            intervals.extend(reading.interval);
+        }
+    }
+    if any_dates {
+        if let Some(warning) = today_warning {
+            warnings.push(warning);
+        }
+    }
+    if !intervals.is_empty() {
+        return Some(dates::total_years(&intervals));
+    }
+    // Some generators state the number outright.
+    [
+        root.get("years_experience"),
+        root.get("stats").and_then(|s| s.get("years_experience")),
+        root.get("basics").and_then(|b| b.get("yearsOfExperience")),
+    ]
+    .into_iter()
+    .flatten()
+    .find_map(Value::as_f64)
+    .filter(|y| y.is_finite() && (0.0..=super::skills_json::MAX_YEARS).contains(y))
+}
+
+/// A non-empty, trimmed string.
+fn text_of(value: &Value) -> Option<&str> {
+    value.as_str().map(str::trim).filter(|s| !s.is_empty())
+}
+
+/// The strings of an array (non-strings skipped), or a comma-separated string's items.
+fn strings_of(value: &Value) -> Vec<&str> {
+    match value {
+        Value::Array(items) => items.iter().filter_map(text_of).collect(),
+        Value::String(text) => text
+            .split([',', ';'])
+            .map(str::trim)
+            .filter(|s| !s.is_empty())
+            .collect(),
+        _ => Vec::new(),
+    }
+}
+
+/// The entries of the first of `names` that is an array of objects.
+fn array_of<'v>(root: &'v Map<String, Value>, names: &[&str]) -> Vec<&'v Map<String, Value>> {
+    names
+        .iter()
+        .filter_map(|n| root.get(*n).and_then(Value::as_array))
+        .flatten()
+        .filter_map(Value::as_object)
+        .collect()
+}
+
+fn kind(value: &Value) -> &'static str {
+    match value {
+        Value::Null => "null",
+        Value::Bool(_) => "a boolean",
+        Value::Number(_) => "a number",
+        Value::String(_) => "a string",
+        Value::Array(_) => "an array",
+        Value::Object(_) => "an object",
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> &'static Catalog {
+        Catalog::builtin().expect("builtin catalog")
+    }
+
+    fn ids(skills: &Skills) -> Vec<String> {
+        let mut ids: Vec<String> = skills
+            .skills
+            .iter()
+            .map(|s| catalog().skill(s.skill).id.clone())
+            .collect();
+        ids.sort();
+        ids
+    }
+
+    fn level(skills: &Skills, id: &str) -> u8 {
+        skills.level_of(catalog().index_of(id).expect(id))
+    }
+
+    #[test]
+    fn compound_keywords_are_split() {
+        let parts = |s| split_compound(s, catalog());
+        assert_eq!(
+            parts("Deep Learning (CNN, RNN, Transformers)"),
+            ["Deep Learning", "CNN", "RNN", "Transformers"]
+        );
+        assert_eq!(parts("CUDA/cuDNN"), ["CUDA", "cuDNN"]);
+        assert_eq!(parts("AWS (EC2, S3)"), ["AWS", "EC2", "S3"]);
+        assert_eq!(parts("PyTorch"), ["PyTorch"]);
+        assert_eq!(parts("W&B"), ["W&B"]);
+        assert_eq!(parts(" - "), Vec::<String>::new());
+    }
+
+    #[test]
+    fn keywords_are_the_skills_and_category_names_are_not() {
+        let text = r#"{
+          "basics": {"name": "Ada"},
+          "skills": [
+            {"name": "Programming Languages", "level": "Advanced", "keywords": ["Python", "C++"]},
+            {"name": "Deep Learning", "level": "Master", "keywords": ["PyTorch", "CUDA/cuDNN", "LLM fine-tuning (LoRA, QLoRA)"]},
+            {"name": "Docker", "level": "Ninja"},
+            {"name": "Kubernetes", "level": ""}
+          ]
+        }"#;
+        let skills = parse("r.json", text, catalog()).unwrap();
+        assert_eq!(skills.name.as_deref(), Some("Ada"));
+        for id in [
+            "python",
+            "cpp",
+            "pytorch",
+            "cuda",
+            "lora",
+            "qlora",
+            "docker",
+            "kubernetes",
+        ] {
+            assert!(
+                ids(&skills).contains(&id.to_string()),
+                "{id} in {:?}",
+                ids(&skills)
+            );
+        }
+        assert_eq!(level(&skills, "python"), 3);
+        assert_eq!(level(&skills, "pytorch"), 4);
+        assert_eq!(level(&skills, "docker"), DEFAULT_LEVEL);
+        assert_eq!(level(&skills, "kubernetes"), DEFAULT_LEVEL);
+        assert!(
+            skills
+                .warnings
+                .iter()
+                .any(|w| w.contains("\"Ninja\"") && w.contains("skills[2].level")),
+            "{:?}",
+            skills.warnings
+        );
+        let pytorch = skills
+            .skills
+            .iter()
+            .find(|s| catalog().skill(s.skill).id == "pytorch")
+            .unwrap();
+        assert!(pytorch
+            .evidence
+            .as_deref()
+            .unwrap()
+            .starts_with("Deep Learning: PyTorch"));
+        assert!(!skills
+            .unrecognized
+            .iter()
+            .any(|u| u.input == "Programming Languages"));
+    }
+
+    #[test]
+    fn prose_mentions_count_lower_than_listed_skills() {
+        let text = r#"{
+          "skills": [{"name": "Tools", "keywords": ["Docker"]}],
+          "work": [{
+            "company": "Acme", "position": "ML Engineer",
+            "startDate": "2019-01", "endDate": "2021-12",
+            "highlights": ["Trained models with PyTorch and served them with vLLM", "Packaged them with Docker"]
+          }],
+          "certificates": [{"name": "Kubernetes Application Developer", "issuer": "CNCF"}]
+        }"#;
+        let skills = parse("r.json", text, catalog()).unwrap();
+        assert_eq!(level(&skills, "pytorch"), text::PROSE_LEVEL);
+        assert_eq!(level(&skills, "vllm"), text::PROSE_LEVEL);
+        assert_eq!(level(&skills, "kubernetes"), text::PROSE_LEVEL);
+        assert_eq!(level(&skills, "docker"), DEFAULT_LEVEL);
+        let pytorch = skills
+            .skills
+            .iter()
+            .find(|s| catalog().skill(s.skill).id == "pytorch")
+            .unwrap();
+        assert_eq!(pytorch.via, "mentioned in work[0].highlights[0]");
+        assert!(pytorch
+            .evidence
+            .as_deref()
+            .unwrap()
+            .contains("Trained models with PyTorch"));
+        assert_eq!(skills.years_experience, Some(3.0));
+    }
+
+    #[test]
+    fn overlapping_jobs_and_odd_dates() {
+        std::env::set_var(dates::TODAY_VAR, "2026-11-28");
+        let text = r#"{
+          "work": [
+            {"name": "A", "startDate": "2018-01", "endDate": "2020-12"},
+            {"name": "B", "startDate": "2020-01", "endDate": "2021-12"},
+            {"name": "C", "startDate": "'16", "endDate": "2016-13"},
+            {"name": "D", "startDate": "2023-05", "endDate": "2022-01"},
+            {"company": "E", "startDate": null}
+          ]
+        }"#;
+        let skills = parse("r.json", text, catalog()).unwrap();
+        // A and B merge to 2018-01..2021-12 (4 years); C's impossible end makes it ongoing.
+        assert!(
+            skills.years_experience.unwrap() >= 10.0,
+            "{:?}",
+            skills.years_experience
+        );
+        assert!(
+            skills
+                .warnings
+                .iter()
+                .any(|w| w.starts_with("work[2] (C): end date") && w.contains("month 13")),
+            "{:?}",
+            skills.warnings
+        );
+        assert!(
+            skills
+                .warnings
+                .iter()
+                .any(|w| w.starts_with("work[3] (D):") && w.contains("before start")),
+            "{:?}",
+            skills.warnings
+        );
+    }
+
+    #[test]
+    fn category_objects_and_odd_shapes_are_read() {
+        let text = r#"{
+          "name": "Person",
+          "skills": {"Frameworks": ["PyTorch", "Keras"], "Cloud": "Docker, Kubernetes"},
+          "experience": [{"company": "X", "date": "Jan 2020 - Dec 2021", "details": ["Wrote CUDA kernels"]}],
+          "work": "not a list",
+          "projects": [{"name": "P", "keywords": ["JAX", 3, null]}]
+        }"#;
+        let skills = parse("r.json", text, catalog()).unwrap();
+        for id in ["pytorch", "keras", "docker", "kubernetes", "cuda", "jax"] {
+            assert!(
+                ids(&skills).contains(&id.to_string()),
+                "{id} in {:?}",
+                ids(&skills)
+            );
+        }
+        assert_eq!(skills.years_experience, Some(2.0));
+        assert_eq!(skills.name.as_deref(), Some("Person"));
+    }
+
+    #[test]
+    fn not_an_object_is_a_clear_error() {
+        let error = parse("r.json", "[1, 2]", catalog())
+            .unwrap_err()
+            .to_string();
+        assert!(error.contains("expected a JSON Resume object"), "{error}");
+        let error = parse("r.json", "{\"basics\": }", catalog())
+            .unwrap_err()
+            .to_string();
+        assert!(error.starts_with("r.json:1:"), "{error}");
+    }
+}

@@ -1,0 +1,1234 @@
+//! Plain-text and Markdown résumés: skills found by scanning the prose for catalog names and aliases.
+//!
+//! People write "trained CNNs with PyTorch on 64 GPUs", not `{"name": "PyTorch"}`. The [`Scanner`]
+//! looks for every catalog name and alias (plus a few unambiguous inflections: `CNNs`, `quantized`,
+//! `fine-tuned`, `mixed-precision`/`mixed precision`) in one pass of a prebuilt Aho–Corasick automaton,
+//! built once per process. A raw hit only counts when:
+//!
+//! - it is a whole token: "sparked" is not Spark, "Javascript" is not Java, "C" in "C++" is not C;
+//! - its capitalisation is allowed: terms the catalog marks `case_sensitive` ("Spark", "Ray Train",
+//!   "LoRA") match only as written there, so the verb "spark" is not Apache Spark;
+//! - terms the catalog marks `list_only` ("C", "R", "Go", "Ray", "Julia") are a whole item of an
+//!   explicit list such as "Languages: Go, R, C", never a word of a sentence;
+//! - it is not inside a URL, an e-mail address, an HTML tag or comment, Liquid `{% %}`/`{{ }}`, or
+//!   the front matter (YAML `---` / TOML `+++`) of a static-site page. When the front matter is the
+//!   whole page (a Hugo "experience" widget), its values are read and its keys and comments skipped.
+//!
+//! Every mention keeps its **evidence**: the line it was found on, trimmed (and cut around the match
+//! when long). A skill in an explicit list (a "Skills" section, or a labelled enumeration such as
+//! "**Tech stack**: PyTorch, Triton, NCCL") gets level 2, *working*; a skill only mentioned in prose
+//! gets level 1, *aware*, raised to 2 when it is mentioned on three or more separate lines.
+//!
+//! Years of experience come from date ranges ("2019 – present", "Jan 2020 - Mar 2023",
+//! "09/2017–06/2019") outside education-like sections, merged so overlapping jobs count once.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use crate::catalog::{Catalog, CatalogError, SkillIdx, TermPolicy};
+use crate::input::dates::{self, Day, Interval};
+use crate::input::InputError;
+use crate::skills::{ClaimedSkill, Skills};
+
+/// Level of a skill named in an explicit skills list ("working").
+pub const LISTED_LEVEL: u8 = 2;
+/// Level of a skill only mentioned in prose ("aware").
+pub const PROSE_LEVEL: u8 = 1;
+/// A skill mentioned in prose on this many separate lines is taken as used: [`LISTED_LEVEL`].
+pub const PROSE_LINES_FOR_LISTED: usize = 3;
+/// Evidence longer than this many characters is cut to a window around the match.
+pub const EVIDENCE_MAX_CHARS: usize = 160;
+
+/// One occurrence of a skill in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Mention {
+    pub skill: SkillIdx,
+    /// 1-based line number in the scanned text.
+    pub line: usize,
+    /// Byte range of the match in the scanned text.
+    pub start: usize,
+    pub end: usize,
+    /// The line, trimmed, markup removed, cut around the match when long.
+    pub evidence: String,
+    /// The text as it appears in the line ("torch", "CNNs").
+    pub matched: String,
+    /// The catalog term it matched ("torch", "CNN").
+    pub term: String,
+    /// True when the line is an explicit skills list rather than prose.
+    pub listed: bool,
+}
+
+/// A catalog term the automaton looks for (one per distinct lowercase spelling; several terms may
+/// share a spelling and differ in case, like `Git` and `git`).
+#[derive(Debug, Clone)]
+struct Candidate {
+    /// The spelling to match (a name, an alias, or an inflection of one).
+    text: String,
+    /// The catalog term it came from.
+    term: String,
+    skill: SkillIdx,
+    policy: TermPolicy,
+}
+
+/// The prebuilt matcher over every name and alias of a catalog.
+#[derive(Debug)]
+pub struct Scanner {
+    automaton: AhoCorasick,
+    /// Indexed by automaton pattern id.
+    candidates: Vec<Vec<Candidate>>,
+}
+
+static BUILTIN_SCANNER: OnceLock<Scanner> = OnceLock::new();
+
+impl Scanner {
+    /// Builds the automaton for `catalog`. Costs a few milliseconds: build it once and reuse it (the
+    /// builtin catalog's scanner is cached by [`Scanner::builtin`]).
+    pub fn new(catalog: &Catalog) -> Scanner {
+        let mut by_lower: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut candidates: Vec<Vec<Candidate>> = Vec::new();
+        let mut add = |candidate: Candidate, is_variant: bool| {
+            let lower = candidate.text.to_ascii_lowercase();
+            match by_lower.get(&lower) {
+                Some(&id) => {
+                    let slot: &mut Vec<Candidate> = &mut candidates[id];
+                    // A generated variant never shadows another skill's own term.
+                    if is_variant && slot.iter().any(|c| c.skill != candidate.skill) {
+                        return;
+                    }
+                    if !slot.iter().any(|c| c.text == candidate.text) {
+                        slot.push(candidate);
+                    }
+                }
+                None => {
+                    by_lower.insert(lower.clone(), patterns.len());
+                    patterns.push(lower);
+                    candidates.push(vec![candidate]);
+                }
+            }
+        };
+        let terms: Vec<_> = catalog.terms().collect();
+        for term in &terms {
+            add(
+                Candidate {
+                    text: term.text.to_string(),
+                    term: term.text.to_string(),
+                    skill: term.skill,
+                    policy: term.policy,
+                },
+                false,
+            );
+        }
+        for term in &terms {
+            for variant in variants(term.text, term.policy) {
+                add(
+                    Candidate {
+                        text: variant,
+                        term: term.text.to_string(),
+                        skill: term.skill,
+                        policy: term.policy,
+                    },
+                    true,
+                );
+            }
+        }
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&patterns)
+            .expect("catalog terms form a valid automaton");
+        Scanner {
+            automaton,
+            candidates,
+        }
+    }
+
+    /// The scanner for the builtin catalog, built once per process.
+    pub fn builtin() -> Result<&'static Scanner, CatalogError> {
+        let catalog = Catalog::builtin()?;
+        Ok(BUILTIN_SCANNER.get_or_init(|| Scanner::new(catalog)))
+    }
+
+    /// Every skill mentioned in `text`, in order of appearance, at most once per skill and line.
+    pub fn scan(&self, text: &str) -> Vec<Mention> {
+        let document = Document::new(text);
+        self.scan_document(&document)
+    }
+
+    fn scan_document(&self, document: &Document) -> Vec<Mention> {
+        let search = document.search.as_str();
+        let flat = document.flat.as_str();
+        let mut hits: Vec<Hit> = Vec::new();
+        for found in self.automaton.find_overlapping_iter(flat) {
+            let (flat_start, flat_end) = (found.start(), found.end());
+            if !is_token_boundary(flat, flat_start, flat_end) {
+                continue;
+            }
+            let matched = &flat[flat_start..flat_end];
+            let start = document.flat_to_search[flat_start];
+            let end = document.flat_to_search[flat_end - 1] + 1;
+            let line_idx = document.line_of(start);
+            let line = &document.lines[line_idx];
+            if line.skipped {
+                continue;
+            }
+            for candidate in &self.candidates[found.pattern().as_usize()] {
+                let allowed = match candidate.policy {
+                    TermPolicy::Anywhere => true,
+                    TermPolicy::CaseSensitive => matched == candidate.text,
+                    TermPolicy::ListOnly => {
+                        list_case_matches(matched, &candidate.text)
+                            && line.listed
+                            && end <= line.end
+                            && is_whole_item(search, line.start, line.end, start, end)
+                    }
+                };
+                if allowed {
+                    hits.push(Hit {
+                        start,
+                        end,
+                        line: line_idx,
+                        matched,
+                        candidate,
+                    });
+                    break;
+                }
+            }
+        }
+        // Leftmost-longest among the hits that passed: "C++" wins over "C", "PyTorch FSDP" over
+        // "PyTorch", "NVIDIA Triton" over "Triton".
+        hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut mentions: Vec<Mention> = Vec::new();
+        let mut taken_until = 0;
+        for hit in hits {
+            if hit.start < taken_until {
+                continue;
+            }
+            taken_until = hit.end;
+            let line = &document.lines[hit.line];
+            let line_number = hit.line + 1;
+            if mentions
+                .iter()
+                .any(|m| m.line == line_number && m.skill == hit.candidate.skill)
+            {
+                continue;
+            }
+            mentions.push(Mention {
+                skill: hit.candidate.skill,
+                line: line_number,
+                start: hit.start,
+                end: hit.end,
+                evidence: evidence(&document.display, line.start, line.end, hit.start, hit.end),
+                matched: hit.matched.to_string(),
+                term: hit.candidate.term.clone(),
+                listed: line.listed,
+            });
+        }
+        mentions
+    }
+}
+
+struct Hit<'a> {
+    /// Byte range in [`Document::search`] (it may span a line break).
+    start: usize,
+    end: usize,
+    line: usize,
+    /// The text matched, whitespace collapsed.
+    matched: &'a str,
+    candidate: &'a Candidate,
+}
+
+/// Short list-only terms ("C", "R", "Go", "Julia") must be written exactly as in the catalog;
+/// longer ones ("quality assurance") in any case, since lists capitalise freely.
+fn list_case_matches(matched: &str, term: &str) -> bool {
+    if term.chars().count() <= 5 {
+        matched == term
+    } else {
+        matched.eq_ignore_ascii_case(term)
+    }
+}
+
+/// Spellings of `term` that mean the same skill: hyphen/space swaps ("mixed-precision"), the plural
+/// of an acronym or a noun ("CNNs", "vector stores"), and verb forms of "-ization" and "-tuning"
+/// nouns ("quantized", "fine-tuned").
+fn variants(term: &str, policy: TermPolicy) -> Vec<String> {
+    if policy == TermPolicy::ListOnly {
+        return Vec::new();
+    }
+    let mut spellings = vec![term.to_string()];
+    if term.contains('-') {
+        spellings.push(term.replace('-', " "));
+    }
+    if term.contains(' ') {
+        spellings.push(term.replace(' ', "-"));
+    }
+    let mut out = Vec::new();
+    for spelling in spellings {
+        let last_word_start = spelling.rfind([' ', '-']).map_or(0, |p| p + 1);
+        let (head, last) = spelling.split_at(last_word_start);
+        let inflections: &[(&str, &[&str])] = &[
+            ("ization", &["ized", "ize", "izing", "isation", "ised"]),
+            ("isation", &["ised", "ization", "ized"]),
+            ("tuning", &["tuned"]),
+            ("pruning", &["pruned"]),
+        ];
+        for (suffix, replacements) in inflections {
+            if let Some(stem) = last
+                .strip_suffix(suffix)
+                .filter(|stem| !AMBIGUOUS_STEMS.contains(&stem.to_ascii_lowercase().as_str()))
+            {
+                for replacement in *replacements {
+                    out.push(format!("{head}{stem}{replacement}"));
+                }
+            }
+        }
+        if let Some(plural) = plural(last, policy) {
+            out.push(format!("{head}{plural}"));
+        }
+        if spelling != term {
+            out.push(spelling);
+        }
+    }
+    out
+}
+
+/// Stems whose verb forms mean something else: "tokenized incentives" are crypto tokens, not
+/// tokenization of text.
+const AMBIGUOUS_STEMS: &[&str] = &["token"];
+
+/// The plural of the last word of a term, where it is unambiguous: acronyms ("CNN" → "CNNs") and,
+/// for case-insensitive terms, ordinary nouns ("store" → "stores", "strategy" → "strategies").
+fn plural(word: &str, policy: TermPolicy) -> Option<String> {
+    let last = word.chars().last()?;
+    if word.chars().count() < 2 || word.contains('.') {
+        return None;
+    }
+    if last.is_ascii_uppercase() {
+        return Some(format!("{word}s"));
+    }
+    if policy != TermPolicy::Anywhere || !last.is_ascii_lowercase() {
+        return None;
+    }
+    // "tool use" → "tool uses" would be a verb ("the tool uses OpenCV"); short words are often verbs.
+    if matches!(last, 's' | 'x' | 'z') || word.ends_with("ing") || word.chars().count() <= 3 {
+        return None;
+    }
+    if let Some(stem) = word.strip_suffix('y') {
+        if !stem.ends_with(['a', 'e', 'i', 'o', 'u']) {
+            return Some(format!("{stem}ies"));
+        }
+    }
+    Some(format!("{word}s"))
+}
+
+/// A character that continues a word: a hit next to one is part of a longer word.
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether `bytes[start..end]` is a whole token: no letter or digit glued on either side, and not
+/// followed by `+` or `#` ("C" in "C#").
+fn is_token_boundary(text: &str, start: usize, end: usize) -> bool {
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return false;
+    }
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let matched_first = text[start..end].chars().next();
+    let matched_last = text[start..end].chars().next_back();
+    let glued_before = before.is_some_and(is_word_char) && matched_first.is_some_and(is_word_char);
+    let glued_after = after.is_some_and(|c| {
+        (is_word_char(c) && matched_last.is_some_and(is_word_char))
+            || (matches!(c, '+' | '#') && matched_last.is_some_and(|m| m.is_alphanumeric()))
+    });
+    !glued_before && !glued_after
+}
+
+/// Separators between the items of a list: "Python, C++; Go | R / Julia".
+fn is_item_separator(c: char) -> bool {
+    matches!(
+        c,
+        ',' | ';' | '|' | '/' | '(' | ')' | '[' | ']' | ':' | '•' | '·' | '–' | '—'
+    )
+}
+
+/// Whether the hit `[start, end)` is a whole item of the list on its line: "Go" in
+/// "Languages: Python, Go (Golang), R" but not in "Go to market".
+fn is_whole_item(
+    search: &str,
+    line_start: usize,
+    line_end: usize,
+    start: usize,
+    end: usize,
+) -> bool {
+    let left = search[line_start..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_item_separator(c))
+        .map_or(line_start, |(i, c)| line_start + i + c.len_utf8());
+    let right = search[end..line_end]
+        .char_indices()
+        .find(|&(_, c)| is_item_separator(c))
+        .map_or(line_end, |(i, _)| end + i);
+    let item = strip_markup(&search[left..right]);
+    let item = item
+        .strip_prefix("and ")
+        .or_else(|| item.strip_prefix("or "))
+        .or_else(|| item.strip_prefix("& "))
+        .unwrap_or(item)
+        .trim();
+    let item = strip_markup(item);
+    item == &search[start..end]
+}
+
+/// Trims spaces, list bullets and Markdown emphasis from both ends.
+fn strip_markup(text: &str) -> &str {
+    text.trim_matches(|c: char| {
+        c.is_whitespace()
+            || matches!(
+                c,
+                '*' | '_' | '`' | '-' | '+' | '>' | '"' | '\'' | '.' | '#'
+            )
+    })
+}
+
+/// Cuts the display form of the line to the evidence: trimmed, whitespace collapsed, and no longer
+/// than [`EVIDENCE_MAX_CHARS`] characters (a window around the match).
+fn evidence(display: &str, line_start: usize, line_end: usize, start: usize, end: usize) -> String {
+    let line = &display[line_start..line_end];
+    let collapsed = collapse_whitespace(line);
+    if collapsed.chars().count() <= EVIDENCE_MAX_CHARS {
+        return collapsed;
+    }
+    // A window around the match: about a third of the room before it, the rest after.
+    let before_room = EVIDENCE_MAX_CHARS / 3;
+    let before = collapse_whitespace(&display[line_start..start]);
+    let matched = collapse_whitespace(&display[start..end]);
+    let after = collapse_whitespace(&display[end..line_end]);
+    let before_chars = before.chars().count();
+    let (mut window, cut_front) = if before_chars > before_room {
+        let skip = before_chars - before_room;
+        let tail: String = before.chars().skip(skip).collect();
+        let tail = match tail.find(' ') {
+            Some(p) if p + 1 < tail.len() => tail[p + 1..].to_string(),
+            _ => tail,
+        };
+        (tail, true)
+    } else {
+        (before, false)
+    };
+    if !window.is_empty() && !window.ends_with(' ') {
+        let separated = display[..start].ends_with(char::is_whitespace);
+        if separated {
+            window.push(' ');
+        }
+    }
+    window.push_str(&matched);
+    let room = EVIDENCE_MAX_CHARS.saturating_sub(window.chars().count());
+    let after_separated = display[end..line_end].starts_with(char::is_whitespace);
+    let mut rest = String::new();
+    if after_separated && !after.is_empty() {
+        rest.push(' ');
+    }
+    rest.push_str(&after);
+    let cut_back = rest.chars().count() > room;
+    let mut rest: String = rest.chars().take(room).collect();
+    if cut_back {
+        if let Some(p) = rest.rfind(' ') {
+            if p > 0 {
+                rest.truncate(p);
+            }
+        }
+    }
+    window.push_str(&rest);
+    let mut out = String::new();
+    if cut_front {
+        out.push('…');
+    }
+    out.push_str(window.trim());
+    if cut_back {
+        out.push('…');
+    }
+    out
+}
+
+fn collapse_whitespace(text: &str) -> String {
+    text.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// One line of a document, by byte range into [`Document::search`].
+#[derive(Debug, Clone)]
+struct Line {
+    start: usize,
+    end: usize,
+    /// Front matter (not the page's content) and the like: never matched.
+    skipped: bool,
+    /// An explicit list of skills rather than prose.
+    listed: bool,
+    /// Inside a section whose dates are not work (education, publications, awards).
+    not_work: bool,
+}
+
+/// A text prepared for scanning: markup and addresses blanked out, byte offsets unchanged.
+#[derive(Debug)]
+struct Document {
+    /// What is matched: HTML, Liquid, URLs and e-mail addresses replaced by spaces.
+    search: String,
+    /// What evidence is cut from: HTML and Liquid removed, URLs kept.
+    display: String,
+    /// `search` with each run of whitespace within a paragraph collapsed to one space, so that a
+    /// term wrapped across two lines ("tensor\n  parallelism") still matches.
+    flat: String,
+    /// For each byte of `flat`, its offset in `search`.
+    flat_to_search: Vec<usize>,
+    lines: Vec<Line>,
+    front_matter: Option<FrontMatter>,
+}
+
+impl Document {
+    fn new(text: &str) -> Document {
+        let mut display = text.as_bytes().to_vec();
+        let line_ranges = line_ranges(text);
+        let front_matter = front_matter(text, &line_ranges);
+        let mut skipped = vec![false; line_ranges.len()];
+        if let Some(fm) = &front_matter {
+            for (i, range) in line_ranges.iter().enumerate().take(fm.end_line + 1) {
+                let is_delimiter = i == 0 || i == fm.end_line;
+                if fm.is_whole_page && !is_delimiter {
+                    blank_yaml_keys(&mut display, range.0, range.1);
+                } else {
+                    skipped[i] = true;
+                }
+            }
+        }
+        blank_markup(&mut display);
+        let mut search = display.clone();
+        blank_addresses(&mut search);
+        // Blanking replaces whole UTF-8 sequences with ASCII spaces, so both stay valid UTF-8.
+        let display = String::from_utf8(display).unwrap_or_default();
+        let search = String::from_utf8(search).unwrap_or_default();
+        let lines = classify_lines(text, &search, &line_ranges, &skipped);
+        let (flat, flat_to_search) = flatten_whitespace(&search);
+        Document {
+            search,
+            display,
+            flat,
+            flat_to_search,
+            lines,
+            front_matter,
+        }
+    }
+
+    /// The index of the line holding byte `offset`.
+    fn line_of(&self, offset: usize) -> usize {
+        self.lines
+            .partition_point(|l| l.end < offset)
+            .min(self.lines.len().saturating_sub(1))
+    }
+}
+
+/// Collapses each run of whitespace holding at most one line break to a single space (a run with a
+/// blank line, a paragraph break, becomes one `\n`), with the offset of every output byte.
+fn flatten_whitespace(text: &str) -> (String, Vec<usize>) {
+    let mut flat = String::with_capacity(text.len());
+    let mut map = Vec::with_capacity(text.len());
+    let mut chars = text.char_indices().peekable();
+    while let Some((i, c)) = chars.next() {
+        if c.is_whitespace() {
+            let mut newlines = usize::from(c == '\n');
+            while let Some(&(_, next)) = chars.peek() {
+                if !next.is_whitespace() {
+                    break;
+                }
+                newlines += usize::from(next == '\n');
+                chars.next();
+            }
+            flat.push(if newlines >= 2 { '\n' } else { ' ' });
+            map.push(i);
+        } else {
+            flat.push(c);
+            map.extend(i..i + c.len_utf8());
+        }
+    }
+    (flat, map)
+}
+
+/// Byte ranges of each line, without the line break.
+fn line_ranges(text: &str) -> Vec<(usize, usize)> {
+    let mut ranges = Vec::new();
+    let mut start = 0;
+    for (i, b) in text.bytes().enumerate() {
+        if b == b'\n' {
+            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+                i - 1
+            } else {
+                i
+            };
+            ranges.push((start, end));
+            start = i + 1;
+        }
+    }
+    ranges.push((start, text.len()));
+    ranges
+}
+
+#[derive(Debug)]
+struct FrontMatter {
+    /// Index of the closing delimiter line.
+    end_line: usize,
+    /// Nothing but blank lines follows it: the front matter *is* the page.
+    is_whole_page: bool,
+}
+
+/// YAML (`---` … `---` or `...`) or TOML (`+++` … `+++`) front matter at the top of a page.
+fn front_matter(text: &str, ranges: &[(usize, usize)]) -> Option<FrontMatter> {
+    let first = ranges.first()?;
+    let opener = text[first.0..first.1].trim_end();
+    let closers: &[&str] = match opener.trim_start_matches('\u{feff}') {
+        "---" => &["---", "..."],
+        "+++" => &["+++"],
+        _ => return None,
+    };
+    let end_line = ranges
+        .iter()
+        .enumerate()
+        .skip(1)
+        .find(|(_, r)| closers.contains(&text[r.0..r.1].trim_end()))?
+        .0;
+    let is_whole_page = ranges[end_line + 1..]
+        .iter()
+        .all(|r| text[r.0..r.1].trim().is_empty());
+    Some(FrontMatter {
+        end_line,
+        is_whole_page,
+    })
+}
+
+fn blank(bytes: &mut [u8], start: usize, end: usize) {
+    for b in &mut bytes[start..end] {
+        if *b != b'\n' && *b != b'\r' {
+            *b = b' ';
+        }
+    }
+}
+
+/// In front matter that is the page itself: blanks comments and `key:` prefixes, keeps values.
+fn blank_yaml_keys(bytes: &mut [u8], start: usize, end: usize) {
+    let line = &bytes[start..end];
+    let indent = line.iter().take_while(|b| b.is_ascii_whitespace()).count();
+    let rest = &line[indent..];
+    if rest.first() == Some(&b'#') {
+        blank(bytes, start, end);
+        return;
+    }
+    let mut key_start = indent;
+    if rest.starts_with(b"- ") {
+        key_start += 2;
+    }
+    let key_len = line[key_start..]
+        .iter()
+        .take_while(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'-'))
+        .count();
+    let after_key = key_start + key_len;
+    if key_len > 0
+        && line.get(after_key) == Some(&b':')
+        && line.get(after_key + 1).is_none_or(|b| *b == b' ')
+    {
+        blank(bytes, start, start + after_key + 1);
+        // Block scalar markers (`|-`, `>`) and quotes around the value are not content either.
+        let value = &bytes[start + after_key + 1..end];
+        let trimmed: Vec<u8> = value.iter().copied().filter(|b| *b != b' ').collect();
+        if matches!(
+            trimmed.as_slice(),
+            b"|" | b"|-" | b"|+" | b">" | b">-" | b"''" | b"\"\""
+        ) {
+            blank(bytes, start, end);
+        }
+    }
+}
+
+/// Blanks HTML comments, `<style>`/`<script>` blocks, HTML tags and Liquid `{% %}` / `{{ }}`.
+fn blank_markup(bytes: &mut [u8]) {
+    let mut i = 0;
+    while i < bytes.len() {
+        let rest = &bytes[i..];
+        let span_end = if rest.starts_with(b"<!--") {
+            find(bytes, i + 4, b"-->").map(|e| e + 3)
+        } else if rest.starts_with(b"{%") {
+            find(bytes, i + 2, b"%}").map(|e| e + 2)
+        } else if rest.starts_with(b"{{") {
+            find(bytes, i + 2, b"}}").map(|e| e + 2)
+        } else if starts_with_ignore_case(rest, b"<style")
+            || starts_with_ignore_case(rest, b"<script")
+        {
+            let closer: &[u8] = if starts_with_ignore_case(rest, b"<style") {
+                b"</style"
+            } else {
+                b"</script"
+            };
+            find_ignore_case(bytes, i + 1, closer)
+                .and_then(|e| find(bytes, e, b">"))
+                .map(|e| e + 1)
+        } else if rest.first() == Some(&b'<')
+            && rest
+                .get(1)
+                .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!'))
+        {
+            // A tag: up to the next `>` (tags may span lines, but not paragraphs).
+            find(bytes, i + 1, b">")
+                .filter(|&e| e - i < 2000 && !bytes[i..e].windows(2).any(|w| w == b"\n\n"))
+                .map(|e| e + 1)
+        } else {
+            None
+        };
+        match span_end {
+            Some(end) => {
+                blank(bytes, i, end);
+                i = end;
+            }
+            None => i += 1,
+        }
+    }
+}
+
+fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w == needle)
+        .map(|p| p + from)
+}
+
+fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
+    bytes
+        .get(from..)?
+        .windows(needle.len())
+        .position(|w| w.eq_ignore_ascii_case(needle))
+        .map(|p| p + from)
+}
+
+fn starts_with_ignore_case(bytes: &[u8], prefix: &[u8]) -> bool {
+    bytes.len() >= prefix.len() && bytes[..prefix.len()].eq_ignore_ascii_case(prefix)
+}
+
+/// Blanks URLs (`https://…`, `www.…`, `example.com/path`, Markdown link targets) and e-mail
+/// addresses: "github.com/ray-project" does not mention Ray.
+fn blank_addresses(bytes: &mut [u8]) {
+    // Markdown link targets: `](target)`.
+    let mut i = 0;
+    while let Some(p) = find(bytes, i, b"](") {
+        let close = bytes[p + 2..]
+            .iter()
+            .position(|b| matches!(b, b')' | b'\n'))
+            .map_or(bytes.len(), |q| p + 2 + q);
+        blank(bytes, p + 2, close);
+        i = close;
+    }
+    // Tokens (runs without spaces or brackets) that are URLs, domains with a path, or e-mails.
+    let is_delimiter = |b: u8| {
+        b.is_ascii_whitespace()
+            || matches!(b, b'(' | b')' | b'[' | b']' | b'<' | b'>' | b'"' | b'\'')
+    };
+    let mut start = 0;
+    while start < bytes.len() {
+        if is_delimiter(bytes[start]) {
+            start += 1;
+            continue;
+        }
+        let end = bytes[start..]
+            .iter()
+            .position(|&b| is_delimiter(b))
+            .map_or(bytes.len(), |p| start + p);
+        if is_address(&bytes[start..end]) {
+            blank(bytes, start, end);
+        }
+        start = end;
+    }
+}
+
+fn is_address(token: &[u8]) -> bool {
+    if find(token, 0, b"://").is_some() || starts_with_ignore_case(token, b"www.") {
+        return true;
+    }
+    // e-mail: something@domain.tld
+    if let Some(at) = token.iter().position(|&b| b == b'@') {
+        let domain = &token[at + 1..];
+        if at > 0 && domain.contains(&b'.') && domain.first().is_some_and(u8::is_ascii_alphanumeric)
+        {
+            return true;
+        }
+    }
+    // A domain with a path: "github.com/user/repo".
+    if let Some(slash) = token.iter().position(|&b| b == b'/') {
+        let host = &token[..slash];
+        if let Some(dot) = host.iter().rposition(|&b| b == b'.') {
+            let tld = &host[dot + 1..];
+            return dot > 0 && tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic);
+        }
+    }
+    false
+}
+
+/// A heading line, with its depth (1 = top) and its text.
+fn heading(original: &str, display: &str, next_original: Option<&str>) -> Option<(usize, String)> {
+    let trimmed = display.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    // Markdown ATX heading.
+    if let Some(rest) = trimmed.strip_prefix('#') {
+        let depth = 1 + rest.chars().take_while(|&c| c == '#').count();
+        let rest = rest.trim_start_matches('#');
+        if rest.is_empty() || rest.starts_with(' ') {
+            return Some((depth, rest.trim().to_string()));
+        }
+    }
+    // HTML heading (the tags are blanked in `display`).
+    let lower = original.trim_start().to_ascii_lowercase();
+    if let Some(level) = lower
+        .strip_prefix("<h")
+        .and_then(|r| r.chars().next())
+        .and_then(|c| c.to_digit(10))
+    {
+        return Some((level as usize, trimmed.to_string()));
+    }
+    // Setext heading: a line underlined with === or ---.
+    if let Some(next) = next_original.map(str::trim) {
+        if next.len() >= 3 && next.bytes().all(|b| b == b'=') {
+            return Some((1, trimmed.to_string()));
+        }
+        if next.len() >= 3 && next.bytes().all(|b| b == b'-') && !trimmed.starts_with(['-', '*']) {
+            return Some((2, trimmed.to_string()));
+        }
+    }
+    // A short line that is all bold ("**Skills**") or a label alone ("Technical Skills:"), or an
+    // all-capitals line ("SKILLS").
+    let words = trimmed.split_whitespace().count();
+    if words <= 5 {
+        let bold = trimmed.len() > 4
+            && ((trimmed.starts_with("**") && trimmed.ends_with("**"))
+                || (trimmed.starts_with("__") && trimmed.ends_with("__")));
+        let label = trimmed.ends_with(':') && !trimmed.starts_with(['-', '*', '+']);
+        let letters: Vec<char> = trimmed.chars().filter(|c| c.is_alphabetic()).collect();
+        let capitals = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+        if bold || label || capitals {
+            let text = trimmed.trim_matches(|c: char| matches!(c, '*' | '_' | ':' | ' '));
+            return Some((7, text.to_string()));
+        }
+    }
+    None
+}
+
+/// Words in a heading that open a list of skills.
+const SKILL_HEADINGS: &[&str] = &[
+    "skill",
+    "technolog",
+    "tech stack",
+    "toolkit",
+    "tools",
+    "languages",
+    "frameworks",
+    "libraries",
+    "expertise",
+    "competenc",
+    "proficienc",
+    "stack",
+    "programming",
+];
+
+/// Words in a heading whose dates are not work experience.
+const NOT_WORK_HEADINGS: &[&str] = &[
+    "education",
+    "academic background",
+    "degree",
+    "publication",
+    "award",
+    "honor",
+    "honour",
+    "certific",
+    "course",
+    "volunteer",
+    "talks",
+    "patent",
+];
+
+/// Decides, line by line, which lines are explicit skill lists and which sections are not work.
+fn classify_lines(
+    original: &str,
+    search: &str,
+    ranges: &[(usize, usize)],
+    skipped: &[bool],
+) -> Vec<Line> {
+    let mut lines = Vec::with_capacity(ranges.len());
+    // (depth, is_skills, is_not_work) of the section we are in.
+    let mut section: Option<(usize, bool, bool)> = None;
+    for (i, &(start, end)) in ranges.iter().enumerate() {
+        let text = &search[start..end];
+        let next = ranges.get(i + 1).map(|r| &original[r.0..r.1]);
+        let mut listed = false;
+        if !skipped[i] {
+            if let Some((depth, title)) = heading(&original[start..end], text, next) {
+                let lower = title.to_ascii_lowercase();
+                let is_skills = SKILL_HEADINGS.iter().any(|w| lower.contains(w));
+                let is_not_work = NOT_WORK_HEADINGS.iter().any(|w| lower.contains(w));
+                match section {
+                    // A sub-heading inside a section keeps the section's nature unless it has its own.
+                    Some((d, s, n)) if depth > d && !is_skills && !is_not_work => {
+                        section = Some((d, s, n));
+                    }
+                    _ => section = Some((depth, is_skills, is_not_work)),
+                }
+                // "#### Technical Skills: Python, Go" is a heading and a list.
+                listed = is_labelled_list(text);
+            } else {
+                let in_skills = section.is_some_and(|s| s.1);
+                listed = is_labelled_list(text) || is_enumeration(text, in_skills);
+            }
+        }
+        lines.push(Line {
+            start,
+            end,
+            skipped: skipped[i],
+            listed,
+            not_work: section.is_some_and(|s| s.2),
+        });
+    }
+    lines
+}
+
+/// Splits a line into list items at commas, semicolons, pipes and bullets.
+fn items(text: &str) -> Vec<&str> {
+    text.split([',', ';', '|', '•', '·'])
+        .map(strip_markup)
+        .filter(|item| !item.is_empty())
+        .collect()
+}
+
+/// Whether `text` (no label) reads as an enumeration of names rather than a sentence: short items.
+/// Inside a skills section one short item is enough; elsewhere three are needed.
+fn is_enumeration(text: &str, in_skills_section: bool) -> bool {
+    let text = strip_markup(text.trim());
+    if text.is_empty() {
+        return false;
+    }
+    let items = items(text);
+    let short = |item: &&str| item.split_whitespace().count() <= 4;
+    let all_short = items.iter().all(short);
+    if in_skills_section {
+        // Short items, or a short line ("- Deep learning with PyTorch and JAX").
+        all_short || text.split_whitespace().count() <= 8
+    } else {
+        items.len() >= 3 && all_short
+    }
+}
+
+/// "Languages: Go, R, C", "**Tech Stack**: PyTorch, Triton", "Skills: Python".
+fn is_labelled_list(text: &str) -> bool {
+    let text = strip_markup(text.trim());
+    let Some((label, rest)) = text.split_once(':') else {
+        return false;
+    };
+    let label = strip_markup(label).to_ascii_lowercase();
+    let label_words = label.split_whitespace().count();
+    if label_words == 0 || label_words > 5 {
+        return false;
+    }
+    let rest = strip_markup(rest);
+    if rest.is_empty() {
+        return false;
+    }
+    let items = items(rest);
+    let all_short = items
+        .iter()
+        .all(|item| item.split_whitespace().count() <= 4);
+    let skills_label = SKILL_HEADINGS.iter().any(|w| label.contains(w));
+    all_short && (items.len() >= 2 || skills_label)
+}
+
+/// Reads a whole plain-text or Markdown résumé: the skills it names, with their evidence, and the
+/// years of experience its date ranges cover.
+pub fn parse(source_name: &str, text: &str, catalog: &Catalog) -> Result<Skills, InputError> {
+    let builtin = Catalog::builtin().ok();
+    let owned;
+    let scanner = match builtin {
+        Some(b) if std::ptr::eq(b, catalog) => {
+            Scanner::builtin().map_err(|e| InputError::invalid(source_name, e))?
+        }
+        _ => {
+            owned = Scanner::new(catalog);
+            &owned
+        }
+    };
+    let document = Document::new(text);
+    let mentions = scanner.scan_document(&document);
+    let mut skills = Skills::new(source_name);
+    skills.name = person_name(&document, &mentions);
+    add_mentions(&mut skills, catalog, &mentions);
+    let (today, today_warning) = dates::today_with_warning();
+    skills.warnings.extend(today_warning);
+    skills.years_experience = years_of_experience(text, &document, today, &mut skills.warnings);
+    Ok(skills)
+}
+
+/// Years covered by the date ranges of the résumé outside education-like sections ("2019 –
+/// present", "Jan 2020 - Mar 2023", "09/2017–06/2019"), overlaps counted once; `None` when it has
+/// no date range at all.
+fn years_of_experience(
+    text: &str,
+    document: &Document,
+    today: Day,
+    warnings: &mut Vec<String>,
+) -> Option<f64> {
+    let mut intervals = Vec::new();
+    for line in &document.lines {
+        if line.skipped || line.not_work {
+            continue;
+        }
+        intervals.extend(dates::ranges_in_line(
+            &document.display[line.start..line.end],
+            today,
+        ));
+    }
+    if let Some(front_matter) = &document.front_matter {
+        if front_matter.is_whole_page {
+            let end = document.lines[front_matter.end_line].start;
+            intervals.extend(front_matter_intervals(&text[..end], today, warnings));
+        }
+    }
+    (!intervals.is_empty()).then(|| dates::total_years(&intervals))
+}
+
+/// Start/end pairs in YAML front matter that holds the page ("date_start: '2021-10-20'",
+/// "date_end: ''"), as static-site résumé widgets write them.
+fn front_matter_intervals(yaml: &str, today: Day, warnings: &mut Vec<String>) -> Vec<Interval> {
+    const START_KEYS: &[&str] = &["date_start", "start_date", "startdate", "start", "from"];
+    const END_KEYS: &[&str] = &["date_end", "end_date", "enddate", "end", "to", "until"];
+    let mut intervals = Vec::new();
+    let mut pending: Option<(String, Option<String>)> = None;
+    let mut flush = |pending: &mut Option<(String, Option<String>)>| {
+        if let Some((start, end)) = pending.take() {
+            let reading = dates::interval(Some(&start), end.as_deref(), today);
+            warnings.extend(reading.warnings);
+            intervals.extend(reading.interval);
+        }
+    };
+    for line in yaml.lines() {
+        let trimmed = line.trim_start();
+        let item_start = trimmed.starts_with("- ");
+        let entry = trimmed.trim_start_matches("- ");
+        if item_start {
+            flush(&mut pending);
+        }
+        let Some((key, value)) = entry.split_once(':') else {
+            continue;
+        };
+        let key = key.trim().to_ascii_lowercase();
+        let value = value.trim().trim_matches(['\'', '"']).trim().to_string();
+        if START_KEYS.contains(&key.as_str()) {
+            flush(&mut pending);
+            if !value.is_empty() {
+                pending = Some((value, None));
+            }
+        } else if END_KEYS.contains(&key.as_str()) {
+            if let Some((_, end)) = pending.as_mut() {
+                *end = Some(value);
+            }
+        }
+    }
+    flush(&mut pending);
+    intervals
+}
+
+/// Turns mentions into claimed skills: listed → [`LISTED_LEVEL`], prose → [`PROSE_LEVEL`] (or
+/// listed level when mentioned on [`PROSE_LINES_FOR_LISTED`] lines). The evidence is the first list
+/// line naming the skill, else its first mention.
+pub fn add_mentions(skills: &mut Skills, catalog: &Catalog, mentions: &[Mention]) {
+    let mut order: Vec<SkillIdx> = Vec::new();
+    for mention in mentions {
+        if !order.contains(&mention.skill) {
+            order.push(mention.skill);
+        }
+    }
+    for skill in order {
+        let of_skill: Vec<&Mention> = mentions.iter().filter(|m| m.skill == skill).collect();
+        let listed = of_skill.iter().find(|m| m.listed);
+        let mut lines: Vec<usize> = of_skill.iter().map(|m| m.line).collect();
+        lines.dedup();
+        let (level, chosen, how) = match listed {
+            Some(m) => (LISTED_LEVEL, *m, "listed"),
+            None if lines.len() >= PROSE_LINES_FOR_LISTED => {
+                (LISTED_LEVEL, of_skill[0], "mentioned")
+            }
+            None => (PROSE_LEVEL, of_skill[0], "mentioned"),
+        };
+        let name = &catalog.skill(skill).name;
+        let via = if chosen.matched == *name {
+            format!("{how} in text")
+        } else {
+            format!("{how} in text as {}", chosen.matched)
+        };
+        skills.add(ClaimedSkill {
+            skill,
+            level,
+            years: None,
+            evidence: Some(chosen.evidence.clone()),
+            via,
+        });
+    }
+}
+
+/// The person's name: a top-level heading of two to four capitalised words that names no skill.
+fn person_name(document: &Document, mentions: &[Mention]) -> Option<String> {
+    for (i, line) in document.lines.iter().enumerate() {
+        if line.skipped {
+            continue;
+        }
+        let text = document.search[line.start..line.end].trim();
+        if text.is_empty() {
+            continue;
+        }
+        let title = text.strip_prefix("# ")?.trim();
+        let words: Vec<&str> = title.split_whitespace().collect();
+        let looks_like_name = (2..=4).contains(&words.len())
+            && words.iter().all(|w| {
+                w.chars().next().is_some_and(char::is_uppercase)
+                    && w.chars()
+                        .all(|c| c.is_alphabetic() || matches!(c, '.' | '-' | '\''))
+            });
+        let lower = title.to_ascii_lowercase();
+        let generic = [
+            "resume",
+            "résumé",
+            "curriculum",
+            "vitae",
+            "cv",
+            "engineer",
+            "scientist",
+        ]
+        .iter()
+        .any(|w| lower.split_whitespace().any(|t| t == *w));
+        let names_skill = mentions.iter().any(|m| m.line == i + 1);
+        return (looks_like_name && !generic && !names_skill).then(|| title.to_string());
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::{Mention, Scanner};
+    use crate::catalog::Catalog;
+
+    fn ids(text: &str) -> Vec<String> {
+        let catalog = Catalog::builtin().expect("catalog");
+        let scanner = Scanner::builtin().expect("scanner");
+        scanner
+            .scan(text)
+            .iter()
+            .map(|m: &Mention| catalog.skill(m.skill).id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn whole_tokens_only() {
+        assert_eq!(ids("The project sparked interest."), Vec::<String>::new());
+        assert_eq!(ids("Built the UI in Javascript."), vec!["javascript"]);
+        assert_eq!(ids("Backend in Java and Spark."), vec!["java", "spark"]);
+        assert!(ids("I used C++ daily").contains(&"cpp".to_string()));
+        assert!(!ids("I used C++ daily").contains(&"c".to_string()));
+        assert_eq!(ids("Wrote C# services"), vec!["c-sharp"]);
+    }
+
+    #[test]
+    fn short_tokens_only_in_lists() {
+        assert_eq!(
+            ids("I go to work and see R2-D2 in a C-grade film."),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("Ray led the team."), Vec::<String>::new());
+        assert_eq!(ids("Languages: Go, R, C"), vec!["go", "r", "c"]);
+        assert_eq!(
+            ids("- **Languages**: Python, Go (Golang), C/C++"),
+            vec!["python", "go", "cpp"]
+        );
+    }
+
+    #[test]
+    fn generic_words_only_in_lists() {
+        assert_eq!(ids("Escalated to leadership weekly."), Vec::<String>::new());
+        assert_eq!(
+            ids("Skills: Leadership, Python"),
+            vec!["team-leadership", "python"]
+        );
+        assert_eq!(ids("The tool uses OpenCV."), vec!["computer-vision"]);
+        assert_eq!(
+            ids("Tokenized incentives for clients."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ids("Automatic data quality controls."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn inflections() {
+        assert_eq!(ids("Trained CNNs."), vec!["cnn"]);
+        assert_eq!(ids("Quantized models to INT4."), vec!["quantization"]);
+        assert_eq!(
+            ids("We fine-tuned and pruned models."),
+            vec!["fine-tuning", "pruning"]
+        );
+        assert_eq!(ids("mixed precision"), vec!["mixed-precision"]);
+    }
+
+    #[test]
+    fn no_matches_in_addresses_or_markup() {
+        assert_eq!(
+            ids("see https://github.com/pytorch/pytorch"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("mail spark@python.org"), Vec::<String>::new());
+        assert_eq!(
+            ids("[my repo](https://example.com/kubernetes)"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("github.com/ray-project/ray"), Vec::<String>::new());
+        assert_eq!(ids("<div class=\"python\">Docker</div>"), vec!["docker"]);
+        assert_eq!(ids("{% include pytorch.html %}"), Vec::<String>::new());
+        assert_eq!(ids("<!-- Kubernetes -->"), Vec::<String>::new());
+        assert_eq!(
+            ids("---\ntitle: PyTorch\n---\nUsed Docker."),
+            vec!["docker"]
+        );
+        assert_eq!(
+            ids("+++\ntitle = \"PyTorch\"\n+++\nUsed Docker."),
+            vec!["docker"]
+        );
+    }
+
+    #[test]
+    fn front_matter_that_is_the_page_is_read() {
+        let text = "---\n# PyTorch comment\nexperience:\n  - title: Engineer\n    description: |-\n      Built Kubernetes operators\n---\n";
+        assert_eq!(ids(text), vec!["kubernetes"]);
+    }
+
+    #[test]
+    fn evidence_is_the_trimmed_line() {
+        let scanner = Scanner::builtin().expect("scanner");
+        let mentions =
+            scanner.scan("# CV\n\n   - Trained models with <b>PyTorch</b> on GPUs.   \n");
+        assert_eq!(mentions.len(), 1);
+        assert_eq!(mentions[0].line, 3);
+        assert_eq!(
+            mentions[0].evidence,
+            "- Trained models with PyTorch on GPUs."
+        );
+        let long = format!("{} PyTorch {}", "word ".repeat(60), "more ".repeat(60));
+        let mention = &scanner.scan(&long)[0];
+        assert!(mention.evidence.contains("PyTorch"));
+        assert!(mention.evidence.chars().count() <= super::EVIDENCE_MAX_CHARS + 2);
+        assert!(mention.evidence.starts_with('…') && mention.evidence.ends_with('…'));
+    }
+}
