@@ -25,7 +25,7 @@ use std::cmp::Ordering;
 use std::collections::HashMap;
 
 use crate::catalog::{Catalog, SkillIdx};
-use crate::profile::{Importance, Role, Tier};
+use crate::profile::{CompiledRequirement, Importance, Role, Tier};
 use crate::report::{
     CategoryScore, Matched, Missing, PlanItem, Report, ReportSkill, RoleFit, Subject, TierScore,
     SCHEMA_VERSION,
@@ -277,19 +277,77 @@ fn score_tier(role: &Role, tier: Tier, level: impl Fn(SkillIdx) -> f64) -> TierR
     }
 }
 
-/// A tier's score before the blocking cap: what a gain compares. The same sums as [`score_tier`],
-/// in the same order, without its per-category scores and blocking list, in a reused buffer (it runs
-/// once per missing skill).
-fn uncapped_score(
-    role: &Role,
+/// What a gain compares against: a tier's per-category credit sums, and for each category the
+/// requirements that apply at the tier (in requirement order), so that raising a few skills
+/// re-adds only the categories they touch. Each category's sums are built from its own
+/// requirements in requirement order, exactly as [`accumulate`] builds them, so the totals are
+/// bit-for-bit those of a full re-score.
+struct GainBase {
     tier: Tier,
-    level: impl Fn(SkillIdx) -> f64,
-    scratch: &mut Vec<CategoryCredit>,
-) -> f64 {
-    scratch.clear();
-    scratch.resize(role.profile.categories.len(), CategoryCredit::default());
-    accumulate(role, tier, level, scratch, |_| {});
-    total(scratch)
+    credits: Vec<CategoryCredit>,
+    by_category: Vec<Vec<usize>>,
+    /// Per catalog skill, a bit per category (bit 63 stands for all categories from 63 on) that
+    /// has a requirement on it at the tier.
+    categories_of: Vec<u64>,
+}
+
+fn category_bit(category: usize) -> u64 {
+    1u64 << category.min(63)
+}
+
+impl GainBase {
+    fn new(role: &Role, tier: Tier, levels: &Levels) -> GainBase {
+        let categories = role.profile.categories.len();
+        let mut credits = vec![CategoryCredit::default(); categories];
+        accumulate(role, tier, |s| levels.level(s), &mut credits, |_| {});
+        let mut by_category = vec![Vec::new(); categories];
+        let mut categories_of = vec![0u64; levels.held.len()];
+        for (i, req) in role.requirements.iter().enumerate() {
+            if req.levels.get(tier).is_some() {
+                by_category[req.category].push(i);
+                if let Some(mask) = categories_of.get_mut(req.skill) {
+                    *mask |= category_bit(req.category);
+                }
+            }
+        }
+        GainBase {
+            tier,
+            credits,
+            by_category,
+            categories_of,
+        }
+    }
+
+    /// The tier's score before the blocking cap with the levels `level` gives for the skills in
+    /// `changed` (every other skill keeps its level): the touched categories are re-added in a
+    /// reused buffer, the others copied.
+    fn uncapped_with(
+        &self,
+        role: &Role,
+        changed: &[(SkillIdx, f64)],
+        level: impl Fn(SkillIdx) -> f64,
+        scratch: &mut Vec<CategoryCredit>,
+    ) -> f64 {
+        scratch.clear();
+        scratch.extend_from_slice(&self.credits);
+        let touched = changed.iter().fold(0u64, |mask, &(skill, _)| {
+            mask | self.categories_of.get(skill).copied().unwrap_or(0)
+        });
+        for (category, requirements) in self.by_category.iter().enumerate() {
+            if touched & category_bit(category) == 0 {
+                continue;
+            }
+            let credit = &mut scratch[category];
+            *credit = CategoryCredit::default();
+            for &i in requirements {
+                let req = &role.requirements[i];
+                if let Some(required) = req.levels.get(self.tier) {
+                    add_credit(credit, req, required, level(req.skill));
+                }
+            }
+        }
+        total(scratch)
+    }
 }
 
 /// Adds every requirement's credit at `tier` to its category; `blocking` hears of each essential
@@ -305,27 +363,43 @@ fn accumulate(
         let Some(required) = req.levels.get(tier) else {
             continue;
         };
-        let credit = (level(req.skill) / f64::from(required)).min(1.0);
-        let category = &mut categories[req.category];
-        let w = weight(req.importance);
-        match req.importance {
-            Importance::Differentiator => {
-                category.differentiators += 1.0;
-                category.differentiator_credit += credit;
-            }
-            Importance::Essential => {
-                category.essential_weight += w;
-                category.essential_credit += w * credit;
-                if credit < BLOCKING_CREDIT {
-                    blocking(i);
-                }
-            }
-            Importance::Expected | Importance::Situational => {
-                category.toolkit_weight += w;
-                category.toolkit_credit += w * credit;
-            }
+        let credit = add_credit(
+            &mut categories[req.category],
+            req,
+            required,
+            level(req.skill),
+        );
+        if req.importance == Importance::Essential && credit < BLOCKING_CREDIT {
+            blocking(i);
         }
     }
+}
+
+/// Adds one requirement's credit (the person at `level`, `required` asked) to its category's sums;
+/// returns the credit.
+fn add_credit(
+    category: &mut CategoryCredit,
+    req: &CompiledRequirement,
+    required: u8,
+    level: f64,
+) -> f64 {
+    let credit = (level / f64::from(required)).min(1.0);
+    let w = weight(req.importance);
+    match req.importance {
+        Importance::Differentiator => {
+            category.differentiators += 1.0;
+            category.differentiator_credit += credit;
+        }
+        Importance::Essential => {
+            category.essential_weight += w;
+            category.essential_credit += w * credit;
+        }
+        Importance::Expected | Importance::Situational => {
+            category.toolkit_weight += w;
+            category.toolkit_credit += w * credit;
+        }
+    }
+    credit
 }
 
 /// The score the categories' credits earn (at most 100), before any blocking cap.
@@ -417,6 +491,7 @@ fn assess_role(
     // Reused by every gain computation below.
     let mut changed: Vec<(SkillIdx, f64)> = Vec::new();
     let mut scratch: Vec<CategoryCredit> = Vec::new();
+    let gain_base = GainBase::new(role, target, levels);
     for (i, req) in role.requirements.iter().enumerate() {
         let Some(required) = req.levels.get(target) else {
             continue;
@@ -437,9 +512,9 @@ fn assess_role(
         }
         if current < f64::from(required) {
             levels.raised(catalog, req.skill, f64::from(required), &mut changed);
-            let raised = uncapped_score(
+            let raised = gain_base.uncapped_with(
                 role,
-                target,
+                &changed,
                 |s| {
                     changed
                         .iter()
