@@ -739,7 +739,9 @@ fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<P
         placed[next] = true;
         order.push(next);
     }
-    order.into_iter().map(|i| items[i].clone()).collect()
+    // Each step is moved out of `items` once, in plan order.
+    let mut steps: Vec<Option<PlanItem>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| steps[i].take()).collect()
 }
 
 /// Scores `skills` against `roles`.

@@ -510,7 +510,15 @@ fn evidence(display: &str, line_start: usize, line_end: usize, start: usize, end
 }
 
 fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    // The words joined by one space, built in place (no intermediate list of words).
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// One line of a document, by byte range into [`Document::search`].
