@@ -22,7 +22,6 @@
 //!    share of lifting the cap.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use crate::catalog::{Catalog, SkillIdx};
 use crate::profile::{CompiledRequirement, Importance, Role, Tier};
@@ -433,13 +432,14 @@ fn scored_tiers(role: &Role) -> Vec<Tier> {
         .collect()
 }
 
+/// A role's fit, with the catalog index of each of its missing skills (in the order of `missing`).
 fn assess_role(
     role: &Role,
     levels: &Levels,
     years: Option<f64>,
     options: &Options,
     catalog: &Catalog,
-) -> RoleFit {
+) -> (RoleFit, Vec<SkillIdx>) {
     let tiers: Vec<(Tier, TierResult, bool)> = scored_tiers(role)
         .into_iter()
         .map(|t| {
@@ -468,7 +468,7 @@ fn assess_role(
         .map(|t| t.0);
     let Some((_, target_result, _)) = tiers.iter().find(|t| t.0 == target) else {
         // Validation guarantees every profile has a scored tier; an empty one scores 0.
-        return empty_fit(role, target);
+        return (empty_fit(role, target), Vec::new());
     };
     let score_now = target_result.score;
 
@@ -524,20 +524,23 @@ fn assess_role(
                 },
                 &mut scratch,
             );
-            missing.push(Missing {
-                skill: skill.id.clone(),
-                name: skill.name.clone(),
-                category: role.profile.categories[req.category].id.clone(),
-                importance: req.importance,
-                current_level: round1(current),
-                required_level: required,
-                gain: round1(gain(
-                    target_result,
-                    raised,
-                    target_result.blocking.contains(&i),
-                )),
-                blocking: target_result.blocking.contains(&i),
-            });
+            missing.push((
+                Missing {
+                    skill: skill.id.clone(),
+                    name: skill.name.clone(),
+                    category: role.profile.categories[req.category].id.clone(),
+                    importance: req.importance,
+                    current_level: round1(current),
+                    required_level: required,
+                    gain: round1(gain(
+                        target_result,
+                        raised,
+                        target_result.blocking.contains(&i),
+                    )),
+                    blocking: target_result.blocking.contains(&i),
+                },
+                req.skill,
+            ));
         }
     }
     matched.sort_by(|a, b| {
@@ -546,20 +549,21 @@ fn assess_role(
             .then(b.level.total_cmp(&a.level))
             .then_with(|| a.skill.cmp(&b.skill))
     });
-    missing.sort_by(|a, b| {
+    missing.sort_by(|(a, _), (b, _)| {
         b.gain
             .total_cmp(&a.gain)
             .then(b.blocking.cmp(&a.blocking))
             .then(a.importance.cmp(&b.importance))
             .then_with(|| a.skill.cmp(&b.skill))
     });
+    let (missing, missing_skills): (Vec<Missing>, Vec<SkillIdx>) = missing.into_iter().unzip();
     let blocking = missing
         .iter()
         .filter(|m| m.blocking)
         .map(|m| m.skill.clone())
         .collect();
 
-    RoleFit {
+    let fit = RoleFit {
         id: role.profile.id.clone(),
         title: role.profile.title.clone(),
         score: round1(score_now),
@@ -577,7 +581,8 @@ fn assess_role(
         blocking,
         matched,
         missing,
-    }
+    };
+    (fit, missing_skills)
 }
 
 /// A missing skill's gain: what it adds to the score by its own credit (and by what raising it
@@ -618,22 +623,37 @@ fn compare_roles(a: &RoleFit, b: &RoleFit) -> Ordering {
 
 /// The learning plan: every missing skill across the reported roles, by total gain, with each
 /// unlearned prerequisite placed before the skills that need it.
-fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<PlanItem> {
+///
+/// `missing_skills[r]` holds the catalog index of each of `roles[r].missing`, in the same order.
+fn learning_plan(
+    roles: &[RoleFit],
+    missing_skills: &[Vec<SkillIdx>],
+    levels: &Levels,
+    catalog: &Catalog,
+) -> Vec<PlanItem> {
     let mut items: Vec<PlanItem> = Vec::new();
-    // Where each skill's step is in `items` (a skill has at most one step).
-    let mut position: HashMap<String, usize> = HashMap::new();
-    for role in roles {
+    // The catalog index of each step's skill.
+    let mut item_skills: Vec<SkillIdx> = Vec::new();
+    // Where each skill's step is in `items`, by catalog index (a skill has at most one step).
+    let mut position: Vec<Option<usize>> = vec![None; catalog.skills().len()];
+    for (role, skills) in roles.iter().zip(missing_skills) {
         // A gap that would not raise the score (its toolkit is already covered) is no step to take.
-        for gap in role.missing.iter().filter(|g| g.gain > 0.0) {
-            match position.get(&gap.skill) {
-                Some(&k) => {
+        for (gap, &gap_skill) in role
+            .missing
+            .iter()
+            .zip(skills)
+            .filter(|(g, _)| g.gain > 0.0)
+        {
+            match position[gap_skill] {
+                Some(k) => {
                     let item = &mut items[k];
                     item.total_gain = round1(item.total_gain + gap.gain);
                     item.target_level = item.target_level.max(gap.required_level);
                     item.roles_improved.push(role.id.clone());
                 }
                 None => {
-                    position.insert(gap.skill.clone(), items.len());
+                    position[gap_skill] = Some(items.len());
+                    item_skills.push(gap_skill);
                     items.push(PlanItem {
                         skill: gap.skill.clone(),
                         name: gap.name.clone(),
@@ -649,10 +669,7 @@ fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<P
     // Unlearned prerequisites join the plan (transitively), so FSDP never comes before PyTorch.
     let mut i = 0;
     while i < items.len() {
-        let Some(skill) = catalog.index_of(&items[i].skill) else {
-            i += 1;
-            continue;
-        };
+        let skill = item_skills[i];
         // Someone who already works with a skill has, in practice, what it builds on: its
         // prerequisites gate only learning it from scratch.
         if levels.level(skill) >= f64::from(DEFAULT_LEVEL) {
@@ -665,15 +682,16 @@ fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<P
             }
             let dependent = items[i].skill.clone();
             let pre_skill = catalog.skill(pre);
-            match position.get(&pre_skill.id) {
-                Some(&k) => {
+            match position[pre] {
+                Some(k) => {
                     let existing = &mut items[k];
                     if !existing.prerequisite_for.contains(&dependent) {
                         existing.prerequisite_for.push(dependent);
                     }
                 }
                 None => {
-                    position.insert(pre_skill.id.clone(), items.len());
+                    position[pre] = Some(items.len());
+                    item_skills.push(pre);
                     items.push(PlanItem {
                         skill: pre_skill.id.clone(),
                         name: pre_skill.name.clone(),
@@ -691,21 +709,19 @@ fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<P
     // an unlearned prerequisite of an unlearned skill makes it wait.
     let n = items.len();
     let unlearned = |s: SkillIdx| levels.level(s) < f64::from(DEFAULT_LEVEL);
-    let prereqs_in_plan: Vec<Vec<usize>> = items
+    let prereqs_in_plan: Vec<Vec<usize>> = item_skills
         .iter()
-        .map(|item| {
-            catalog
-                .index_of(&item.skill)
-                .filter(|&s| unlearned(s))
-                .map(|s| {
-                    catalog
-                        .prerequisites(s)
-                        .iter()
-                        .filter(|&&p| unlearned(p))
-                        .filter_map(|&p| position.get(&catalog.skill(p).id).copied())
-                        .collect()
-                })
-                .unwrap_or_default()
+        .map(|&s| {
+            if unlearned(s) {
+                catalog
+                    .prerequisites(s)
+                    .iter()
+                    .filter(|&&p| unlearned(p))
+                    .filter_map(|&p| position[p])
+                    .collect()
+            } else {
+                Vec::new()
+            }
         })
         .collect();
     let mut priority: Vec<f64> = items.iter().map(|i| i.total_gain).collect();
@@ -747,16 +763,22 @@ fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<P
 /// Scores `skills` against `roles`.
 pub fn assess(skills: &Skills, roles: &[&Role], catalog: &Catalog, options: &Options) -> Report {
     let levels = Levels::new(skills, catalog);
-    let mut fits: Vec<RoleFit> = roles
+    let mut assessed: Vec<(RoleFit, Vec<SkillIdx>)> = roles
         .iter()
         .map(|role| assess_role(role, &levels, skills.years_experience, options, catalog))
         .collect();
-    fits.sort_by(compare_roles);
+    assessed.sort_by(|(a, _), (b, _)| compare_roles(a, b));
     if let Some(top) = options.top {
-        fits.truncate(top);
+        assessed.truncate(top);
     }
+    let (fits, missing_skills): (Vec<RoleFit>, Vec<Vec<SkillIdx>>) = assessed.into_iter().unzip();
     let plan_scope = options.plan_roles.unwrap_or(fits.len()).min(fits.len());
-    let learning_plan = learning_plan(&fits[..plan_scope], &levels, catalog);
+    let learning_plan = learning_plan(
+        &fits[..plan_scope],
+        &missing_skills[..plan_scope],
+        &levels,
+        catalog,
+    );
     let mut warnings = skills.warnings.clone();
     if skills.skills.is_empty() {
         warnings.push(
