@@ -104,8 +104,12 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
             }
         }
     };
-    for warning in &skills.warnings {
-        output::warn(&format!("{}: {warning}", skills.source));
+    // A warning reaches the user once: as a note in a human-readable report on stdout, or else
+    // (JSON, or a report written to a file) on stderr.
+    if args.output.is_some() || !args.format.shows_warnings() {
+        for warning in &skills.warnings {
+            output::warn(&format!("{}: {warning}", skills.source));
+        }
     }
     // The role focus saved in a skills file applies when no --role is given.
     let role_ids = if args.roles.is_empty() {
