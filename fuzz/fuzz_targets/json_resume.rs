@@ -8,9 +8,8 @@ use skillgap::input;
 
 fuzz_target!(|data: &[u8]| {
     let catalog = Catalog::builtin().expect("the built-in catalog loads");
-    let result = input::decode("fuzz.json", data).and_then(|text| {
-        input::parse("fuzz.json", &text, input::InputFormat::Jsonresume, catalog)
-    });
+    let result = input::decode("fuzz.json", data)
+        .and_then(|text| input::parse("fuzz.json", &text, input::InputFormat::Jsonresume, catalog));
     match result {
         Ok(skills) => {
             for warning in &skills.warnings {
