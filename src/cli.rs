@@ -7,16 +7,20 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::input::InputFormat;
 use crate::profile::Tier;
-use crate::render::ReportFormat;
+use crate::render::diff::DiffFormat;
+use crate::render::{BatchFormat, ReportFormat};
 
 const EXAMPLES: &str = "\
 Examples:
   skillgap assess examples/jordan.json             ranked fit report for one person
+  skillgap assess --save me.json                   answer a few questions at the terminal
   skillgap assess cv.md --role llm-engineer --explain
   skillgap assess me.json --format json --output report.json
   skillgap roles                                   the built-in role profiles
   skillgap role cuda-engineer                      one profile's requirements by tier
-  skillgap skills torch                            search the skills catalog";
+  skillgap skills torch                            search the skills catalog
+  skillgap batch resumes/ --role llm-engineer --min-score 70 --format junit
+  skillgap diff before.json after.json             progress between two assessments";
 
 #[derive(Debug, Parser)]
 #[command(
@@ -73,11 +77,16 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff)
     Man,
+    /// Assess many résumés in parallel: one row per person, a gate for CI
+    Batch(BatchArgs),
+    /// Compare two assessments (inputs or saved JSON reports): progress per role
+    Diff(DiffArgs),
 }
 
 #[derive(Debug, Args)]
 pub struct AssessArgs {
-    /// Skills JSON, JSON Resume or text/Markdown résumé; `-` reads standard input
+    /// Skills JSON, JSON Resume or text/Markdown résumé; `-` reads standard input. Without it, a
+    /// questionnaire asks (at a terminal only)
     #[arg(value_name = "INPUT")]
     pub input: Option<PathBuf>,
 
@@ -120,6 +129,89 @@ pub struct AssessArgs {
     /// Rank only against the --job postings, not the built-in roles
     #[arg(long, requires = "jobs", conflicts_with = "roles")]
     pub only_job: bool,
+
+    /// Answer the questionnaire (what no INPUT does at a terminal)
+    #[arg(long, short = 'i', conflicts_with = "input")]
+    pub interactive: bool,
+
+    /// Questionnaire: start from the answers in FILE (e.g. one saved with --save)
+    #[arg(long, value_name = "FILE", conflicts_with = "input")]
+    pub from: Option<PathBuf>,
+
+    /// Questionnaire: write the answers to FILE (skills JSON) after every section
+    #[arg(long, value_name = "FILE", conflicts_with = "input")]
+    pub save: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct BatchArgs {
+    /// Résumé files, folders (searched recursively; hidden files skipped), or `-` for JSON Lines on
+    /// standard input (one skills JSON or JSON Resume object per line)
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Force the input format instead of detecting it
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+
+    /// Only these roles (repeatable); the gate uses each person's best of them
+    #[arg(long = "role", value_name = "ID")]
+    pub roles: Vec<String>,
+
+    /// Score every role at this tier instead of each person's experience band
+    #[arg(long, value_enum)]
+    pub tier: Option<Tier>,
+
+    /// Exit with code 1 when some person's best selected role scores below N (0–100)
+    #[arg(long, value_name = "N", value_parser = parse_score)]
+    pub min_score: Option<f64>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = BatchFormat::Table)]
+    pub format: BatchFormat,
+
+    /// Write the results to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Worker threads [default: all cores]
+    #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    pub jobs: Option<u16>,
+
+    /// No progress bar and no summary line (input errors are still reported)
+    #[arg(long, short)]
+    pub quiet: bool,
+}
+
+#[derive(Debug, Args)]
+pub struct DiffArgs {
+    /// The earlier assessment: an input (skills JSON, JSON Resume, résumé) or a saved JSON report
+    #[arg(value_name = "BEFORE")]
+    pub before: PathBuf,
+
+    /// The later assessment, likewise
+    #[arg(value_name = "AFTER")]
+    pub after: PathBuf,
+
+    /// Force the input format instead of detecting it (for inputs, not saved reports)
+    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    pub input_format: InputFormat,
+
+    /// Only these roles (repeatable)
+    #[arg(long = "role", value_name = "ID")]
+    pub roles: Vec<String>,
+
+    /// Score inputs at this tier instead of the person's experience band
+    #[arg(long, value_enum)]
+    pub tier: Option<Tier>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    pub format: DiffFormat,
+
+    /// Write the comparison to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -133,6 +225,10 @@ pub struct RolesArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -143,6 +239,10 @@ pub struct RoleArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]
@@ -153,6 +253,10 @@ pub struct SkillsArgs {
     /// Output format
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
 }
 
 #[derive(Debug, Args)]

@@ -7,7 +7,9 @@ use anyhow::Context as _;
 
 use crate::assess::{self, Options};
 use crate::catalog::Catalog;
-use crate::cli::{AssessArgs, Cli, Command, ListFormat, RoleArgs, RolesArgs, SkillsArgs};
+use crate::cli::{
+    AssessArgs, BatchArgs, Cli, Command, DiffArgs, ListFormat, RoleArgs, RolesArgs, SkillsArgs,
+};
 use crate::input;
 use crate::output;
 use crate::profile::{builtin_profiles, ProfileSet};
@@ -65,16 +67,15 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Profiles(_) | Command::Init(_) | Command::Completions(_) | Command::Man => {
             unreachable!("handled above")
         }
+        Command::Batch(args) => batch_command(&context, args),
+        Command::Diff(args) => diff_command(&context, args),
     }
 }
 
 fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcome> {
-    let Some(path) = &args.input else {
-        anyhow::bail!(
-            "no input given: run `skillgap assess FILE` with a skills JSON, JSON Resume or text résumé \
-             (`-` reads standard input); `skillgap init` writes an example skills file"
-        );
-    };
+    // An unknown --role fails before any input is read or question asked.
+    context.profiles.select(&args.roles)?;
+    // So does a bad --job posting.
     let mut job_roles = Vec::new();
     for job in &args.jobs {
         for loaded in crate::profile::job::load(job, context.catalog)? {
@@ -84,20 +85,45 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
             job_roles.push(loaded.role);
         }
     }
-    let mut roles = if args.only_job {
-        Vec::new()
-    } else {
-        context.profiles.select(&args.roles)?
+    let skills = match &args.input {
+        Some(path) => input::read(path, args.input_format, context.catalog)?,
+        None => {
+            let answers = crate::interactive::questionnaire(
+                context.catalog,
+                &context.profiles,
+                args,
+                context.color,
+            )?;
+            match answers {
+                Some(skills) => skills,
+                None => return Ok(Outcome::Interrupted),
+            }
+        }
     };
-    roles.extend(job_roles.iter());
-    let skills = input::read(path, args.input_format, context.catalog)?;
     for warning in &skills.warnings {
         output::warn(&format!("{}: {warning}", skills.source));
     }
+    // The role focus saved in a skills file applies when no --role is given.
+    let role_ids = if args.roles.is_empty() {
+        &skills.roles
+    } else {
+        &args.roles
+    };
+    let mut roles = if args.only_job {
+        Vec::new()
+    } else {
+        context.profiles.select(role_ids).with_context(|| {
+            format!(
+                "{}: \"roles\" names a role that does not exist",
+                skills.source
+            )
+        })?
+    };
+    roles.extend(job_roles.iter());
     let options = Options {
         tier: args.tier,
         top: args.top.map(usize::from),
-        plan_roles: args.roles.is_empty().then_some(assess::DEFAULT_PLAN_ROLES),
+        plan_roles: role_ids.is_empty().then_some(assess::DEFAULT_PLAN_ROLES),
     };
     let report = assess::assess(&skills, &roles, context.catalog, &options);
     let render_options = context.render_options(args.output.as_deref(), args.explain);
@@ -129,11 +155,15 @@ fn roles_command(context: &Context, args: &RolesArgs) -> anyhow::Result<Outcome>
         }
         ListFormat::Table => {
             let mut bytes = Vec::new();
-            render::render_roles_table(roles, &context.render_options(None, false), &mut bytes)?;
+            render::render_roles_table(
+                roles,
+                &context.render_options(args.output.as_deref(), false),
+                &mut bytes,
+            )?;
             bytes
         }
     };
-    output::write_stdout(&bytes)?;
+    output::emit(args.output.as_deref(), &bytes)?;
     Ok(Outcome::Success)
 }
 
@@ -146,13 +176,13 @@ fn role_command(context: &Context, args: &RoleArgs) -> anyhow::Result<Outcome> {
             render::render_role_detail(
                 role,
                 context.catalog,
-                &context.render_options(None, false),
+                &context.render_options(args.output.as_deref(), false),
                 &mut bytes,
             )?;
             bytes
         }
     };
-    output::write_stdout(&bytes)?;
+    output::emit(args.output.as_deref(), &bytes)?;
     Ok(Outcome::Success)
 }
 
@@ -173,12 +203,92 @@ fn skills_command(context: &Context, args: &SkillsArgs) -> anyhow::Result<Outcom
             render::render_skills_table(
                 catalog,
                 &hits,
-                &context.render_options(None, false),
+                &context.render_options(args.output.as_deref(), false),
                 &mut bytes,
             )?;
             bytes
         }
     };
-    output::write_stdout(&bytes)?;
+    output::emit(args.output.as_deref(), &bytes)?;
+    Ok(Outcome::Success)
+}
+
+fn batch_command(context: &Context, args: &BatchArgs) -> anyhow::Result<Outcome> {
+    let roles = context.profiles.select(&args.roles)?;
+    let batch_context = render::BatchContext {
+        roles: roles
+            .iter()
+            .map(|r| (r.profile.id.clone(), r.profile.title.clone()))
+            .collect(),
+        min_score: args.min_score,
+        color: output::use_color(context.color, args.output.is_some()),
+    };
+    let config = crate::batch::BatchConfig {
+        catalog: context.catalog,
+        roles,
+        options: Options {
+            tier: args.tier,
+            top: None,
+            plan_roles: args.roles.is_empty().then_some(assess::DEFAULT_PLAN_ROLES),
+        },
+        input_format: args.input_format,
+        min_score: args.min_score,
+        jobs: args.jobs.map_or_else(
+            || std::thread::available_parallelism().map_or(1, usize::from),
+            usize::from,
+        ),
+        progress: !args.quiet,
+    };
+    let renderer = args.format.renderer();
+    let summary = match &args.output {
+        Some(path) => {
+            let mut file = output::AtomicFile::create(path)?;
+            let summary =
+                crate::batch::run(&config, &args.paths, &*renderer, &batch_context, &mut file)?;
+            file.commit()?;
+            summary
+        }
+        None => {
+            let stdout = std::io::stdout();
+            let mut out = std::io::BufWriter::with_capacity(64 * 1024, stdout.lock());
+            crate::batch::run(&config, &args.paths, &*renderer, &batch_context, &mut out)?
+        }
+    };
+    if !args.quiet {
+        output::note(&format!("batch: {}", summary.describe(args.min_score)));
+    }
+    // Input errors (2) win over a person below the gate (1): a broken input is the thing to fix first.
+    Ok(if summary.failed > 0 {
+        Outcome::InputErrors
+    } else if summary.below > 0 {
+        Outcome::BelowThreshold
+    } else {
+        Outcome::Success
+    })
+}
+
+fn diff_command(context: &Context, args: &DiffArgs) -> anyhow::Result<Outcome> {
+    let config = crate::diff::DiffConfig {
+        catalog: context.catalog,
+        roles: context.profiles.select(&args.roles)?,
+        options: Options {
+            tier: args.tier,
+            top: None,
+            plan_roles: args.roles.is_empty().then_some(assess::DEFAULT_PLAN_ROLES),
+        },
+        input_format: args.input_format,
+        role_filter: args.roles.clone(),
+    };
+    let before = crate::diff::load(&args.before, &config)?;
+    let after = crate::diff::load(&args.after, &config)?;
+    let diff = crate::diff::compare(&before, &after);
+    let mut bytes = Vec::new();
+    render::diff::render_diff(
+        args.format,
+        &diff,
+        &context.render_options(args.output.as_deref(), false),
+        &mut bytes,
+    )?;
+    output::emit(args.output.as_deref(), &bytes)?;
     Ok(Outcome::Success)
 }

@@ -25,11 +25,14 @@
 #![warn(clippy::print_stdout, clippy::print_stderr)]
 
 pub mod assess;
+pub mod batch;
 pub mod catalog;
 pub mod cli;
 mod commands;
+pub mod diff;
 mod housekeeping;
 pub mod input;
+mod interactive;
 pub mod output;
 pub mod profile;
 pub mod render;
@@ -47,6 +50,8 @@ pub enum Outcome {
     BelowThreshold,
     /// Some input could not be read (the others were still reported), or a check found problems.
     InputErrors,
+    /// The person stopped the questionnaire with Ctrl-C (130, as for SIGINT).
+    Interrupted,
 }
 
 impl Outcome {
@@ -55,6 +60,7 @@ impl Outcome {
             Outcome::Success => ExitCode::SUCCESS,
             Outcome::BelowThreshold => ExitCode::from(1),
             Outcome::InputErrors => ExitCode::from(2),
+            Outcome::Interrupted => ExitCode::from(130),
         }
     }
 }

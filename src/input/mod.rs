@@ -9,6 +9,8 @@ pub mod dates;
 pub mod encoding;
 pub mod json_resume;
 pub mod lenient;
+pub mod prompter_dialoguer;
+pub mod questionnaire;
 pub mod skills_json;
 pub mod text;
 

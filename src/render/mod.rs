@@ -1,7 +1,14 @@
 //! Renderers: one file per format, all reading the one [`Report`] model. Nothing here computes a
 //! score; adding a format is one file, one [`ReportFormat`] arm and one snapshot test.
 
+mod csv;
+pub mod diff;
+pub mod escape;
+mod html;
 mod json;
+mod jsonl;
+mod junit;
+mod markdown;
 mod table;
 
 use std::io::{self, Write};
@@ -48,6 +55,10 @@ pub enum ReportFormat {
     Table,
     /// The JSON report of SPEC §6 (schema_version 1).
     Json,
+    /// A Markdown document: ranking, learning plan, each role's gaps and matches.
+    Markdown,
+    /// One self-contained HTML page (inline CSS), printable.
+    Html,
 }
 
 impl ReportFormat {
@@ -55,6 +66,8 @@ impl ReportFormat {
         match self {
             ReportFormat::Table => Box::new(table::Table),
             ReportFormat::Json => Box::new(json::Json),
+            ReportFormat::Markdown => Box::new(markdown::Markdown),
+            ReportFormat::Html => Box::new(html::Html),
         }
     }
 }
@@ -68,4 +81,112 @@ pub fn to_bytes(
     let mut buffer = Vec::new();
     format.renderer().render(report, options, &mut buffer)?;
     Ok(buffer)
+}
+
+/// What every batch renderer knows besides the record: the roles assessed (in column order) and the
+/// gate.
+#[derive(Debug, Clone, Default)]
+pub struct BatchContext {
+    /// (id, title) of every role assessed, in profile order.
+    pub roles: Vec<(String, String)>,
+    /// `--min-score`: a person whose best assessed role scores below it fails the gate.
+    pub min_score: Option<f64>,
+    /// ANSI colour (table only, on a terminal).
+    pub color: bool,
+}
+
+/// One assessed person, as a batch renderer sees it.
+#[derive(Debug, Clone, Copy)]
+pub struct BatchRecord<'a> {
+    /// The input's position, from 1, in input order (failed inputs count too).
+    pub index: usize,
+    pub report: &'a Report,
+    /// Whether the person's best assessed role scores below `--min-score`.
+    pub below: bool,
+}
+
+/// What a batch run did, for the summary.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct BatchSummary {
+    pub assessed: usize,
+    pub below: usize,
+    pub failed: usize,
+}
+
+/// A way of writing many reports as a stream: a header, one record per input (rendered in the
+/// worker threads, so this must be `Sync`), an optional entry for an input that failed, a footer.
+pub trait BatchRender: Sync {
+    fn header(&self, context: &BatchContext, out: &mut Vec<u8>) -> io::Result<()>;
+    fn record(
+        &self,
+        record: BatchRecord<'_>,
+        context: &BatchContext,
+        out: &mut Vec<u8>,
+    ) -> io::Result<()>;
+    /// An input that could not be read. Formats that carry failures (CSV, JUnit, Markdown) write
+    /// it; the others leave it to the message on stderr.
+    fn failure(
+        &self,
+        _index: usize,
+        _source: &str,
+        _message: &str,
+        _context: &BatchContext,
+        _out: &mut Vec<u8>,
+    ) -> io::Result<()> {
+        Ok(())
+    }
+    /// Written between two consecutive entries (a JSON array's comma).
+    fn separator(&self) -> &'static [u8] {
+        b""
+    }
+    fn footer(
+        &self,
+        _summary: &BatchSummary,
+        _context: &BatchContext,
+        _out: &mut Vec<u8>,
+    ) -> io::Result<()> {
+        Ok(())
+    }
+}
+
+/// The formats `batch --format` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum BatchFormat {
+    /// One line per person: score, tier, best role, name, first step of the plan.
+    Table,
+    /// A JSON array of SPEC §6 reports.
+    Json,
+    /// JSON Lines: one SPEC §6 report per line.
+    Jsonl,
+    /// One CSV row per person, with a score column per role.
+    Csv,
+    /// JUnit XML: one test suite per person, one test case per role, failing below --min-score.
+    Junit,
+    /// A Markdown table, one row per person.
+    Markdown,
+}
+
+impl BatchFormat {
+    pub fn renderer(self) -> Box<dyn BatchRender> {
+        match self {
+            BatchFormat::Table => Box::new(table::BatchTable),
+            BatchFormat::Json => Box::new(jsonl::JsonArray),
+            BatchFormat::Jsonl => Box::new(jsonl::JsonLines),
+            BatchFormat::Csv => Box::new(csv::Csv),
+            BatchFormat::Junit => Box::new(junit::Junit),
+            BatchFormat::Markdown => Box::new(markdown::BatchMarkdown),
+        }
+    }
+}
+
+impl BatchSummary {
+    /// "12 assessed, 3 below 70, 1 failed".
+    pub fn describe(&self, min_score: Option<f64>) -> String {
+        let mut parts = vec![format!("{} assessed", self.assessed)];
+        if let Some(min) = min_score {
+            parts.push(format!("{} below {min}", self.below));
+        }
+        parts.push(format!("{} failed", self.failed));
+        parts.join(", ")
+    }
 }

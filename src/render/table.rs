@@ -468,6 +468,94 @@ pub fn render_skills_table(
     writeln!(out, "{table}")
 }
 
+/// `skillgap batch --format table`: one line per person, written as each result arrives, so the
+/// columns have fixed widths rather than a comfy-table laid out over all rows.
+pub struct BatchTable;
+
+impl BatchTable {
+    fn role_width(context: &super::BatchContext) -> usize {
+        context
+            .roles
+            .iter()
+            .map(|(id, _)| id.chars().count())
+            .max()
+            .unwrap_or(4)
+            .max("best role".len())
+    }
+}
+
+impl super::BatchRender for BatchTable {
+    fn header(&self, context: &super::BatchContext, out: &mut Vec<u8>) -> io::Result<()> {
+        let gate = if context.min_score.is_some() {
+            "   "
+        } else {
+            ""
+        };
+        let line = format!(
+            "{gate}score  fits    {:<width$}  person · source · learn next",
+            "best role",
+            width = Self::role_width(context)
+        );
+        let line = if context.color {
+            console::Style::new()
+                .bold()
+                .force_styling(true)
+                .apply_to(line)
+                .to_string()
+        } else {
+            line
+        };
+        writeln!(out, "{line}")
+    }
+
+    fn record(
+        &self,
+        record: super::BatchRecord<'_>,
+        context: &super::BatchContext,
+        out: &mut Vec<u8>,
+    ) -> io::Result<()> {
+        use super::escape::terminal_line;
+        let report = record.report;
+        let gate = match context.min_score {
+            None => String::new(),
+            Some(_) if record.below => {
+                let mark = "✗  ";
+                if context.color {
+                    console::Style::new()
+                        .red()
+                        .force_styling(true)
+                        .apply_to(mark)
+                        .to_string()
+                } else {
+                    mark.to_string()
+                }
+            }
+            Some(_) => "✓  ".to_string(),
+        };
+        let best = report.best_role();
+        let score = best.map_or("    —".to_string(), |r| format!("{:>5.1}", r.score));
+        let tier = best.and_then(|r| r.tier).map_or("—", |t| t.as_str());
+        let role = best.map_or("—", |r| r.id.as_str());
+        let mut person = Vec::new();
+        if let Some(name) = &report.subject.name {
+            person.push(terminal_line(name).into_owned());
+        }
+        person.push(terminal_line(&report.subject.source).into_owned());
+        if report.has_no_skills() {
+            person.push("no skills recognized".to_string());
+        } else if let Some(step) = report.learning_plan.first() {
+            person.push(format!("next: {}", step.name));
+        }
+        writeln!(
+            out,
+            "{gate}{score}  {tier:<6}  {:<width$}  {}",
+            terminal_line(role),
+            person.join(" · "),
+            width = Self::role_width(context)
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::score_bar;

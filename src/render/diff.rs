@@ -1,0 +1,270 @@
+//! `skillgap diff` output: a table for the terminal, Markdown for a coach's notes, JSON for tools.
+//! All read the one [`Diff`] model.
+
+use std::io::{self, Write};
+
+use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table as ComfyTable};
+
+use super::escape::{markdown as md, terminal_line};
+use super::RenderOptions;
+use crate::diff::{Diff, LevelChange, RoleChange, SkillLevel};
+use crate::profile::Tier;
+use crate::skills::level_word;
+
+/// The formats `diff --format` accepts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum DiffFormat {
+    /// A table for the terminal.
+    Table,
+    /// A Markdown document.
+    Markdown,
+    /// The comparison as JSON.
+    Json,
+}
+
+/// How many open gaps the table and the Markdown list per role.
+const OPEN_SHOWN: usize = 3;
+
+pub fn render_diff(
+    format: DiffFormat,
+    diff: &Diff,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    match format {
+        DiffFormat::Json => {
+            serde_json::to_writer_pretty(&mut *out, diff)?;
+            writeln!(out)
+        }
+        DiffFormat::Table => table(diff, options, out),
+        DiffFormat::Markdown => markdown(diff, out),
+    }
+}
+
+fn signed(value: f64) -> String {
+    if value > 0.0 {
+        format!("+{value:.1}")
+    } else {
+        format!("{value:.1}")
+    }
+}
+
+fn score(value: Option<f64>) -> String {
+    value.map_or("—".to_string(), |s| format!("{s:.1}"))
+}
+
+fn tier(value: Option<Tier>) -> &'static str {
+    value.map_or("—", |t| t.as_str())
+}
+
+fn tier_change(role: &RoleChange) -> String {
+    if role.tier_before == role.tier_after {
+        tier(role.tier_after).to_string()
+    } else {
+        format!("{} → {}", tier(role.tier_before), tier(role.tier_after))
+    }
+}
+
+fn years(value: Option<f64>) -> String {
+    value.map_or("unknown".to_string(), |y| format!("{y}"))
+}
+
+fn gained_text(skills: &[SkillLevel], escape: impl Fn(&str) -> String) -> String {
+    skills
+        .iter()
+        .map(|s| format!("{} ({})", escape(&s.name), level_word(s.level)))
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+fn level_text(changes: &[LevelChange], escape: impl Fn(&str) -> String) -> String {
+    changes
+        .iter()
+        .map(|c| {
+            format!(
+                "{} {} → {}",
+                escape(&c.name),
+                level_word(c.before),
+                level_word(c.after)
+            )
+        })
+        .collect::<Vec<_>>()
+        .join(", ")
+}
+
+/// The facts about the person, one line each, as (label, text).
+fn person_lines(diff: &Diff, escape: &dyn Fn(&str) -> String) -> Vec<(&'static str, String)> {
+    let mut lines = Vec::new();
+    if diff.before.years_experience != diff.after.years_experience {
+        lines.push((
+            "Years of experience",
+            format!(
+                "{} → {}",
+                years(diff.before.years_experience),
+                years(diff.after.years_experience)
+            ),
+        ));
+    }
+    lines.push((
+        "Skills recognized",
+        format!("{} → {}", diff.before.skills, diff.after.skills),
+    ));
+    if !diff.skills_gained.is_empty() {
+        lines.push(("Skills gained", gained_text(&diff.skills_gained, escape)));
+    }
+    if !diff.levels_raised.is_empty() {
+        lines.push(("Levels raised", level_text(&diff.levels_raised, escape)));
+    }
+    if !diff.levels_lowered.is_empty() {
+        lines.push(("Levels lowered", level_text(&diff.levels_lowered, escape)));
+    }
+    if !diff.skills_lost.is_empty() {
+        lines.push(("No longer listed", gained_text(&diff.skills_lost, escape)));
+    }
+    lines
+}
+
+fn open_text(role: &RoleChange, escape: &dyn Fn(&str) -> String) -> String {
+    let mut parts: Vec<String> = role
+        .gaps_open
+        .iter()
+        .chain(&role.gaps_new)
+        .take(OPEN_SHOWN)
+        .map(|g| {
+            format!(
+                "{}{} +{:.1}",
+                if g.blocking { "⚠ " } else { "" },
+                escape(&g.name),
+                g.gain
+            )
+        })
+        .collect();
+    let total = role.gaps_open.len() + role.gaps_new.len();
+    if total > OPEN_SHOWN {
+        parts.push(format!("… {} more", total - OPEN_SHOWN));
+    }
+    if parts.is_empty() {
+        "—".to_string()
+    } else {
+        parts.join(", ")
+    }
+}
+
+/// How many closed gaps the table and the Markdown name per role.
+const CLOSED_SHOWN: usize = 5;
+
+fn closed_text(role: &RoleChange, escape: &dyn Fn(&str) -> String) -> String {
+    if role.gaps_closed.is_empty() {
+        return "—".to_string();
+    }
+    let mut names: Vec<String> = role
+        .gaps_closed
+        .iter()
+        .take(CLOSED_SHOWN)
+        .map(|g| escape(&g.name))
+        .collect();
+    if role.gaps_closed.len() > CLOSED_SHOWN {
+        names.push(format!("… {} more", role.gaps_closed.len() - CLOSED_SHOWN));
+    }
+    names.join(", ")
+}
+
+fn heading(diff: &Diff, escape: &dyn Fn(&str) -> String) -> String {
+    let sources = format!(
+        "{} → {}",
+        escape(&diff.before.source),
+        escape(&diff.after.source)
+    );
+    match diff.name() {
+        Some(name) => format!("{}: {sources}", escape(name)),
+        None => sources,
+    }
+}
+
+fn table(diff: &Diff, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+    let plain = |text: &str| terminal_line(text).into_owned();
+    writeln!(out, "Progress: {}", heading(diff, &plain))?;
+    for (label, text) in person_lines(diff, &plain) {
+        writeln!(out, "{label}: {text}")?;
+    }
+    writeln!(out)?;
+    let mut table = ComfyTable::new();
+    table
+        .load_preset(presets::UTF8_FULL_CONDENSED)
+        .apply_modifier(comfy_table::modifiers::UTF8_ROUND_CORNERS)
+        .set_content_arrangement(ContentArrangement::Dynamic)
+        .set_width(options.width);
+    table.force_no_tty();
+    table.set_header(vec![
+        "Role",
+        "Before",
+        "After",
+        "Change",
+        "Fits",
+        "Closed",
+        "Still open",
+    ]);
+    for role in &diff.roles {
+        table.add_row(vec![
+            Cell::new(plain(&role.title)),
+            Cell::new(score(role.score_before)).set_alignment(CellAlignment::Right),
+            Cell::new(score(role.score_after)).set_alignment(CellAlignment::Right),
+            Cell::new(role.change.map_or("—".to_string(), signed))
+                .set_alignment(CellAlignment::Right),
+            Cell::new(tier_change(role)),
+            Cell::new(closed_text(role, &plain)),
+            Cell::new(open_text(role, &plain)),
+        ]);
+    }
+    writeln!(out, "{table}")
+}
+
+fn markdown(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
+    let escape = |text: &str| md(text).into_owned();
+    writeln!(out, "# Progress: {}", heading(diff, &escape))?;
+    writeln!(out)?;
+    for (label, text) in person_lines(diff, &escape) {
+        writeln!(out, "- **{label}:** {text}")?;
+    }
+    writeln!(out)?;
+    writeln!(out, "## Roles")?;
+    writeln!(out)?;
+    writeln!(
+        out,
+        "| Role | Before | After | Change | Fits | Gaps closed | Still open (by gain) |"
+    )?;
+    writeln!(out, "|---|---:|---:|---:|---|---|---|")?;
+    for role in &diff.roles {
+        writeln!(
+            out,
+            "| {} | {} | {} | {} | {} | {} | {} |",
+            escape(&role.title),
+            score(role.score_before),
+            score(role.score_after),
+            role.change.map_or("—".to_string(), signed),
+            tier_change(role),
+            closed_text(role, &escape),
+            open_text(role, &escape)
+        )?;
+    }
+    let moved: Vec<&RoleChange> = diff
+        .roles
+        .iter()
+        .filter(|r| r.target_tier_before.is_some() && r.target_tier_before != r.target_tier_after)
+        .collect();
+    if !moved.is_empty() {
+        writeln!(out)?;
+        for role in moved {
+            writeln!(
+                out,
+                "- {}: now scored at **{}** (was {}); {} new gap{} at that tier.",
+                escape(&role.title),
+                tier(role.target_tier_after),
+                tier(role.target_tier_before),
+                role.gaps_new.len(),
+                if role.gaps_new.len() == 1 { "" } else { "s" }
+            )?;
+        }
+    }
+    Ok(())
+}
