@@ -104,6 +104,13 @@ fn cases() -> Vec<Case> {
         "{{\"skills\": [{}]}}",
         vec!["\"PyTorch\", \"JAX\", \"CUDA\""; 40_000].join(", ")
     );
+    let many_keywords = {
+        let keywords: Vec<String> = (0..20_000).map(|i| format!("\"Tool{i}\"")).collect();
+        format!(
+            "{{\"basics\": {{\"name\": \"A\"}}, \"skills\": [{{\"name\": \"Python\", \"keywords\": [{}]}}]}}",
+            keywords.join(", ")
+        )
+    };
     let one_line_resume = {
         let sentence =
             "Built PyTorch training pipelines on Kubernetes with CUDA kernels, 2019 - present. ";
@@ -148,6 +155,7 @@ fn cases() -> Vec<Case> {
         case("200k-deep objects", "deep-objects.json", text(&nested_objects), 2, "nested more than 128 levels deep"),
         Case { says: Says::Stdout, ..case("5 MB skill name", "long-name.json", text(&huge_name), 0, "\"pytorch\"") },
         case("100k unknown skills", "many.json", text(&many_skills), 0, "more than 500 unrecognized names"),
+        case("JSON Resume with 20k unknown keywords", "keywords.json", text(&many_keywords), 0, "more than 500 unrecognized names"),
         Case { says: Says::Stdout, ..case("120k known skills", "many-known.json", text(&many_known), 0, "\"cuda\"") },
         case("16 MB one-line résumé", "resume.txt", text(&one_line_resume), 2, "is too large (16.0 MiB)"),
         case("3 MB text résumé", "long.md", text(&three_mb_resume), 2, "is too large for a text résumé"),

@@ -275,8 +275,8 @@ impl Reader<'_> {
                 }
                 for part in split_compound(name, self.catalog) {
                     // A project keyword that names nothing known is a detail, not a claim.
-                    if let Some(skill) = self.catalog.resolve(&part).skill() {
-                        let resolution = self.catalog.resolve(&part);
+                    let resolution = self.catalog.resolve(&part);
+                    if let Some(skill) = resolution.skill() {
                         self.skills.add(ClaimedSkill {
                             skill,
                             level: DEFAULT_LEVEL,
@@ -431,8 +431,9 @@ pub fn split_compound(name: &str, catalog: &Catalog) -> Vec<String> {
     if name.is_empty() {
         return Vec::new();
     }
+    // Only an exact name or alias keeps a compound whole, so the misspelling search is not needed.
     if matches!(
-        catalog.resolve(name),
+        catalog.resolve_exactly(name),
         Resolution::Name(_) | Resolution::Alias(..)
     ) {
         return vec![name.to_string()];
