@@ -430,19 +430,30 @@ impl Catalog {
         if key.is_empty() {
             return Resolution::Unrecognized { suggestion: None };
         }
-        self.resolve_key_exactly(&key)
+        self.resolve_key_exact(&key)
             .unwrap_or_else(|| self.fuzzy(&key))
     }
 
-    /// [`Catalog::resolve`] without the misspelling search: the id, name or alias (a glued version
-    /// allowed), else `Unrecognized` with no suggestion. For inputs too many or too long for the
-    /// fuzzy search to be worth its cost.
+    /// [`Catalog::resolve`] without the misspelling step: the id, name or alias (a version glued
+    /// to it allowed), or `None`. Cheap, for callers that must not guess (a JSON Resume category
+    /// name, a job posting's keyword).
+    pub fn resolve_exact(&self, input: &str) -> Option<Resolution> {
+        let key = normalize(input);
+        if key.is_empty() {
+            return None;
+        }
+        self.resolve_key_exact(&key)
+    }
+
+    /// [`Catalog::resolve`] without the misspelling search, as a `Resolution`: `Unrecognized` with
+    /// no suggestion when nothing matches exactly. For inputs too many or too long for the fuzzy
+    /// search to be worth its cost.
     pub fn resolve_exactly(&self, input: &str) -> Resolution {
-        self.resolve_key_exactly(&normalize(input))
+        self.resolve_exact(input)
             .unwrap_or(Resolution::Unrecognized { suggestion: None })
     }
 
-    fn resolve_key_exactly(&self, key: &str) -> Option<Resolution> {
+    fn resolve_key_exact(&self, key: &str) -> Option<Resolution> {
         if key.is_empty() {
             return None;
         }

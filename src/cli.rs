@@ -69,6 +69,10 @@ pub enum Command {
     Role(RoleArgs),
     /// Search the skills catalog (names and aliases)
     Skills(SkillsArgs),
+    /// Assess many résumés in parallel: one row per person, a gate for CI
+    Batch(BatchArgs),
+    /// Compare two assessments (inputs or saved JSON reports): progress per role
+    Diff(DiffArgs),
     /// Check custom role profiles
     Profiles(ProfilesArgs),
     /// Write an example skills JSON to start from
@@ -77,10 +81,6 @@ pub enum Command {
     Completions(CompletionsArgs),
     /// Print the man page (roff)
     Man,
-    /// Assess many résumés in parallel: one row per person, a gate for CI
-    Batch(BatchArgs),
-    /// Compare two assessments (inputs or saved JSON reports): progress per role
-    Diff(DiffArgs),
 }
 
 #[derive(Debug, Args)]

@@ -64,18 +64,22 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Roles(args) => roles_command(&context, args),
         Command::Role(args) => role_command(&context, args),
         Command::Skills(args) => skills_command(&context, args),
+        Command::Batch(args) => batch_command(&context, args),
+        Command::Diff(args) => diff_command(&context, args),
         Command::Profiles(_) | Command::Init(_) | Command::Completions(_) | Command::Man => {
             unreachable!("handled above")
         }
-        Command::Batch(args) => batch_command(&context, args),
-        Command::Diff(args) => diff_command(&context, args),
     }
 }
 
 fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcome> {
-    // An unknown --role fails before any input is read or question asked.
+    // Standard input can feed only one of them.
+    let stdin = Path::new("-");
+    if args.input.as_deref() == Some(stdin) && args.jobs.iter().any(|job| job == stdin) {
+        anyhow::bail!("standard input (`-`) can hold the résumé or a --job posting, not both");
+    }
+    // An unknown --role or a bad --job fails before any input is read or question asked.
     context.profiles.select(&args.roles)?;
-    // So does a bad --job posting.
     let mut job_roles = Vec::new();
     for job in &args.jobs {
         for loaded in crate::profile::job::load(job, context.catalog)? {

@@ -27,11 +27,14 @@ pub fn questionnaire(
     args: &AssessArgs,
     color: ColorChoice,
 ) -> anyhow::Result<Option<Skills>> {
-    require_terminal(args.interactive)?;
+    // File problems first: they are the same with or without a terminal.
     if let Some(path) = &args.save {
         check_writable(path)?;
     }
     let prefill = match &args.from {
+        Some(path) if path.as_os_str() == "-" => anyhow::bail!(
+            "--from needs a file: standard input is where the questionnaire's answers come from"
+        ),
         Some(path) => {
             let skills = input::read(path, args.input_format, catalog)?;
             for warning in &skills.warnings {
@@ -41,6 +44,7 @@ pub fn questionnaire(
         }
         None => None,
     };
+    require_terminal(args.interactive)?;
     let save_name = args.save.as_ref().map(|p| p.display().to_string());
     prompter_dialoguer::handle_ctrl_c(interrupted_message(save_name.as_deref()));
 

@@ -51,7 +51,11 @@ fn run(args: &[&str]) -> std::process::Output {
 
 #[test]
 fn table_report_fits_an_80_column_terminal() {
-    for input in ["examples/jordan.json", "examples/new-grad.json"] {
+    for input in [
+        "examples/jordan.json",
+        "examples/new-grad.json",
+        "examples/cv.md",
+    ] {
         let output = run(&["assess", input, "--explain"]);
         assert!(output.status.success());
         let text = String::from_utf8(output.stdout).expect("UTF-8");

@@ -22,7 +22,7 @@
 
 use serde_json::{Map, Value};
 
-use crate::catalog::{Catalog, Resolution};
+use crate::catalog::Catalog;
 use crate::skills::{level_from_word, ClaimedSkill, Skills, DEFAULT_LEVEL, MAX_LEVEL};
 
 use super::dates::{self, Interval};
@@ -198,10 +198,7 @@ impl Reader<'_> {
         };
         // The name is a skill too when the catalog knows it exactly ("Python": numpy, pandas);
         // otherwise it is a category ("Programming Languages") and says nothing by itself.
-        if matches!(
-            self.catalog.resolve(name),
-            Resolution::Name(_) | Resolution::Alias(..)
-        ) {
+        if self.catalog.resolve_exact(name).is_some() {
             self.add_listed(name, level, &evidence, path);
         }
         for keyword in keywords {
@@ -251,8 +248,33 @@ impl Reader<'_> {
         }
         let evidence = shorten(evidence.trim(), EVIDENCE_MAX);
         for part in split_compound(name, self.catalog) {
-            self.skills
-                .add_named(self.catalog, &part, level, None, Some(evidence.clone()));
+            if part.detail {
+                // A known detail counts; an unknown one is a version or a sub-product.
+                if let Some(skill) = self
+                    .catalog
+                    .resolve_exact(&part.name)
+                    .and_then(|r| r.skill())
+                {
+                    self.skills.add(ClaimedSkill {
+                        skill,
+                        level,
+                        years: None,
+                        evidence: Some(evidence.clone()),
+                        via: self
+                            .catalog
+                            .resolve_exact(&part.name)
+                            .map_or_else(String::new, |r| r.via()),
+                    });
+                }
+                continue;
+            }
+            self.skills.add_named(
+                self.catalog,
+                &part.name,
+                level,
+                None,
+                Some(evidence.clone()),
+            );
         }
     }
 
@@ -275,8 +297,10 @@ impl Reader<'_> {
                 }
                 for part in split_compound(name, self.catalog) {
                     // A project keyword that names nothing known is a detail, not a claim.
-                    let resolution = self.catalog.resolve(&part);
-                    if let Some(skill) = resolution.skill() {
+                    if let Some(resolution) = self.catalog.resolve_exact(&part.name) {
+                        let Some(skill) = resolution.skill() else {
+                            continue;
+                        };
                         self.skills.add(ClaimedSkill {
                             skill,
                             level: DEFAULT_LEVEL,
@@ -420,42 +444,59 @@ impl Reader<'_> {
     }
 }
 
+/// One skill name out of a compound one.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Part {
+    pub name: String,
+    /// True for a part in parentheses ("EC2" in "AWS (EC2, S3)"): often a version or a
+    /// sub-product, so one the catalog does not know is dropped rather than reported.
+    pub detail: bool,
+}
+
 /// Splits a compound skill name: "Deep Learning (CNN, RNN)" → Deep Learning, CNN, RNN;
 /// "CUDA/cuDNN" → CUDA, cuDNN; "AWS (EC2, S3)" → AWS, EC2, S3. A name the catalog knows as a whole
 /// ("CI/CD", "C/C++" when listed as such) stays whole.
-pub fn split_compound(name: &str, catalog: &Catalog) -> Vec<String> {
+pub fn split_compound(name: &str, catalog: &Catalog) -> Vec<Part> {
+    let mut parts = Vec::new();
+    split_into(name, false, catalog, &mut parts);
+    parts
+}
+
+fn split_into(name: &str, detail: bool, catalog: &Catalog, parts: &mut Vec<Part>) {
     let name = name
         .trim()
-        .trim_matches(|c: char| matches!(c, '-' | '*' | '•' | '.' | ':'));
-    let name = name.trim();
+        .trim_start_matches(['-', '*', '•'])
+        .trim_end_matches(['.', ':', '*'])
+        .trim();
     if name.is_empty() {
-        return Vec::new();
+        return;
     }
-    // Only an exact name or alias keeps a compound whole, so the misspelling search is not needed.
-    if matches!(
-        catalog.resolve_exactly(name),
-        Resolution::Name(_) | Resolution::Alias(..)
-    ) {
-        return vec![name.to_string()];
+    let whole = Part {
+        name: name.to_string(),
+        detail,
+    };
+    if catalog.resolve_exact(name).is_some() {
+        parts.push(whole);
+        return;
     }
     if let (Some(open), Some(close)) = (name.find('('), name.rfind(')')) {
         if open < close {
             let outer = format!("{} {}", &name[..open], &name[close + 1..]);
-            let mut parts = split_compound(&outer, catalog);
+            split_into(&outer, detail, catalog, parts);
             for inner in split_list(&name[open + 1..close]) {
-                parts.extend(split_compound(inner, catalog));
+                split_into(inner, true, catalog, parts);
             }
-            return parts;
+            return;
         }
     }
     let pieces = split_list(name);
     if pieces.len() > 1 {
-        return pieces
-            .into_iter()
-            .flat_map(|piece| split_compound(piece, catalog))
-            .collect();
+        for piece in pieces {
+            split_into(piece, detail, catalog, parts);
+        }
+        return;
     }
-    vec![name.to_string()]
+    parts.push(whole);
 }
 
 /// Splits on `,` `;` `/` `|` and the words " & " / " and ".
@@ -605,13 +646,26 @@ mod tests {
 
     #[test]
     fn compound_keywords_are_split() {
-        let parts = |s| split_compound(s, catalog());
+        let parts = |s| {
+            split_compound(s, catalog())
+                .into_iter()
+                .map(|p| {
+                    if p.detail {
+                        format!("({})", p.name)
+                    } else {
+                        p.name
+                    }
+                })
+                .collect::<Vec<_>>()
+        };
         assert_eq!(
             parts("Deep Learning (CNN, RNN, Transformers)"),
-            ["Deep Learning", "CNN", "RNN", "Transformers"]
+            ["Deep Learning", "(CNN)", "(RNN)", "(Transformers)"]
         );
         assert_eq!(parts("CUDA/cuDNN"), ["CUDA", "cuDNN"]);
-        assert_eq!(parts("AWS (EC2, S3)"), ["AWS", "EC2", "S3"]);
+        assert_eq!(parts("AWS (EC2, S3)"), ["AWS", "(EC2)", "(S3)"]);
+        assert_eq!(parts(".NET Framework"), [".NET Framework"]);
+        assert_eq!(parts("- TensorFlow/Keras."), ["TensorFlow", "Keras"]);
         assert_eq!(parts("PyTorch"), ["PyTorch"]);
         assert_eq!(parts("W&B"), ["W&B"]);
         assert_eq!(parts(" - "), Vec::<String>::new());

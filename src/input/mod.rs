@@ -242,9 +242,11 @@ pub fn detect(source_name: &str, text: &str) -> Result<InputFormat, InputError> 
     };
     let has = |field: &str| object.contains_key(field);
     let resume_sections = json_resume::RESUME_FIELDS.iter().any(|f| has(f));
-    if !resume_sections
-        && (has("jobs") || (has("title") && (has("responsibilities") || has("qualifications"))))
-    {
+    let job_posting = has("title")
+        && (has("responsibilities") || has("qualifications"))
+        && !has("basics")
+        && !has("work");
+    if job_posting || (has("jobs") && !resume_sections) {
         return Err(InputError::invalid(
             source_name,
             "this is a job posting, not a résumé; rank a résumé against it with `skillgap assess RESUME --job POSTING`",

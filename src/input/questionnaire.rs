@@ -392,6 +392,7 @@ pub fn run(
     // 1. Role focus.
     match setup.fixed_roles {
         Some(ids) => answers.roles = ids.to_vec(),
+        None if setup.roles.is_empty() => answers.roles.clear(),
         None => {
             let titles: Vec<String> = setup
                 .roles

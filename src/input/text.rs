@@ -6,10 +6,10 @@
 //! built once per process. A raw hit only counts when:
 //!
 //! - it is a whole token: "sparked" is not Spark, "Javascript" is not Java, "C" in "C++" is not C;
-//! - its capitalisation is allowed: terms the catalog marks `case_sensitive` ("Spark", "Ray Train",
+//! - its capitalisation is allowed: terms the catalog marks `case_sensitive` ("Spark", "JAX",
 //!   "LoRA") match only as written there, so the verb "spark" is not Apache Spark;
-//! - terms the catalog marks `list_only` ("C", "R", "Go", "Ray", "Julia") are a whole item of an
-//!   explicit list such as "Languages: Go, R, C", never a word of a sentence;
+//! - terms the catalog marks `list_only` ("C", "R", "Go", "Ray", "Julia", "leadership") are a whole
+//!   item of an explicit list such as "Languages: Go, R, C", never a word of a sentence;
 //! - it is not inside a URL, an e-mail address, an HTML tag or comment, Liquid `{% %}`/`{{ }}`, or
 //!   the front matter (YAML `---` / TOML `+++`) of a static-site page. When the front matter is the
 //!   whole page (a Hugo "experience" widget), its values are read and its keys and comments skipped.
@@ -58,6 +58,9 @@ pub struct Mention {
     pub term: String,
     /// True when the line is an explicit skills list rather than prose.
     pub listed: bool,
+    /// A level written in parentheses right after the name: "Python (expert)", "SQL (basic)",
+    /// "JAX (learning)".
+    pub stated_level: Option<u8>,
 }
 
 /// A catalog term the automaton looks for (one per distinct lowercase spelling; several terms may
@@ -83,8 +86,8 @@ pub struct Scanner {
 static BUILTIN_SCANNER: OnceLock<Scanner> = OnceLock::new();
 
 impl Scanner {
-    /// Builds the automaton for `catalog`. Costs a few milliseconds: build it once and reuse it (the
-    /// builtin catalog's scanner is cached by [`Scanner::builtin`]).
+    /// Builds the automaton for `catalog`. Costs tens of milliseconds (BENCHMARKS.md): build it once
+    /// and reuse it (the builtin catalog's scanner is cached by [`Scanner::builtin`]).
     pub fn new(catalog: &Catalog) -> Scanner {
         let mut by_lower: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
@@ -202,6 +205,8 @@ impl Scanner {
         hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut mentions: Vec<Mention> = Vec::new();
         let mut taken_until = 0;
+        // Hits come in text order: the previous line's evidence is reused for the next hit on it.
+        let mut last_evidence: Option<(usize, String)> = None;
         for hit in hits {
             if hit.start < taken_until {
                 continue;
@@ -209,9 +214,12 @@ impl Scanner {
             taken_until = hit.end;
             let line = &document.lines[hit.line];
             let line_number = hit.line + 1;
+            // Mentions are in text order: only the ones on this line need checking.
             if mentions
                 .iter()
-                .any(|m| m.line == line_number && m.skill == hit.candidate.skill)
+                .rev()
+                .take_while(|m| m.line == line_number)
+                .any(|m| m.skill == hit.candidate.skill)
             {
                 continue;
             }
@@ -220,10 +228,17 @@ impl Scanner {
                 line: line_number,
                 start: hit.start,
                 end: hit.end,
-                evidence: evidence(&document.display, line.start, line.end, hit.start, hit.end),
+                evidence: evidence_cached(
+                    &mut last_evidence,
+                    document,
+                    hit.line,
+                    hit.start,
+                    hit.end,
+                ),
                 matched: hit.matched.to_string(),
                 term: hit.candidate.term.clone(),
                 listed: line.listed,
+                stated_level: stated_level(&search[hit.end.min(line.end)..line.end]),
             });
         }
         mentions
@@ -346,6 +361,23 @@ fn is_token_boundary(text: &str, start: usize, end: usize) -> bool {
     !glued_before && !glued_after
 }
 
+/// The level in a parenthesis that opens `after` (the text following a match): "(advanced)",
+/// "(basic, 2 years)", "(learning)"; `None` for "(Pandas, NumPy)", "(Master's thesis)" or no
+/// parenthesis.
+fn stated_level(after: &str) -> Option<u8> {
+    let rest = after.trim_start().strip_prefix('(')?;
+    let inside = &rest[..rest.find(')')?];
+    if inside.len() > 40 {
+        return None;
+    }
+    // Only a level word on its own: "(advanced)", "(basic, 2 years)"; not "(Master's thesis)".
+    let first = inside.split([',', ';', '/']).next()?.trim().to_lowercase();
+    match first.as_str() {
+        "learning" | "familiar" | "exposure" => Some(1),
+        word => crate::skills::level_from_word(word),
+    }
+}
+
 /// Separators between the items of a list: "Python, C++; Go | R / Julia".
 fn is_item_separator(c: char) -> bool {
     matches!(
@@ -394,9 +426,32 @@ fn strip_markup(text: &str) -> &str {
     })
 }
 
+/// [`evidence`], reusing the last line's when it was short enough to be shown whole.
+fn evidence_cached(
+    last: &mut Option<(usize, String)>,
+    document: &Document,
+    line_idx: usize,
+    start: usize,
+    end: usize,
+) -> String {
+    if let Some((cached_line, text)) = last {
+        if *cached_line == line_idx {
+            return text.clone();
+        }
+    }
+    let line = &document.lines[line_idx];
+    let text = evidence(&document.display, line.start, line.end, start, end);
+    // A windowed (cut) evidence depends on where the match is; a whole line does not.
+    *last = (!text.starts_with('…') && !text.ends_with('…')).then(|| (line_idx, text.clone()));
+    text
+}
+
 /// Cuts the display form of the line to the evidence: trimmed, whitespace collapsed, and no longer
 /// than [`EVIDENCE_MAX_CHARS`] characters (a window around the match).
 fn evidence(display: &str, line_start: usize, line_end: usize, start: usize, end: usize) -> String {
+    // A term wrapped onto the next line: the evidence is its first line.
+    let start = start.clamp(line_start, line_end);
+    let end = end.clamp(start, line_end);
     let line = &display[line_start..line_end];
     let collapsed = collapse_whitespace(line);
     if collapsed.chars().count() <= EVIDENCE_MAX_CHARS {
@@ -507,9 +562,9 @@ impl Document {
         let mut search = display.clone();
         blank_addresses(&mut search);
         // Blanking replaces whole UTF-8 sequences with ASCII spaces, so both stay valid UTF-8.
-        let display = String::from_utf8(display).unwrap_or_default();
-        let search = String::from_utf8(search).unwrap_or_default();
-        let lines = classify_lines(text, &search, &line_ranges, &skipped);
+        let display = String::from_utf8(display).unwrap_or_else(|_| text.to_string());
+        let search = String::from_utf8(search).unwrap_or_else(|_| text.to_string());
+        let lines = classify_lines(text, &search, &display, &line_ranges, &skipped);
         let (flat, flat_to_search) = flatten_whitespace(&search);
         Document {
             search,
@@ -786,13 +841,10 @@ fn heading(original: &str, display: &str, next_original: Option<&str>) -> Option
         }
     }
     // HTML heading (the tags are blanked in `display`).
-    let lower = original.trim_start().to_ascii_lowercase();
-    if let Some(level) = lower
-        .strip_prefix("<h")
-        .and_then(|r| r.chars().next())
-        .and_then(|c| c.to_digit(10))
-    {
-        return Some((level as usize, trimmed.to_string()));
+    let html = original.trim_start().as_bytes();
+    if let [b'<', b'h' | b'H', digit @ b'1'..=b'6', ..] = html {
+        let level = usize::from(digit - b'0');
+        return Some((level, trimmed.to_string()));
     }
     // Setext heading: a line underlined with === or ---.
     if let Some(next) = next_original.map(str::trim) {
@@ -858,6 +910,7 @@ const NOT_WORK_HEADINGS: &[&str] = &[
 fn classify_lines(
     original: &str,
     search: &str,
+    display: &str,
     ranges: &[(usize, usize)],
     skipped: &[bool],
 ) -> Vec<Line> {
@@ -884,7 +937,11 @@ fn classify_lines(
                 listed = is_labelled_list(text);
             } else {
                 let in_skills = section.is_some_and(|s| s.1);
-                listed = is_labelled_list(text) || is_enumeration(text, in_skills);
+                // "Engineer · Berlin · me@example.org · github.com/me" is a contact line: an
+                // unlabelled enumeration with an address in it is not a skills list.
+                let has_address = text != &display[start..end];
+                listed = is_labelled_list(text)
+                    || (is_enumeration(text, in_skills) && (in_skills || !has_address));
             }
         }
         lines.push(Line {
@@ -949,7 +1006,21 @@ fn is_labelled_list(text: &str) -> bool {
 
 /// Reads a whole plain-text or Markdown résumé: the skills it names, with their evidence, and the
 /// years of experience its date ranges cover.
+/// "Present" is today, or `SKILLGAP_TODAY`.
 pub fn parse(source_name: &str, text: &str, catalog: &Catalog) -> Result<Skills, InputError> {
+    let (today, today_warning) = dates::today_with_warning();
+    let mut skills = parse_at(source_name, text, catalog, today)?;
+    skills.warnings.extend(today_warning);
+    Ok(skills)
+}
+
+/// [`parse`] with "present" fixed to `today`.
+pub fn parse_at(
+    source_name: &str,
+    text: &str,
+    catalog: &Catalog,
+    today: Day,
+) -> Result<Skills, InputError> {
     let builtin = Catalog::builtin().ok();
     let owned;
     let scanner = match builtin {
@@ -966,8 +1037,6 @@ pub fn parse(source_name: &str, text: &str, catalog: &Catalog) -> Result<Skills,
     let mut skills = Skills::new(source_name);
     skills.name = person_name(&document, &mentions);
     add_mentions(&mut skills, catalog, &mentions);
-    let (today, today_warning) = dates::today_with_warning();
-    skills.warnings.extend(today_warning);
     skills.years_experience = years_of_experience(text, &document, today, &mut skills.warnings);
     Ok(skills)
 }
@@ -986,10 +1055,10 @@ fn years_of_experience(
         if line.skipped || line.not_work {
             continue;
         }
-        intervals.extend(dates::ranges_in_line(
-            &document.display[line.start..line.end],
-            today,
-        ));
+        let text = &document.display[line.start..line.end];
+        if may_hold_date_range(text) {
+            intervals.extend(dates::ranges_in_line(text, today));
+        }
     }
     if let Some(front_matter) = &document.front_matter {
         if front_matter.is_whole_page {
@@ -998,6 +1067,35 @@ fn years_of_experience(
         }
     }
     (!intervals.is_empty()).then(|| dates::total_years(&intervals))
+}
+
+/// A cheap test before the date parser: a date range needs a year (`2019`, `'16`) and a dash or
+/// "to"/"until"/"till" (most lines of a résumé have neither).
+fn may_hold_date_range(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut has_year = false;
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            run += 1;
+            continue;
+        }
+        if run == 4 || (run == 2 && i >= 3 && matches!(bytes[i - 3], b'\'' | 0x99)) {
+            has_year = true;
+            break;
+        }
+        run = 0;
+    }
+    has_year |= run == 4;
+    if !has_year {
+        return false;
+    }
+    line.contains(['-', '–', '—', '~'])
+        || line.split_whitespace().any(|w| {
+            w.eq_ignore_ascii_case("to")
+                || w.eq_ignore_ascii_case("until")
+                || w.eq_ignore_ascii_case("till")
+        })
 }
 
 /// Start/end pairs in YAML front matter that holds the page ("date_start: '2021-10-20'",
@@ -1045,24 +1143,33 @@ fn front_matter_intervals(yaml: &str, today: Day, warnings: &mut Vec<String>) ->
 /// listed level when mentioned on [`PROSE_LINES_FOR_LISTED`] lines). The evidence is the first list
 /// line naming the skill, else its first mention.
 pub fn add_mentions(skills: &mut Skills, catalog: &Catalog, mentions: &[Mention]) {
-    let mut order: Vec<SkillIdx> = Vec::new();
+    let mut groups: Vec<(SkillIdx, Vec<&Mention>)> = Vec::new();
+    let mut group_of: HashMap<SkillIdx, usize> = HashMap::new();
     for mention in mentions {
-        if !order.contains(&mention.skill) {
-            order.push(mention.skill);
-        }
+        let group = *group_of.entry(mention.skill).or_insert_with(|| {
+            groups.push((mention.skill, Vec::new()));
+            groups.len() - 1
+        });
+        groups[group].1.push(mention);
     }
-    for skill in order {
-        let of_skill: Vec<&Mention> = mentions.iter().filter(|m| m.skill == skill).collect();
+    for (skill, of_skill) in groups {
         let listed = of_skill.iter().find(|m| m.listed);
         let mut lines: Vec<usize> = of_skill.iter().map(|m| m.line).collect();
         lines.dedup();
-        let (level, chosen, how) = match listed {
+        let (mut level, chosen, how) = match listed {
             Some(m) => (LISTED_LEVEL, *m, "listed"),
             None if lines.len() >= PROSE_LINES_FOR_LISTED => {
                 (LISTED_LEVEL, of_skill[0], "mentioned")
             }
             None => (PROSE_LEVEL, of_skill[0], "mentioned"),
         };
+        // A level the résumé states ("PyTorch (expert)") wins over the list/prose rule.
+        if let Some(stated) = of_skill.iter().find_map(|m| m.stated_level) {
+            if stated == 0 {
+                continue;
+            }
+            level = stated;
+        }
         let name = &catalog.skill(skill).name;
         let via = if chosen.matched == *name {
             format!("{how} in text")
@@ -1173,6 +1280,56 @@ mod tests {
     }
 
     #[test]
+    fn lists_and_prose() {
+        let scanner = Scanner::builtin().expect("scanner");
+        let listed =
+            |text: &str| -> Vec<bool> { scanner.scan(text).iter().map(|m| m.listed).collect() };
+        assert_eq!(
+            listed("**Tech stack**: PyTorch, Triton, NCCL"),
+            vec![true; 3]
+        );
+        assert_eq!(
+            listed("## Skills\n- Deep learning with PyTorch"),
+            vec![true; 2]
+        );
+        assert_eq!(listed("- PyTorch, Docker, Kubernetes, Git"), vec![true; 4]);
+        assert_eq!(
+            listed("Trained models with PyTorch and Docker."),
+            vec![false; 2]
+        );
+        assert_eq!(
+            listed("Deep learning engineer · Berlin · me@example.org · github.com/me"),
+            vec![false]
+        );
+    }
+
+    #[test]
+    fn levels_stated_in_parentheses() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let skills = super::parse(
+            "cv.md",
+            "## Skills\nPython (expert), SQL (basic), JAX (learning), Pandas (3 years), Rust (none), Keras (Master's thesis)\nUsed PyTorch (advanced) daily.\nDocker\n",
+            catalog,
+        )
+        .expect("parses");
+        let level = |id: &str| {
+            skills
+                .skills
+                .iter()
+                .find(|s| catalog.skill(s.skill).id == id)
+                .map(|s| s.level)
+        };
+        assert_eq!(level("python"), Some(4));
+        assert_eq!(level("sql"), Some(1));
+        assert_eq!(level("jax"), Some(1));
+        assert_eq!(level("pandas"), Some(super::LISTED_LEVEL));
+        assert_eq!(level("keras"), Some(super::LISTED_LEVEL));
+        assert_eq!(level("rust"), None);
+        assert_eq!(level("pytorch"), Some(3));
+        assert_eq!(level("docker"), Some(super::LISTED_LEVEL));
+    }
+
+    #[test]
     fn inflections() {
         assert_eq!(ids("Trained CNNs."), vec!["cnn"]);
         assert_eq!(ids("Quantized models to INT4."), vec!["quantization"]);
@@ -1212,6 +1369,145 @@ mod tests {
     fn front_matter_that_is_the_page_is_read() {
         let text = "---\n# PyTorch comment\nexperience:\n  - title: Engineer\n    description: |-\n      Built Kubernetes operators\n---\n";
         assert_eq!(ids(text), vec!["kubernetes"]);
+    }
+
+    /// Random mixtures of markup, addresses, dates, multi-byte text and skill names, long lines and
+    /// terms wrapped across lines: scanning and parsing never panic, and evidence stays short.
+    #[test]
+    fn arbitrary_text_never_panics() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let scanner = Scanner::builtin().expect("scanner");
+        let pieces = [
+            "PyTorch",
+            "tensor\n  parallelism",
+            "C",
+            "Go",
+            "R",
+            ", ",
+            ": ",
+            "\n",
+            "\n\n",
+            "- ",
+            "# ",
+            "**",
+            "<",
+            ">",
+            "<p>",
+            "</h2>",
+            "<!--",
+            "-->",
+            "{%",
+            "%}",
+            "{{",
+            "}}",
+            "---\n",
+            "+++\n",
+            "https://",
+            "x@y.io",
+            "](",
+            ")",
+            "Zürich ",
+            "日本語",
+            "’16",
+            "2019 – present",
+            "Jan 2020 - Mar 2023",
+            "09/2017–06/2019",
+            "2030-13-45 - 1999",
+            "é",
+            "\t",
+            "word ",
+            "Languages: ",
+            "|",
+            "·",
+            "CNNs",
+            "quantized",
+            "date_start: '2020-01-01'\n",
+            "  - ",
+        ];
+        let mut state: u64 = 42;
+        for _ in 0..400 {
+            let mut text = String::new();
+            let length = 1 + (state % 120) as usize;
+            for _ in 0..length {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let piece = pieces[((state >> 33) % pieces.len() as u64) as usize];
+                text.push_str(piece);
+                if state % 7 == 0 {
+                    text.push_str(&"long filler words ".repeat(12));
+                }
+            }
+            for mention in scanner.scan(&text) {
+                assert!(mention.evidence.chars().count() <= super::EVIDENCE_MAX_CHARS + 2);
+                assert!(mention.start < mention.end && mention.end <= text.len());
+            }
+            let skills = super::parse("fuzz.md", &text, catalog).expect("text always parses");
+            if let Some(years) = skills.years_experience {
+                assert!(years >= 0.0, "{years} in {text:?}");
+            }
+        }
+    }
+
+    fn years(text: &str) -> Option<f64> {
+        let catalog = Catalog::builtin().expect("catalog");
+        let today = crate::input::dates::Day {
+            year: 2026,
+            month: 11,
+            day: 28,
+        };
+        super::parse_at("cv.md", text, catalog, today)
+            .expect("parses")
+            .years_experience
+    }
+
+    #[test]
+    fn years_from_date_ranges() {
+        // Jan 2020 up to and including Mar 2023: three years and three months.
+        assert_eq!(
+            years(
+                "## Work
+Acme, Jan 2020 - Mar 2023
+"
+            ),
+            Some(3.3)
+        );
+        // Overlapping jobs count once: 2018–2021 and 2020–2022 cover four years, not five.
+        assert_eq!(
+            years(
+                "## Work
+- A (2018 – 2021)
+- B (2020 – 2022)
+"
+            ),
+            Some(4.0)
+        );
+        // "present" is today (Nov 2026, exclusive): Sep 2017 to Oct 2026.
+        assert_eq!(years("Engineer, 09/2017 – present"), Some(9.2));
+        // Education is not work experience.
+        assert_eq!(
+            years(
+                "## Education
+BSc (2012 - 2016)
+## Experience
+Dev 2016 - 2018
+"
+            ),
+            Some(2.0)
+        );
+        assert_eq!(
+            years(
+                "## Education
+BSc (2012 - 2016)
+"
+            ),
+            None
+        );
+        // No date range at all: unknown, not zero.
+        assert_eq!(years("Python developer since forever."), None);
+        // A Hugo experience widget in front matter: start/end pairs, an empty end is today.
+        let widget = "---\nexperience:\n  - title: Engineer\n    date_start: '2021-10-20'\n    date_end: ''\n  - title: Intern\n    date_start: '2021-06-01'\n    date_end: '2021-09-11'\n---\n";
+        assert_eq!(years(widget), Some(5.4));
     }
 
     #[test]

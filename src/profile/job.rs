@@ -8,7 +8,8 @@
 //!   **essential**, its keywords and the skills the scanner finds in the description,
 //!   qualifications and responsibilities are **expected**;
 //! - the required level is the block's `level` word when it has one, else working (2) for
-//!   essential and aware-to-working for expected skills, by tier;
+//!   essential skills (proficient, 3, at senior) and aware (1) at entry, working (2) above, for
+//!   expected ones;
 //! - the tier comes from `experience` ("Mid-level", "Senior", "3+ years"), else from the title
 //!   ("Senior ML Engineer"), else from "N+ years" in the qualifications; a posting that states none
 //!   is scored at all three tiers like a built-in profile;
@@ -22,7 +23,7 @@ use std::path::Path;
 
 use serde_json::{Map, Value};
 
-use crate::catalog::{Catalog, Resolution, SkillIdx};
+use crate::catalog::{Catalog, SkillIdx};
 use crate::input::{self, json_resume, lenient, InputError};
 use crate::skills::level_from_word;
 
@@ -63,18 +64,26 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Vec<JobRole>, InputError> 
     };
     let mut roles = Vec::with_capacity(postings.len());
     let mut ids: Vec<String> = Vec::new();
-    let several = postings.len() > 1;
+    // In a file of many postings, one that cannot be scored is skipped rather than fatal, and the
+    // coverage warnings are summed up in one line rather than repeated per posting.
+    let total = postings.len();
+    let several = total > 1;
     let mut skipped: Vec<String> = Vec::new();
+    let mut mostly_outside: Vec<String> = Vec::new();
+    let label = |name: &str| name.rsplit(": ").next().unwrap_or(name).to_string();
     for (name, posting) in postings {
         let mut job = match from_posting(&name, posting, catalog) {
             Ok(job) => job,
-            // In a file of many postings, one that cannot be scored is skipped, not fatal.
-            Err(error) if several => {
-                skipped.push(error.to_string());
+            Err(_) if several => {
+                skipped.push(label(&name));
                 continue;
             }
             Err(error) => return Err(error),
         };
+        if several && !job.warnings.is_empty() {
+            mostly_outside.push(label(&name));
+            job.warnings.clear();
+        }
         // Two postings with the same title get distinct ids.
         let base = job.role.profile.id.clone();
         let mut n = 1;
@@ -88,22 +97,30 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Vec<JobRole>, InputError> 
     if roles.is_empty() {
         return Err(InputError::invalid(
             &source_name,
-            format!(
-                "none of its {} postings names a skill in the catalog; nothing to rank against",
-                skipped.len()
-            ),
+            format!("none of its {total} postings names a skill in the catalog; nothing to rank against"),
+        ));
+    }
+    let mut warnings: Vec<String> = cleaned
+        .warnings
+        .iter()
+        .map(|w| format!("{source_name}:{w}"))
+        .collect();
+    if !mostly_outside.is_empty() {
+        warnings.push(format!(
+            "{source_name}: {} of the {total} postings list mostly skills outside the catalog ({}); their scores cover only the skills it knows",
+            mostly_outside.len(),
+            list_some(&mostly_outside)
+        ));
+    }
+    if !skipped.is_empty() {
+        warnings.push(format!(
+            "{source_name}: skipped {} of the {total} postings, which name no skill in the catalog ({})",
+            skipped.len(),
+            list_some(&skipped)
         ));
     }
     if let Some(first) = roles.first_mut() {
-        let mut warnings: Vec<String> = cleaned
-            .warnings
-            .iter()
-            .map(|w| format!("{source_name}:{w}"))
-            .collect();
         warnings.append(&mut first.warnings);
-        for error in skipped {
-            warnings.push(format!("skipped: {error}"));
-        }
         first.warnings = warnings;
     }
     Ok(roles)
@@ -208,15 +225,18 @@ pub fn from_posting(
             let source_text = input::shorten(&source_text, 160);
             let mut add_term = |term: &str, importance: Importance, wanted: &mut Vec<Wanted>| {
                 for part in json_resume::split_compound(term, catalog) {
-                    listed_terms += 1;
-                    match strict_skill(catalog, &part) {
+                    match strict_skill(catalog, &part.name) {
                         Some(skill) => want(wanted, skill, importance, level, &source_text),
+                        // "React (hooks, Redux)": unknown details are not counted against the
+                        // posting's coverage.
+                        None if part.detail => continue,
                         None => {
-                            if !unknown_terms.contains(&part) {
-                                unknown_terms.push(part);
+                            if !unknown_terms.contains(&part.name) {
+                                unknown_terms.push(part.name);
                             }
                         }
                     }
+                    listed_terms += 1;
                 }
             };
             if !block_name.trim().is_empty() {
@@ -282,10 +302,7 @@ pub fn from_posting(
 
 /// Exact names and aliases only: a posting's "Razor" must not become a skill by a near spelling.
 fn strict_skill(catalog: &Catalog, term: &str) -> Option<SkillIdx> {
-    match catalog.resolve(term) {
-        Resolution::Name(skill) | Resolution::Alias(skill, _) => Some(skill),
-        _ => None,
-    }
+    catalog.resolve_exact(term).and_then(|r| r.skill())
 }
 
 fn list_some(items: &[String]) -> String {
