@@ -22,6 +22,7 @@
 //!    share of lifting the cap.
 
 use std::cmp::Ordering;
+use std::collections::HashMap;
 
 use crate::catalog::{Catalog, SkillIdx};
 use crate::profile::{Importance, Role, Tier};
@@ -153,8 +154,15 @@ impl<'a> Levels<'a> {
 
     /// The levels that change if the person reaches `level` in `skill`: the skill itself, what it
     /// implies, and the related credit both give.
-    fn raised(&self, catalog: &Catalog, skill: SkillIdx, level: f64) -> Vec<(SkillIdx, f64)> {
-        let mut changed = vec![(skill, level)];
+    fn raised(
+        &self,
+        catalog: &Catalog,
+        skill: SkillIdx,
+        level: f64,
+        changed: &mut Vec<(SkillIdx, f64)>,
+    ) {
+        changed.clear();
+        changed.push((skill, level));
         let implied = level.min(IMPLIED_LEVEL_CAP);
         changed.extend(catalog.implied_closure(skill).iter().map(|&s| (s, implied)));
         let direct = changed.len();
@@ -165,7 +173,6 @@ impl<'a> Levels<'a> {
             }
         }
         changed.retain(|&(s, l)| l > self.level(s));
-        changed
     }
 
     fn describe(&self, catalog: &Catalog, skill: SkillIdx) -> (String, Option<String>) {
@@ -255,6 +262,45 @@ impl CategoryCredit {
 fn score_tier(role: &Role, tier: Tier, level: impl Fn(SkillIdx) -> f64) -> TierResult {
     let mut categories = vec![CategoryCredit::default(); role.profile.categories.len()];
     let mut blocking = Vec::new();
+    accumulate(role, tier, level, &mut categories, |i| blocking.push(i));
+    let uncapped = total(&categories);
+    let score = if blocking.is_empty() {
+        uncapped
+    } else {
+        uncapped.min(BLOCKING_CAP)
+    };
+    TierResult {
+        score,
+        uncapped,
+        categories: categories.iter().map(CategoryCredit::score).collect(),
+        blocking,
+    }
+}
+
+/// A tier's score before the blocking cap: what a gain compares. The same sums as [`score_tier`],
+/// in the same order, without its per-category scores and blocking list, in a reused buffer (it runs
+/// once per missing skill).
+fn uncapped_score(
+    role: &Role,
+    tier: Tier,
+    level: impl Fn(SkillIdx) -> f64,
+    scratch: &mut Vec<CategoryCredit>,
+) -> f64 {
+    scratch.clear();
+    scratch.resize(role.profile.categories.len(), CategoryCredit::default());
+    accumulate(role, tier, level, scratch, |_| {});
+    total(scratch)
+}
+
+/// Adds every requirement's credit at `tier` to its category; `blocking` hears of each essential
+/// requirement below [`BLOCKING_CREDIT`].
+fn accumulate(
+    role: &Role,
+    tier: Tier,
+    level: impl Fn(SkillIdx) -> f64,
+    categories: &mut [CategoryCredit],
+    mut blocking: impl FnMut(usize),
+) {
     for (i, req) in role.requirements.iter().enumerate() {
         let Some(required) = req.levels.get(tier) else {
             continue;
@@ -271,7 +317,7 @@ fn score_tier(role: &Role, tier: Tier, level: impl Fn(SkillIdx) -> f64) -> TierR
                 category.essential_weight += w;
                 category.essential_credit += w * credit;
                 if credit < BLOCKING_CREDIT {
-                    blocking.push(i);
+                    blocking(i);
                 }
             }
             Importance::Expected | Importance::Situational => {
@@ -280,13 +326,17 @@ fn score_tier(role: &Role, tier: Tier, level: impl Fn(SkillIdx) -> f64) -> TierR
             }
         }
     }
+}
+
+/// The score the categories' credits earn (at most 100), before any blocking cap.
+fn total(categories: &[CategoryCredit]) -> f64 {
     let (core_weight, core_credit) = categories
         .iter()
         .map(CategoryCredit::core)
         .fold((0.0, 0.0), |(w, c), (cw, cc)| (w + cw, c + cc));
     let differentiators: f64 = categories.iter().map(|c| c.differentiators).sum();
     let differentiator_credit: f64 = categories.iter().map(|c| c.differentiator_credit).sum();
-    let mut score = match (core_weight > 0.0, differentiators > 0.0) {
+    let score = match (core_weight > 0.0, differentiators > 0.0) {
         (true, true) => {
             100.0 * core_credit / core_weight
                 + DIFFERENTIATOR_BONUS * differentiator_credit / differentiators
@@ -295,17 +345,7 @@ fn score_tier(role: &Role, tier: Tier, level: impl Fn(SkillIdx) -> f64) -> TierR
         (false, true) => 100.0 * differentiator_credit / differentiators,
         (false, false) => 0.0,
     };
-    score = score.min(100.0);
-    let uncapped = score;
-    if !blocking.is_empty() {
-        score = score.min(BLOCKING_CAP);
-    }
-    TierResult {
-        score,
-        uncapped,
-        categories: categories.iter().map(CategoryCredit::score).collect(),
-        blocking,
-    }
+    score.min(100.0)
 }
 
 /// The tiers a role can be scored at: defined by the profile, with at least one requirement.
@@ -374,6 +414,9 @@ fn assess_role(
 
     let mut matched = Vec::new();
     let mut missing = Vec::new();
+    // Reused by every gain computation below.
+    let mut changed: Vec<(SkillIdx, f64)> = Vec::new();
+    let mut scratch: Vec<CategoryCredit> = Vec::new();
     for (i, req) in role.requirements.iter().enumerate() {
         let Some(required) = req.levels.get(target) else {
             continue;
@@ -393,14 +436,19 @@ fn assess_role(
             });
         }
         if current < f64::from(required) {
-            let changed = levels.raised(catalog, req.skill, f64::from(required));
-            let raised = score_tier(role, target, |s| {
-                changed
-                    .iter()
-                    .filter(|(x, _)| *x == s)
-                    .map(|(_, l)| *l)
-                    .fold(levels.level(s), f64::max)
-            });
+            levels.raised(catalog, req.skill, f64::from(required), &mut changed);
+            let raised = uncapped_score(
+                role,
+                target,
+                |s| {
+                    changed
+                        .iter()
+                        .filter(|(x, _)| *x == s)
+                        .map(|(_, l)| *l)
+                        .fold(levels.level(s), f64::max)
+                },
+                &mut scratch,
+            );
             missing.push(Missing {
                 skill: skill.id.clone(),
                 name: skill.name.clone(),
@@ -410,7 +458,7 @@ fn assess_role(
                 required_level: required,
                 gain: round1(gain(
                     target_result,
-                    &raised,
+                    raised,
                     target_result.blocking.contains(&i),
                 )),
                 blocking: target_result.blocking.contains(&i),
@@ -460,8 +508,8 @@ fn assess_role(
 /// A missing skill's gain: what it adds to the score by its own credit (and by what raising it
 /// implies), plus, when it is blocking, an equal share of lifting the cap. So no gap shows 0 merely
 /// because another one is blocking, and the blocking gaps together carry the whole cap lift.
-fn gain(now: &TierResult, raised: &TierResult, blocking: bool) -> f64 {
-    let own = raised.uncapped - now.uncapped;
+fn gain(now: &TierResult, raised_uncapped: f64, blocking: bool) -> f64 {
+    let own = raised_uncapped - now.uncapped;
     let cap_share = if blocking {
         (now.uncapped - now.score) / now.blocking.len() as f64
     } else {
@@ -497,23 +545,29 @@ fn compare_roles(a: &RoleFit, b: &RoleFit) -> Ordering {
 /// unlearned prerequisite placed before the skills that need it.
 fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<PlanItem> {
     let mut items: Vec<PlanItem> = Vec::new();
+    // Where each skill's step is in `items` (a skill has at most one step).
+    let mut position: HashMap<String, usize> = HashMap::new();
     for role in roles {
         // A gap that would not raise the score (its toolkit is already covered) is no step to take.
         for gap in role.missing.iter().filter(|g| g.gain > 0.0) {
-            match items.iter_mut().find(|i| i.skill == gap.skill) {
-                Some(item) => {
+            match position.get(&gap.skill) {
+                Some(&k) => {
+                    let item = &mut items[k];
                     item.total_gain = round1(item.total_gain + gap.gain);
                     item.target_level = item.target_level.max(gap.required_level);
                     item.roles_improved.push(role.id.clone());
                 }
-                None => items.push(PlanItem {
-                    skill: gap.skill.clone(),
-                    name: gap.name.clone(),
-                    target_level: gap.required_level,
-                    roles_improved: vec![role.id.clone()],
-                    total_gain: gap.gain,
-                    prerequisite_for: Vec::new(),
-                }),
+                None => {
+                    position.insert(gap.skill.clone(), items.len());
+                    items.push(PlanItem {
+                        skill: gap.skill.clone(),
+                        name: gap.name.clone(),
+                        target_level: gap.required_level,
+                        roles_improved: vec![role.id.clone()],
+                        total_gain: gap.gain,
+                        prerequisite_for: Vec::new(),
+                    })
+                }
             }
         }
     }
@@ -524,42 +578,56 @@ fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<P
             i += 1;
             continue;
         };
+        // Someone who already works with a skill has, in practice, what it builds on: its
+        // prerequisites gate only learning it from scratch.
+        if levels.level(skill) >= f64::from(DEFAULT_LEVEL) {
+            i += 1;
+            continue;
+        }
         for &pre in catalog.prerequisites(skill) {
             if levels.level(pre) >= f64::from(DEFAULT_LEVEL) {
                 continue;
             }
             let dependent = items[i].skill.clone();
             let pre_skill = catalog.skill(pre);
-            match items.iter_mut().find(|x| x.skill == pre_skill.id) {
-                Some(existing) => {
+            match position.get(&pre_skill.id) {
+                Some(&k) => {
+                    let existing = &mut items[k];
                     if !existing.prerequisite_for.contains(&dependent) {
                         existing.prerequisite_for.push(dependent);
                     }
                 }
-                None => items.push(PlanItem {
-                    skill: pre_skill.id.clone(),
-                    name: pre_skill.name.clone(),
-                    target_level: DEFAULT_LEVEL,
-                    roles_improved: Vec::new(),
-                    total_gain: 0.0,
-                    prerequisite_for: vec![dependent],
-                }),
+                None => {
+                    position.insert(pre_skill.id.clone(), items.len());
+                    items.push(PlanItem {
+                        skill: pre_skill.id.clone(),
+                        name: pre_skill.name.clone(),
+                        target_level: DEFAULT_LEVEL,
+                        roles_improved: Vec::new(),
+                        total_gain: 0.0,
+                        prerequisite_for: vec![dependent],
+                    })
+                }
             }
         }
         i += 1;
     }
-    // Priority: a skill's own gain, or that of anything waiting on it, whichever is higher.
+    // Priority: a skill's own gain, or that of anything waiting on it, whichever is higher. Only
+    // an unlearned prerequisite of an unlearned skill makes it wait.
     let n = items.len();
+    let unlearned = |s: SkillIdx| levels.level(s) < f64::from(DEFAULT_LEVEL);
     let prereqs_in_plan: Vec<Vec<usize>> = items
         .iter()
         .map(|item| {
             catalog
                 .index_of(&item.skill)
+                .filter(|&s| unlearned(s))
                 .map(|s| {
                     catalog
                         .prerequisites(s)
                         .iter()
-                        .filter_map(|&p| items.iter().position(|x| x.skill == catalog.skill(p).id))
+                        .filter(|&&p| unlearned(p))
+                        .filter_map(|&p| position.get(&catalog.skill(p).id).copied())
                         .collect()
                 })
                 .unwrap_or_default()
@@ -1024,6 +1092,29 @@ mod tests {
         assert!(position("pytorch") < position("fsdp"), "{order:?}");
         let python = &report.learning_plan[position("python")];
         assert_eq!(python.prerequisite_for, vec!["pytorch".to_string()]);
+    }
+
+    #[test]
+    fn prerequisites_of_a_skill_already_held_do_not_gate_the_plan() {
+        let c = catalog();
+        // PyTorch is held at working level: raising it, or learning FSDP on top of it, waits for
+        // nothing, so the plan is ordered by gain alone and nothing is "needed before pytorch".
+        let role = role(&c);
+        let report = assess(
+            &person(&c, Some(4.0), &[("pytorch", 2)]),
+            &[&role],
+            &c,
+            &Options::default(),
+        );
+        assert!(!report.learning_plan.is_empty());
+        for item in &report.learning_plan {
+            assert!(
+                !item.prerequisite_for.contains(&"pytorch".to_string()),
+                "{item:?}"
+            );
+        }
+        let gains: Vec<f64> = report.learning_plan.iter().map(|p| p.total_gain).collect();
+        assert!(gains.windows(2).all(|w| w[0] >= w[1]), "{gains:?}");
     }
 
     #[test]

@@ -49,6 +49,7 @@ th, td { text-align: left; padding: .3rem .55rem; border-bottom: 1px solid var(-
 th { color: var(--muted); font-weight: 600; border-bottom: 1px solid var(--line); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .evidence { color: var(--muted); font-size: .85rem; }
+.nowrap { white-space: nowrap; }
 .blocking { color: var(--far); font-weight: 600; }
 .pill { display: inline-block; padding: 0 .45rem; border-radius: 1rem; background: var(--track); font-size: .8rem; }
 details.more { border: none; padding: 0; margin: 0; }
@@ -441,7 +442,7 @@ fn write_skills(h: &mut String, report: &Report) -> std::fmt::Result {
             };
             writeln!(
                 h,
-                "<tr><td>{}</td><td>{} ({})</td><td>{}</td>{evidence}</tr>",
+                "<tr><td>{}</td><td class=\"nowrap\">{} ({})</td><td>{}</td>{evidence}</tr>",
                 esc(&skill.name),
                 skill.level,
                 level_word(skill.level),
