@@ -62,15 +62,6 @@ pub enum ReportFormat {
 }
 
 impl ReportFormat {
-    /// Whether the rendered report shows the input's warnings itself (as notes), so that they
-    /// need not also go to stderr.
-    pub fn shows_warnings(self) -> bool {
-        matches!(
-            self,
-            ReportFormat::Table | ReportFormat::Markdown | ReportFormat::Html
-        )
-    }
-
     pub fn renderer(self) -> Box<dyn Render> {
         match self {
             ReportFormat::Table => Box::new(table::Table),
