@@ -29,7 +29,8 @@ pub const EXAMPLE_SKILLS: &str = r#"{
     {"name": "Docker", "level": 2},
     {"name": "LoRA", "level": "aware"}
   ],
-  "roles": ["deep-learning-engineer", "llm-engineer"]
+  "_roles": "Role ids to focus on (skillgap roles lists them), e.g. [\"llm-engineer\"]; empty means every role",
+  "roles": []
 }
 "#;
 
@@ -158,6 +159,9 @@ mod tests {
         assert!(skills.unrecognized.is_empty(), "{:?}", skills.unrecognized);
         assert_eq!(skills.skills.len(), 5);
         assert_eq!(skills.years_experience, Some(3.0));
-        assert_eq!(skills.roles, ["deep-learning-engineer", "llm-engineer"]);
+        assert!(
+            skills.roles.is_empty(),
+            "an example that narrows the roles hides most of them"
+        );
     }
 }

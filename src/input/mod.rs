@@ -92,7 +92,7 @@ pub fn describe_json_error(error: &serde_json::Error) -> String {
     let text = if error.is_eof() {
         format!("{text} (the JSON ends early: is the file truncated?)")
     } else {
-        text.to_string()
+        plain_json_message(text)
     };
     // One line: a key or value quoted by serde may hold escaped newlines.
     let text: String = text
@@ -100,6 +100,25 @@ pub fn describe_json_error(error: &serde_json::Error) -> String {
         .map(|c| if c.is_control() { ' ' } else { c })
         .collect();
     shorten(&text, 300)
+}
+
+/// serde_json's terse syntax messages, said so that someone who does not write parsers follows.
+fn plain_json_message(text: &str) -> String {
+    match text {
+        "expected ident" | "expected value" => {
+            format!(
+                "not valid JSON ({text}): expected an object, a list, a string or a number here"
+            )
+        }
+        "recursion limit exceeded" => {
+            "the JSON is nested more than 128 levels deep; expected a skills file or résumé"
+                .to_string()
+        }
+        "trailing characters" => {
+            "trailing characters after the JSON document (two documents in one file?)".to_string()
+        }
+        other => other.to_string(),
+    }
 }
 
 /// Cuts `text` to at most `max` characters, marking the cut.

@@ -51,6 +51,15 @@ struct Level(u8);
 /// Years: a finite number from 0 to [`MAX_YEARS`].
 struct Years(f64);
 
+/// A number for a message: `2.5`, `-3`, but `1e300` rather than three hundred digits.
+pub(crate) fn compact_number(value: f64) -> String {
+    if value.is_finite() && value.abs() < 1e9 {
+        format!("{value}")
+    } else {
+        format!("{value:e}")
+    }
+}
+
 fn level_expectation() -> String {
     format!("a level 0–4 or one of {}", LEVEL_WORDS.join(", "))
 }
@@ -87,7 +96,8 @@ impl<'de> Deserialize<'de> for Level {
                     Ok(Level(v as u8))
                 } else {
                     Err(E::custom(format!(
-                        "level {v} is not allowed: expected {}",
+                        "level {} is not allowed: expected {}",
+                        compact_number(v),
                         level_expectation()
                     )))
                 }
@@ -118,7 +128,8 @@ impl<'de> Deserialize<'de> for Years {
             Ok(Years(value))
         } else {
             Err(de::Error::custom(format!(
-                "{value} years is out of range: expected a number from 0 to {MAX_YEARS}"
+                "{} years is out of range: expected a number from 0 to {MAX_YEARS}",
+                compact_number(value)
             )))
         }
     }

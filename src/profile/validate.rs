@@ -48,6 +48,10 @@ pub(crate) fn short(text: &str) -> String {
     crate::input::shorten(&head.escape_debug().to_string(), 60)
 }
 
+fn years(value: f64) -> String {
+    crate::input::skills_json::compact_number(value)
+}
+
 fn is_kebab_case(id: &str) -> bool {
     !id.is_empty()
         && !id.starts_with('-')
@@ -130,7 +134,7 @@ pub fn validate(
                 format!("{field}.min_years"),
                 format!(
                     "{} is not a number of years between 0 and 60",
-                    band.min_years
+                    years(band.min_years)
                 ),
             );
         }
@@ -138,7 +142,11 @@ pub fn validate(
             if !max.is_finite() || max < band.min_years {
                 report(
                     format!("{field}.max_years"),
-                    format!("{max} is below min_years {}", band.min_years),
+                    format!(
+                        "{} is below min_years {}",
+                        years(max),
+                        years(band.min_years)
+                    ),
                 );
             }
         }
@@ -151,7 +159,10 @@ pub fn validate(
                 "tiers".into(),
                 format!(
                     "tier `{}` starts at {} years, not after `{}` ({} years)",
-                    pair[1].id, pair[1].min_years, pair[0].id, pair[0].min_years
+                    pair[1].id,
+                    years(pair[1].min_years),
+                    pair[0].id,
+                    years(pair[0].min_years)
                 ),
             );
         }
