@@ -511,8 +511,8 @@ impl Catalog {
         if distance == 1 && key_len >= 8 && unique {
             return Resolution::Fuzzy(idx, term.to_string());
         }
-        let allowed = if key_len >= 6 { 3 } else { 2 };
-        if distance <= allowed || similarity >= 0.9 {
+        let candidate_len = normalize(term).chars().count();
+        if is_plausible_suggestion(key_len, candidate_len, distance, similarity) {
             Resolution::Unrecognized {
                 suggestion: Some(idx),
             }
@@ -586,6 +586,27 @@ impl Catalog {
         });
         hits.into_iter().map(|(_, idx)| idx).collect()
     }
+}
+
+/// Whether the nearest term is close enough to offer as "did you mean": the allowed edits grow with
+/// the input's length (1 up to 4 characters, 2 up to 7, 3 beyond), and the edits must leave most of
+/// the longer string intact (normalised distance at most 0.4), so "HTML" never suggests "Helm"
+/// (2 edits in 4) nor "GIF" "GGUF". Jaro-Winkler alone (common prefix) may vouch for longer inputs
+/// only, and then still with at least half the characters in place.
+fn is_plausible_suggestion(
+    key_len: usize,
+    candidate_len: usize,
+    distance: usize,
+    similarity: f64,
+) -> bool {
+    let allowed = match key_len {
+        0..=4 => 1,
+        5..=7 => 2,
+        _ => 3,
+    };
+    let normalised = distance as f64 / key_len.max(candidate_len).max(1) as f64;
+    (distance <= allowed && normalised <= 0.4)
+        || (key_len >= 6 && similarity >= 0.9 && normalised <= 0.5)
 }
 
 #[cfg(test)]

@@ -1,6 +1,7 @@
 //! Each command: resolve the raw arguments, do the work through the library, hand bytes to
 //! [`crate::output`].
 
+use std::io::IsTerminal;
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -104,6 +105,8 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
             }
         }
     };
+    // Warnings about the input always go to stderr (a pipeline's log keeps them); the report
+    // carries them too, except a table on a terminal, where they would show twice.
     for warning in &skills.warnings {
         output::warn(&format!("{}: {warning}", skills.source));
     }
@@ -129,7 +132,14 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
         top: args.top.map(usize::from),
         plan_roles: role_ids.is_empty().then_some(assess::DEFAULT_PLAN_ROLES),
     };
-    let report = assess::assess(&skills, &roles, context.catalog, &options);
+    let mut report = assess::assess(&skills, &roles, context.catalog, &options);
+    if args.format == render::ReportFormat::Table
+        && args.output.is_none()
+        && std::io::stdout().is_terminal()
+        && std::io::stderr().is_terminal()
+    {
+        report.warnings.retain(|w| !skills.warnings.contains(w));
+    }
     let render_options = context.render_options(args.output.as_deref(), args.explain);
     let bytes = render::to_bytes(args.format, &report, &render_options)?;
     output::emit(args.output.as_deref(), &bytes)?;

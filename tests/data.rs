@@ -419,3 +419,92 @@ fn known_false_matches_stay_false_in_names() {
         Resolution::Unrecognized { .. }
     ));
 }
+
+/// Umbrella skills (what profiles ask for as "Model serving & deployment", "Distributed training",
+/// …) are covered by the concrete tools a résumé names: whoever runs vLLM or Triton Inference
+/// Server serves models. Each name here must resolve to a skill whose implied closure holds the
+/// umbrella (the implied level counts in full, see README "How the score is computed").
+#[test]
+fn concrete_tools_imply_their_umbrella_skill() {
+    let c = catalog();
+    let cases: &[(&str, &[&str])] = &[
+        (
+            "model-serving",
+            &[
+                "vLLM",
+                "TensorRT-LLM",
+                "TRT-LLM",
+                "Triton Inference Server",
+                "TorchServe",
+                "TensorFlow Serving",
+                "KServe",
+                "BentoML",
+                "Seldon Core",
+                "Text Generation Inference",
+                "TGI",
+                "SGLang",
+            ],
+        ),
+        (
+            "distributed-training",
+            &[
+                "FSDP",
+                "DeepSpeed",
+                "ZeRO-3",
+                "Megatron-LM",
+                "DDP",
+                "torchrun",
+                "Horovod",
+                "tensor parallelism",
+                "pipeline parallelism",
+                "pjit",
+            ],
+        ),
+        (
+            "experiment-tracking",
+            &[
+                "W&B",
+                "Weights and Biases",
+                "MLflow",
+                "TensorBoard",
+                "Comet ML",
+            ],
+        ),
+        (
+            "fine-tuning",
+            &[
+                "LoRA",
+                "QLoRA",
+                "PEFT",
+                "SFT",
+                "DPO",
+                "RLHF",
+                "full fine-tuning",
+            ],
+        ),
+    ];
+    for (umbrella, names) in cases {
+        let target = c.index_of(umbrella).expect("umbrella exists");
+        for name in *names {
+            let idx = c
+                .resolve(name)
+                .skill()
+                .unwrap_or_else(|| panic!("{name} resolves"));
+            assert!(
+                idx == target || c.implied_closure(idx).contains(&target),
+                "{name} ({}) does not imply {umbrella}",
+                c.skill(idx).id
+            );
+        }
+    }
+    // Related credit is symmetric (catalog.rs), so a general framework such as Ray is not made
+    // "related" to an umbrella: every model server would then earn credit towards Ray.
+    let ray = c.index_of("ray").expect("exists");
+    for umbrella in ["model-serving", "distributed-training"] {
+        let target = c.index_of(umbrella).expect("exists");
+        assert!(
+            !c.related(target).iter().any(|&(s, _)| s == ray),
+            "{umbrella} must not earn credit towards ray"
+        );
+    }
+}

@@ -85,7 +85,7 @@ fn planned_skills() -> Vec<String> {
     let catalog = Catalog::builtin().expect("catalog");
     let profiles = builtin_profiles(catalog).expect("profiles");
     let role = profiles.get(ROLE).expect("role");
-    let sections = questionnaire::category_items(catalog, &[role], &Answers::default());
+    let sections = questionnaire::category_items(catalog, &[role], &Answers::default(), false);
     let mut ticked = Vec::new();
     for (position, (category, skills)) in sections.iter().enumerate() {
         if let Some((_, positions)) = TICKS.iter().find(|(id, _)| id == category) {

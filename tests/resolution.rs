@@ -12,8 +12,10 @@ enum Expect {
     Suggests(&'static str),
     /// Unrecognized (any suggestion or none), and certainly not this id.
     Not(&'static str),
+    /// Unrecognized with no did-you-mean at all: nothing in the catalog is really similar.
+    Unknown,
 }
-use Expect::{Is, Not, Suggests};
+use Expect::{Is, Not, Suggests, Unknown};
 
 const TABLE: &[(&str, Expect)] = &[
     // Case, punctuation and version suffixes.
@@ -96,6 +98,17 @@ const TABLE: &[(&str, Expect)] = &[
     ("Pytroch", Suggests("pytorch")),
     ("Deepsped", Is("deepspeed")),
     ("Kubeflo", Suggests("kubeflow")),
+    ("Pytorh", Suggests("pytorch")),
+    ("Pyton", Suggests("python")),
+    ("Dokcer", Suggests("docker")),
+    ("Kubernetis", Is("kubernetes")),
+    ("Deepspeeed", Is("deepspeed")),
+    // Short words that share a letter or two with a term are not misspellings of it.
+    ("HTML", Unknown),
+    ("GIF", Unknown),
+    ("CSS", Unknown),
+    ("PHP", Unknown),
+    ("Figma", Unknown),
     // Not skills, or not these skills.
     ("sparked", Not("spark")),
     ("Javas", Not("javascript")),
@@ -123,6 +136,7 @@ fn tricky_names_resolve_as_expected() {
                 },
             ) => id(*s) == *want,
             (Suggests(_), _) => false,
+            (Unknown, r) => matches!(r, Resolution::Unrecognized { suggestion: None }),
             (Not(unwanted), r) => {
                 matches!(r, Resolution::Unrecognized { .. }) && r.skill().map(id) != Some(*unwanted)
             }

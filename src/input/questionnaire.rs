@@ -284,6 +284,8 @@ fn format_years(years: f64) -> String {
 struct Need {
     importance: Importance,
     roles: usize,
+    /// How many of them call it essential or expected.
+    core_roles: usize,
 }
 
 fn needs(roles: &[&Role]) -> HashMap<SkillIdx, Need> {
@@ -295,15 +297,18 @@ fn needs(roles: &[&Role]) -> HashMap<SkillIdx, Need> {
                 continue;
             }
             seen.push(requirement.skill);
+            let core = usize::from(requirement.importance <= Importance::Expected);
             needs
                 .entry(requirement.skill)
                 .and_modify(|need| {
                     need.importance = need.importance.min(requirement.importance);
                     need.roles += 1;
+                    need.core_roles += core;
                 })
                 .or_insert(Need {
                     importance: requirement.importance,
                     roles: 1,
+                    core_roles: core,
                 });
         }
     }
@@ -312,13 +317,20 @@ fn needs(roles: &[&Role]) -> HashMap<SkillIdx, Need> {
 
 /// The skills to list for each catalog category, in catalog category order: the ones the `roles`
 /// ask for, most important first (then the ones more roles ask for, then catalog order), followed by
-/// any skill already answered in that category. Categories with nothing to list are left out.
+/// any skill already answered in that category. With `core_only` (no role in focus, so every role
+/// counts) only the core of the field is listed: what some role calls essential, or at least two
+/// roles call essential or expected (64 skills in 20 lists rather than 210 in 22); the rest are one
+/// search away. Categories with nothing to list are left out.
 pub fn category_items(
     catalog: &Catalog,
     roles: &[&Role],
     answers: &Answers,
+    core_only: bool,
 ) -> Vec<(String, Vec<SkillIdx>)> {
-    let needs = needs(roles);
+    let mut needs = needs(roles);
+    if core_only {
+        needs.retain(|_, need| need.importance == Importance::Essential || need.core_roles >= 2);
+    }
     catalog
         .categories()
         .iter()
@@ -437,8 +449,10 @@ pub fn run(
     // 3. One multi-select per category. The list is worked out again before each question: a
     // skill added by search shows up (ticked) in its own category if that is still to come.
     let mut asked = 0;
+    // No role in focus: every role's essentials and expected skills, not all 200-odd skills.
+    let core_only = answers.roles.is_empty() && focus.len() > 1;
     for category in catalog.categories() {
-        let sections = category_items(catalog, &focus, &answers);
+        let sections = category_items(catalog, &focus, &answers, core_only);
         let remaining = sections
             .iter()
             .skip_while(|(id, _)| *id != category.id)
@@ -808,7 +822,11 @@ mod tests {
 
     #[test]
     fn skills_are_listed_most_important_first() {
-        let outcome = session(None, None, &[("Years", Type("1"))]);
+        let outcome = session(
+            Some(&["deep-learning-engineer".to_string()]),
+            None,
+            &[("Years", Type("1"))],
+        );
         outcome.result.expect("completes");
         let transcript = &outcome.prompter.transcript;
         let frameworks = transcript
@@ -823,6 +841,37 @@ mod tests {
             pytorch < keras,
             "essential PyTorch before situational Keras: {items}"
         );
+    }
+
+    #[test]
+    fn without_a_role_focus_only_the_core_is_listed() {
+        let profiles = builtin_profiles(catalog()).expect("built-in profiles load");
+        let all: Vec<&Role> = profiles.roles().iter().collect();
+        let count = |sections: &[(String, Vec<SkillIdx>)]| -> usize {
+            sections.iter().map(|(_, skills)| skills.len()).sum()
+        };
+        let everything = category_items(catalog(), &all, &Answers::default(), false);
+        let core = category_items(catalog(), &all, &Answers::default(), true);
+        assert_eq!((everything.len(), count(&everything)), (22, 210));
+        assert_eq!((core.len(), count(&core)), (20, 64));
+        let listed = |id: &str| core.iter().any(|(_, skills)| skills.contains(&skill(id)));
+        // Essential somewhere: listed. Expected by several roles: listed. Situational or expected
+        // by one role only: reached through the search entry.
+        assert!(listed("cuda") && listed("python") && listed("pytorch"));
+        assert!(listed("docker"));
+        assert!(!listed("keras"));
+        assert!(!listed("cutlass"));
+        // A skill already answered stays listed in its category.
+        let mut answers = Answers::default();
+        answers.add(skill("keras"), catalog());
+        let with_answer = category_items(catalog(), &all, &answers, true);
+        assert!(with_answer
+            .iter()
+            .any(|(_, skills)| skills.contains(&skill("keras"))));
+        // With a role in focus every skill that role asks for is listed.
+        let dl = profiles.get("deep-learning-engineer").expect("role");
+        let focused = category_items(catalog(), &[dl], &Answers::default(), false);
+        assert_eq!(count(&focused), 109);
     }
 
     #[test]

@@ -1280,6 +1280,38 @@ mod tests {
     }
 
     #[test]
+    fn names_inside_other_names_are_not_skills_in_prose() {
+        // A platform is not its flagship library; a vision model is not an LLM; an institute's
+        // name is not HPC experience; public speaking is not executive communication.
+        assert_eq!(
+            ids("Deployed demos on Hugging Face Spaces."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ids("Benchmarked vision foundation models and vision-language models."),
+            vec!["vision-language-models"]
+        );
+        assert_eq!(
+            ids("Intern at the National Center for Supercomputing Applications."),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("Enjoys public speaking."), Vec::<String>::new());
+        // What must keep working.
+        assert_eq!(
+            ids("Evaluated large language models."),
+            vec!["large-language-models"]
+        );
+        assert_eq!(
+            ids("Skills: Hugging Face, Supercomputing"),
+            vec!["hugging-face-transformers", "parallel-programming"]
+        );
+        assert_eq!(
+            ids("Used Hugging Face Transformers daily."),
+            vec!["hugging-face-transformers"]
+        );
+    }
+
+    #[test]
     fn lists_and_prose() {
         let scanner = Scanner::builtin().expect("scanner");
         let listed =
