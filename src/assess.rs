@@ -22,10 +22,9 @@
 //!    share of lifting the cap.
 
 use std::cmp::Ordering;
-use std::collections::HashMap;
 
 use crate::catalog::{Catalog, SkillIdx};
-use crate::profile::{Importance, Role, Tier};
+use crate::profile::{CompiledRequirement, Importance, Role, Tier};
 use crate::report::{
     CategoryScore, Matched, Missing, PlanItem, Report, ReportSkill, RoleFit, Subject, TierScore,
     SCHEMA_VERSION,
@@ -277,19 +276,77 @@ fn score_tier(role: &Role, tier: Tier, level: impl Fn(SkillIdx) -> f64) -> TierR
     }
 }
 
-/// A tier's score before the blocking cap: what a gain compares. The same sums as [`score_tier`],
-/// in the same order, without its per-category scores and blocking list, in a reused buffer (it runs
-/// once per missing skill).
-fn uncapped_score(
-    role: &Role,
+/// What a gain compares against: a tier's per-category credit sums, and for each category the
+/// requirements that apply at the tier (in requirement order), so that raising a few skills
+/// re-adds only the categories they touch. Each category's sums are built from its own
+/// requirements in requirement order, exactly as [`accumulate`] builds them, so the totals are
+/// bit-for-bit those of a full re-score.
+struct GainBase {
     tier: Tier,
-    level: impl Fn(SkillIdx) -> f64,
-    scratch: &mut Vec<CategoryCredit>,
-) -> f64 {
-    scratch.clear();
-    scratch.resize(role.profile.categories.len(), CategoryCredit::default());
-    accumulate(role, tier, level, scratch, |_| {});
-    total(scratch)
+    credits: Vec<CategoryCredit>,
+    by_category: Vec<Vec<usize>>,
+    /// Per catalog skill, a bit per category (bit 63 stands for all categories from 63 on) that
+    /// has a requirement on it at the tier.
+    categories_of: Vec<u64>,
+}
+
+fn category_bit(category: usize) -> u64 {
+    1u64 << category.min(63)
+}
+
+impl GainBase {
+    fn new(role: &Role, tier: Tier, levels: &Levels) -> GainBase {
+        let categories = role.profile.categories.len();
+        let mut credits = vec![CategoryCredit::default(); categories];
+        accumulate(role, tier, |s| levels.level(s), &mut credits, |_| {});
+        let mut by_category = vec![Vec::new(); categories];
+        let mut categories_of = vec![0u64; levels.held.len()];
+        for (i, req) in role.requirements.iter().enumerate() {
+            if req.levels.get(tier).is_some() {
+                by_category[req.category].push(i);
+                if let Some(mask) = categories_of.get_mut(req.skill) {
+                    *mask |= category_bit(req.category);
+                }
+            }
+        }
+        GainBase {
+            tier,
+            credits,
+            by_category,
+            categories_of,
+        }
+    }
+
+    /// The tier's score before the blocking cap with the levels `level` gives for the skills in
+    /// `changed` (every other skill keeps its level): the touched categories are re-added in a
+    /// reused buffer, the others copied.
+    fn uncapped_with(
+        &self,
+        role: &Role,
+        changed: &[(SkillIdx, f64)],
+        level: impl Fn(SkillIdx) -> f64,
+        scratch: &mut Vec<CategoryCredit>,
+    ) -> f64 {
+        scratch.clear();
+        scratch.extend_from_slice(&self.credits);
+        let touched = changed.iter().fold(0u64, |mask, &(skill, _)| {
+            mask | self.categories_of.get(skill).copied().unwrap_or(0)
+        });
+        for (category, requirements) in self.by_category.iter().enumerate() {
+            if touched & category_bit(category) == 0 {
+                continue;
+            }
+            let credit = &mut scratch[category];
+            *credit = CategoryCredit::default();
+            for &i in requirements {
+                let req = &role.requirements[i];
+                if let Some(required) = req.levels.get(self.tier) {
+                    add_credit(credit, req, required, level(req.skill));
+                }
+            }
+        }
+        total(scratch)
+    }
 }
 
 /// Adds every requirement's credit at `tier` to its category; `blocking` hears of each essential
@@ -305,27 +362,43 @@ fn accumulate(
         let Some(required) = req.levels.get(tier) else {
             continue;
         };
-        let credit = (level(req.skill) / f64::from(required)).min(1.0);
-        let category = &mut categories[req.category];
-        let w = weight(req.importance);
-        match req.importance {
-            Importance::Differentiator => {
-                category.differentiators += 1.0;
-                category.differentiator_credit += credit;
-            }
-            Importance::Essential => {
-                category.essential_weight += w;
-                category.essential_credit += w * credit;
-                if credit < BLOCKING_CREDIT {
-                    blocking(i);
-                }
-            }
-            Importance::Expected | Importance::Situational => {
-                category.toolkit_weight += w;
-                category.toolkit_credit += w * credit;
-            }
+        let credit = add_credit(
+            &mut categories[req.category],
+            req,
+            required,
+            level(req.skill),
+        );
+        if req.importance == Importance::Essential && credit < BLOCKING_CREDIT {
+            blocking(i);
         }
     }
+}
+
+/// Adds one requirement's credit (the person at `level`, `required` asked) to its category's sums;
+/// returns the credit.
+fn add_credit(
+    category: &mut CategoryCredit,
+    req: &CompiledRequirement,
+    required: u8,
+    level: f64,
+) -> f64 {
+    let credit = (level / f64::from(required)).min(1.0);
+    let w = weight(req.importance);
+    match req.importance {
+        Importance::Differentiator => {
+            category.differentiators += 1.0;
+            category.differentiator_credit += credit;
+        }
+        Importance::Essential => {
+            category.essential_weight += w;
+            category.essential_credit += w * credit;
+        }
+        Importance::Expected | Importance::Situational => {
+            category.toolkit_weight += w;
+            category.toolkit_credit += w * credit;
+        }
+    }
+    credit
 }
 
 /// The score the categories' credits earn (at most 100), before any blocking cap.
@@ -359,13 +432,14 @@ fn scored_tiers(role: &Role) -> Vec<Tier> {
         .collect()
 }
 
+/// A role's fit, with the catalog index of each of its missing skills (in the order of `missing`).
 fn assess_role(
     role: &Role,
     levels: &Levels,
     years: Option<f64>,
     options: &Options,
     catalog: &Catalog,
-) -> RoleFit {
+) -> (RoleFit, Vec<SkillIdx>) {
     let tiers: Vec<(Tier, TierResult, bool)> = scored_tiers(role)
         .into_iter()
         .map(|t| {
@@ -394,7 +468,7 @@ fn assess_role(
         .map(|t| t.0);
     let Some((_, target_result, _)) = tiers.iter().find(|t| t.0 == target) else {
         // Validation guarantees every profile has a scored tier; an empty one scores 0.
-        return empty_fit(role, target);
+        return (empty_fit(role, target), Vec::new());
     };
     let score_now = target_result.score;
 
@@ -417,6 +491,7 @@ fn assess_role(
     // Reused by every gain computation below.
     let mut changed: Vec<(SkillIdx, f64)> = Vec::new();
     let mut scratch: Vec<CategoryCredit> = Vec::new();
+    let gain_base = GainBase::new(role, target, levels);
     for (i, req) in role.requirements.iter().enumerate() {
         let Some(required) = req.levels.get(target) else {
             continue;
@@ -437,9 +512,9 @@ fn assess_role(
         }
         if current < f64::from(required) {
             levels.raised(catalog, req.skill, f64::from(required), &mut changed);
-            let raised = uncapped_score(
+            let raised = gain_base.uncapped_with(
                 role,
-                target,
+                &changed,
                 |s| {
                     changed
                         .iter()
@@ -449,20 +524,23 @@ fn assess_role(
                 },
                 &mut scratch,
             );
-            missing.push(Missing {
-                skill: skill.id.clone(),
-                name: skill.name.clone(),
-                category: role.profile.categories[req.category].id.clone(),
-                importance: req.importance,
-                current_level: round1(current),
-                required_level: required,
-                gain: round1(gain(
-                    target_result,
-                    raised,
-                    target_result.blocking.contains(&i),
-                )),
-                blocking: target_result.blocking.contains(&i),
-            });
+            missing.push((
+                Missing {
+                    skill: skill.id.clone(),
+                    name: skill.name.clone(),
+                    category: role.profile.categories[req.category].id.clone(),
+                    importance: req.importance,
+                    current_level: round1(current),
+                    required_level: required,
+                    gain: round1(gain(
+                        target_result,
+                        raised,
+                        target_result.blocking.contains(&i),
+                    )),
+                    blocking: target_result.blocking.contains(&i),
+                },
+                req.skill,
+            ));
         }
     }
     matched.sort_by(|a, b| {
@@ -471,20 +549,21 @@ fn assess_role(
             .then(b.level.total_cmp(&a.level))
             .then_with(|| a.skill.cmp(&b.skill))
     });
-    missing.sort_by(|a, b| {
+    missing.sort_by(|(a, _), (b, _)| {
         b.gain
             .total_cmp(&a.gain)
             .then(b.blocking.cmp(&a.blocking))
             .then(a.importance.cmp(&b.importance))
             .then_with(|| a.skill.cmp(&b.skill))
     });
+    let (missing, missing_skills): (Vec<Missing>, Vec<SkillIdx>) = missing.into_iter().unzip();
     let blocking = missing
         .iter()
         .filter(|m| m.blocking)
         .map(|m| m.skill.clone())
         .collect();
 
-    RoleFit {
+    let fit = RoleFit {
         id: role.profile.id.clone(),
         title: role.profile.title.clone(),
         score: round1(score_now),
@@ -502,7 +581,8 @@ fn assess_role(
         blocking,
         matched,
         missing,
-    }
+    };
+    (fit, missing_skills)
 }
 
 /// A missing skill's gain: what it adds to the score by its own credit (and by what raising it
@@ -543,22 +623,37 @@ fn compare_roles(a: &RoleFit, b: &RoleFit) -> Ordering {
 
 /// The learning plan: every missing skill across the reported roles, by total gain, with each
 /// unlearned prerequisite placed before the skills that need it.
-fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<PlanItem> {
+///
+/// `missing_skills[r]` holds the catalog index of each of `roles[r].missing`, in the same order.
+fn learning_plan(
+    roles: &[RoleFit],
+    missing_skills: &[Vec<SkillIdx>],
+    levels: &Levels,
+    catalog: &Catalog,
+) -> Vec<PlanItem> {
     let mut items: Vec<PlanItem> = Vec::new();
-    // Where each skill's step is in `items` (a skill has at most one step).
-    let mut position: HashMap<String, usize> = HashMap::new();
-    for role in roles {
+    // The catalog index of each step's skill.
+    let mut item_skills: Vec<SkillIdx> = Vec::new();
+    // Where each skill's step is in `items`, by catalog index (a skill has at most one step).
+    let mut position: Vec<Option<usize>> = vec![None; catalog.skills().len()];
+    for (role, skills) in roles.iter().zip(missing_skills) {
         // A gap that would not raise the score (its toolkit is already covered) is no step to take.
-        for gap in role.missing.iter().filter(|g| g.gain > 0.0) {
-            match position.get(&gap.skill) {
-                Some(&k) => {
+        for (gap, &gap_skill) in role
+            .missing
+            .iter()
+            .zip(skills)
+            .filter(|(g, _)| g.gain > 0.0)
+        {
+            match position[gap_skill] {
+                Some(k) => {
                     let item = &mut items[k];
                     item.total_gain = round1(item.total_gain + gap.gain);
                     item.target_level = item.target_level.max(gap.required_level);
                     item.roles_improved.push(role.id.clone());
                 }
                 None => {
-                    position.insert(gap.skill.clone(), items.len());
+                    position[gap_skill] = Some(items.len());
+                    item_skills.push(gap_skill);
                     items.push(PlanItem {
                         skill: gap.skill.clone(),
                         name: gap.name.clone(),
@@ -574,10 +669,7 @@ fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<P
     // Unlearned prerequisites join the plan (transitively), so FSDP never comes before PyTorch.
     let mut i = 0;
     while i < items.len() {
-        let Some(skill) = catalog.index_of(&items[i].skill) else {
-            i += 1;
-            continue;
-        };
+        let skill = item_skills[i];
         // Someone who already works with a skill has, in practice, what it builds on: its
         // prerequisites gate only learning it from scratch.
         if levels.level(skill) >= f64::from(DEFAULT_LEVEL) {
@@ -590,15 +682,16 @@ fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<P
             }
             let dependent = items[i].skill.clone();
             let pre_skill = catalog.skill(pre);
-            match position.get(&pre_skill.id) {
-                Some(&k) => {
+            match position[pre] {
+                Some(k) => {
                     let existing = &mut items[k];
                     if !existing.prerequisite_for.contains(&dependent) {
                         existing.prerequisite_for.push(dependent);
                     }
                 }
                 None => {
-                    position.insert(pre_skill.id.clone(), items.len());
+                    position[pre] = Some(items.len());
+                    item_skills.push(pre);
                     items.push(PlanItem {
                         skill: pre_skill.id.clone(),
                         name: pre_skill.name.clone(),
@@ -616,21 +709,19 @@ fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<P
     // an unlearned prerequisite of an unlearned skill makes it wait.
     let n = items.len();
     let unlearned = |s: SkillIdx| levels.level(s) < f64::from(DEFAULT_LEVEL);
-    let prereqs_in_plan: Vec<Vec<usize>> = items
+    let prereqs_in_plan: Vec<Vec<usize>> = item_skills
         .iter()
-        .map(|item| {
-            catalog
-                .index_of(&item.skill)
-                .filter(|&s| unlearned(s))
-                .map(|s| {
-                    catalog
-                        .prerequisites(s)
-                        .iter()
-                        .filter(|&&p| unlearned(p))
-                        .filter_map(|&p| position.get(&catalog.skill(p).id).copied())
-                        .collect()
-                })
-                .unwrap_or_default()
+        .map(|&s| {
+            if unlearned(s) {
+                catalog
+                    .prerequisites(s)
+                    .iter()
+                    .filter(|&&p| unlearned(p))
+                    .filter_map(|&p| position[p])
+                    .collect()
+            } else {
+                Vec::new()
+            }
         })
         .collect();
     let mut priority: Vec<f64> = items.iter().map(|i| i.total_gain).collect();
@@ -664,22 +755,30 @@ fn learning_plan(roles: &[RoleFit], levels: &Levels, catalog: &Catalog) -> Vec<P
         placed[next] = true;
         order.push(next);
     }
-    order.into_iter().map(|i| items[i].clone()).collect()
+    // Each step is moved out of `items` once, in plan order.
+    let mut steps: Vec<Option<PlanItem>> = items.into_iter().map(Some).collect();
+    order.into_iter().filter_map(|i| steps[i].take()).collect()
 }
 
 /// Scores `skills` against `roles`.
 pub fn assess(skills: &Skills, roles: &[&Role], catalog: &Catalog, options: &Options) -> Report {
     let levels = Levels::new(skills, catalog);
-    let mut fits: Vec<RoleFit> = roles
+    let mut assessed: Vec<(RoleFit, Vec<SkillIdx>)> = roles
         .iter()
         .map(|role| assess_role(role, &levels, skills.years_experience, options, catalog))
         .collect();
-    fits.sort_by(compare_roles);
+    assessed.sort_by(|(a, _), (b, _)| compare_roles(a, b));
     if let Some(top) = options.top {
-        fits.truncate(top);
+        assessed.truncate(top);
     }
+    let (fits, missing_skills): (Vec<RoleFit>, Vec<Vec<SkillIdx>>) = assessed.into_iter().unzip();
     let plan_scope = options.plan_roles.unwrap_or(fits.len()).min(fits.len());
-    let learning_plan = learning_plan(&fits[..plan_scope], &levels, catalog);
+    let learning_plan = learning_plan(
+        &fits[..plan_scope],
+        &missing_skills[..plan_scope],
+        &levels,
+        catalog,
+    );
     let mut warnings = skills.warnings.clone();
     if skills.skills.is_empty() {
         warnings.push(

@@ -190,16 +190,22 @@ pub fn parse(
             source_name: source_name.to_string(),
         });
     }
-    let format = match format {
-        InputFormat::Auto => detect(source_name, text)?,
-        forced => forced,
+    // Detection parses JSON; the JSON Resume reader reuses that parse rather than repeating it.
+    let (format, parsed) = match format {
+        InputFormat::Auto => detect_parsed(source_name, text)?,
+        forced => (forced, None),
     };
     match format {
         InputFormat::Text => {
             encoding::check_text_size(source_name, text)?;
             text::parse(source_name, text, catalog)
         }
-        InputFormat::Jsonresume => json_resume::parse(source_name, text, catalog),
+        InputFormat::Jsonresume => match parsed {
+            Some((value, cleaned)) => {
+                json_resume::from_parsed(source_name, &value, cleaned, catalog)
+            }
+            None => json_resume::parse(source_name, text, catalog),
+        },
         InputFormat::Skillgap | InputFormat::Auto => {
             let cleaned = lenient::clean(text);
             let mut skills = skills_json::parse(source_name, &cleaned.text, catalog)?;
@@ -220,6 +226,14 @@ const TEXT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text", "rst", "org"
 /// `{` or `[`, that is not valid JSON is a syntax error with its position, not a text résumé. A job
 /// posting given as a résumé is an error that points to `--job`.
 pub fn detect(source_name: &str, text: &str) -> Result<InputFormat, InputError> {
+    detect_parsed(source_name, text).map(|(format, _)| format)
+}
+
+/// [`detect`], with the JSON it parsed (and its leniency warnings) when it parsed any.
+fn detect_parsed(
+    source_name: &str,
+    text: &str,
+) -> Result<(InputFormat, Option<(serde_json::Value, lenient::Cleaned)>), InputError> {
     let extension = Path::new(source_name)
         .extension()
         .and_then(|e| e.to_str())
@@ -228,17 +242,17 @@ pub fn detect(source_name: &str, text: &str) -> Result<InputFormat, InputError> 
         .as_deref()
         .is_some_and(|e| TEXT_EXTENSIONS.contains(&e))
     {
-        return Ok(InputFormat::Text);
+        return Ok((InputFormat::Text, None));
     }
     let cleaned = lenient::clean(text);
     let looks_like_json = cleaned.text.trim_start().starts_with(['{', '[']);
     if !looks_like_json && extension.as_deref() != Some("json") {
-        return Ok(InputFormat::Text);
+        return Ok((InputFormat::Text, None));
     }
     let value: serde_json::Value =
         serde_json::from_str(&cleaned.text).map_err(|e| InputError::json(source_name, &e))?;
     let Some(object) = value.as_object() else {
-        return Ok(InputFormat::Skillgap);
+        return Ok((InputFormat::Skillgap, None));
     };
     let has = |field: &str| object.contains_key(field);
     let resume_sections = json_resume::RESUME_FIELDS.iter().any(|f| has(f));
@@ -260,9 +274,9 @@ pub fn detect(source_name: &str, text: &str) -> Result<InputFormat, InputError> 
         _ => false,
     };
     if resume_sections || skills_look_like_resume {
-        Ok(InputFormat::Jsonresume)
+        Ok((InputFormat::Jsonresume, Some((value, cleaned))))
     } else {
-        Ok(InputFormat::Skillgap)
+        Ok((InputFormat::Skillgap, None))
     }
 }
 

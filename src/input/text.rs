@@ -510,7 +510,15 @@ fn evidence(display: &str, line_start: usize, line_end: usize, start: usize, end
 }
 
 fn collapse_whitespace(text: &str) -> String {
-    text.split_whitespace().collect::<Vec<_>>().join(" ")
+    // The words joined by one space, built in place (no intermediate list of words).
+    let mut out = String::with_capacity(text.len());
+    for word in text.split_whitespace() {
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
 }
 
 /// One line of a document, by byte range into [`Document::search`].
@@ -589,25 +597,42 @@ impl Document {
 fn flatten_whitespace(text: &str) -> (String, Vec<usize>) {
     let mut flat = String::with_capacity(text.len());
     let mut map = Vec::with_capacity(text.len());
-    let mut chars = text.char_indices().peekable();
-    while let Some((i, c)) = chars.next() {
+    let mut i = 0;
+    while let Some(c) = char_at(text, i) {
         if c.is_whitespace() {
+            let run_start = i;
             let mut newlines = usize::from(c == '\n');
-            while let Some(&(_, next)) = chars.peek() {
+            i += c.len_utf8();
+            while let Some(next) = char_at(text, i) {
                 if !next.is_whitespace() {
                     break;
                 }
                 newlines += usize::from(next == '\n');
-                chars.next();
+                i += next.len_utf8();
             }
             flat.push(if newlines >= 2 { '\n' } else { ' ' });
-            map.push(i);
+            map.push(run_start);
         } else {
-            flat.push(c);
-            map.extend(i..i + c.len_utf8());
+            // A run of ASCII text without whitespace is copied in one go.
+            let len = text.as_bytes()[i..]
+                .iter()
+                .position(|&b| b >= 0x80 || (b as char).is_whitespace())
+                .map_or(text.len() - i, |p| p.max(c.len_utf8()));
+            flat.push_str(&text[i..i + len]);
+            map.extend(i..i + len);
+            i += len;
         }
     }
     (flat, map)
+}
+
+/// The character starting at byte `i` of `text` (an ASCII byte without decoding).
+fn char_at(text: &str, i: usize) -> Option<char> {
+    match text.as_bytes().get(i) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        Some(_) => text.get(i..).and_then(|rest| rest.chars().next()),
+        None => None,
+    }
 }
 
 /// Byte ranges of each line, without the line break.
@@ -749,11 +774,18 @@ fn blank_markup(bytes: &mut [u8]) {
 }
 
 fn find(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
-    bytes
-        .get(from..)?
-        .windows(needle.len())
-        .position(|w| w == needle)
-        .map(|p| p + from)
+    let haystack = bytes.get(from..)?;
+    let (&first, rest) = needle.split_first()?;
+    // Candidates are the places of the needle's first byte; each is checked in full.
+    let mut at = 0;
+    while let Some(p) = haystack.get(at..)?.iter().position(|&b| b == first) {
+        let candidate = at + p;
+        if haystack[candidate + 1..].starts_with(rest) {
+            return Some(candidate + from);
+        }
+        at = candidate + 1;
+    }
+    None
 }
 
 fn find_ignore_case(bytes: &[u8], from: usize, needle: &[u8]) -> Option<usize> {
@@ -857,8 +889,8 @@ fn heading(original: &str, display: &str, next_original: Option<&str>) -> Option
     }
     // A short line that is all bold ("**Skills**") or a label alone ("Technical Skills:"), or an
     // all-capitals line ("SKILLS").
-    let words = trimmed.split_whitespace().count();
-    if words <= 5 {
+    // At most 5 words (counting stops at the sixth).
+    if trimmed.split_whitespace().nth(5).is_none() {
         let bold = trimmed.len() > 4
             && ((trimmed.starts_with("**") && trimmed.ends_with("**"))
                 || (trimmed.starts_with("__") && trimmed.ends_with("__")));
@@ -957,10 +989,14 @@ fn classify_lines(
 
 /// Splits a line into list items at commas, semicolons, pipes and bullets.
 fn items(text: &str) -> Vec<&str> {
+    item_iter(text).collect()
+}
+
+/// [`items`], one at a time.
+fn item_iter(text: &str) -> impl Iterator<Item = &str> {
     text.split([',', ';', '|', '•', '·'])
         .map(strip_markup)
         .filter(|item| !item.is_empty())
-        .collect()
 }
 
 /// Whether `text` (no label) reads as an enumeration of names rather than a sentence: short items.
@@ -970,14 +1006,24 @@ fn is_enumeration(text: &str, in_skills_section: bool) -> bool {
     if text.is_empty() {
         return false;
     }
-    let items = items(text);
-    let short = |item: &&str| item.split_whitespace().count() <= 4;
-    let all_short = items.iter().all(short);
+    // At most 4 words (counting stops at the fifth).
+    let short = |item: &str| item.split_whitespace().nth(4).is_none();
+    // The items are looked at until the first long one: after it the answer no longer depends on
+    // how many there are.
+    let mut count = 0;
+    let mut all_short = true;
+    for item in item_iter(text) {
+        if !short(item) {
+            all_short = false;
+            break;
+        }
+        count += 1;
+    }
     if in_skills_section {
         // Short items, or a short line ("- Deep learning with PyTorch and JAX").
-        all_short || text.split_whitespace().count() <= 8
+        all_short || text.split_whitespace().nth(8).is_none()
     } else {
-        items.len() >= 3 && all_short
+        count >= 3 && all_short
     }
 }
 
