@@ -197,3 +197,28 @@ fn init_to_a_file_notes_on_stderr_only() {
     assert!(String::from_utf8_lossy(&output.stderr).contains("wrote skills.json"));
     assert!(dir.path().join("skills.json").is_file());
 }
+
+/// Names, sources and evidence come from untrusted résumés: escape sequences and bidirectional
+/// overrides in them must not reach the terminal through the table report.
+#[test]
+fn hostile_text_in_the_input_reaches_the_table_defused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let path = dir.path().join("hostile.json");
+    std::fs::write(
+        &path,
+        serde_json::json!({
+            "name": "Mallory\u{1b}[2J\u{1b}[31m \u{202E}rekcah",
+            "skills": [{"name": "PyTorch", "level": 3}, "Totally\u{1b}]0;pwned\u{7}Unknown"]
+        })
+        .to_string(),
+    )
+    .expect("write input");
+    let path = path.to_str().expect("utf-8 path");
+    let output = piped(command(&["assess", path, "--explain", "--color", "never"]));
+    assert!(output.status.success(), "{output:?}");
+    let stdout = String::from_utf8(output.stdout).expect("utf-8");
+    assert!(stdout.contains("Mallory"), "{stdout}");
+    assert!(!stdout.contains(ESC), "{stdout:?}");
+    assert!(!stdout.contains('\u{7}'), "{stdout:?}");
+    assert!(!stdout.contains('\u{202E}'), "{stdout:?}");
+}

@@ -102,6 +102,7 @@ pub fn from_value(
         .or_else(|| root.get("name"))
         .and_then(text_of)
         .map(str::to_string);
+    warn_about_shapes(root, &mut reader.skills.warnings);
     reader.read_listed_skills(root);
     reader.read_project_keywords(root);
     reader.read_prose(root);
@@ -621,6 +622,40 @@ fn array_of<'v>(root: &'v Map<String, Value>, names: &[&str]) -> Vec<&'v Map<Str
         .collect()
 }
 
+/// A warning for each known section whose value has the wrong type (`"basics": 5`, `"work": "x"`):
+/// it is skipped, and the user should know why its skills or years are missing.
+fn warn_about_shapes(root: &Map<String, Value>, warnings: &mut Vec<String>) {
+    const LISTS: &[&str] = &[
+        "work",
+        "volunteer",
+        "education",
+        "awards",
+        "certificates",
+        "publications",
+        "languages",
+        "interests",
+        "references",
+        "projects",
+        "experience",
+        "internships",
+    ];
+    for (field, value) in root {
+        let expected = match field.as_str() {
+            "basics" if !value.is_object() => "an object",
+            "skills" if !(value.is_array() || value.is_object()) => "an array of skill entries",
+            f if LISTS.contains(&f) && !value.is_array() => "an array of entries",
+            _ => continue,
+        };
+        if value.is_null() {
+            continue;
+        }
+        warnings.push(format!(
+            "\"{field}\" is {}, expected {expected}; ignored it",
+            kind(value)
+        ));
+    }
+}
+
 fn kind(value: &Value) -> &'static str {
     match value {
         Value::Null => "null",
@@ -824,6 +859,30 @@ mod tests {
         }
         assert_eq!(skills.years_experience, Some(2.0));
         assert_eq!(skills.name.as_deref(), Some("Person"));
+        assert!(
+            skills
+                .warnings
+                .iter()
+                .any(|w| w == "\"work\" is a string, expected an array of entries; ignored it"),
+            "{:?}",
+            skills.warnings
+        );
+    }
+
+    #[test]
+    fn sections_of_the_wrong_type_are_reported() {
+        let text = r#"{"basics": 5, "work": {"name": "X"}, "skills": "PyTorch", "education": null,
+                       "projects": [{"name": "P", "keywords": ["JAX"]}]}"#;
+        let skills = parse("r.json", text, catalog()).unwrap();
+        assert_eq!(
+            skills.warnings,
+            [
+                "\"basics\" is a number, expected an object; ignored it",
+                "\"skills\" is a string, expected an array of skill entries; ignored it",
+                "\"work\" is an object, expected an array of entries; ignored it",
+            ]
+        );
+        assert_eq!(ids(&skills), ["jax"]);
     }
 
     #[test]

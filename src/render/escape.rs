@@ -93,20 +93,27 @@ pub fn markdown(text: &str) -> Cow<'_, str> {
 }
 
 /// Makes text safe for one line of terminal output: line breaks and tabs become spaces, other
-/// control characters (ANSI escape sequences start with one) become U+FFFD.
+/// control characters (ANSI escape sequences start with one) and the bidirectional embedding,
+/// override and isolate characters (which can make a line read differently from what it holds)
+/// become U+FFFD. Plain right-to-left and left-to-right marks stay: names in Arabic or Hebrew use them.
 pub fn terminal_line(text: &str) -> Cow<'_, str> {
-    if !text.chars().any(char::is_control) {
+    if !text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
         return Cow::Borrowed(text);
     }
     Cow::Owned(
         text.chars()
             .map(|c| match c {
                 '\n' | '\r' | '\t' => ' ',
-                c if c.is_control() => '\u{FFFD}',
+                c if c.is_control() || is_bidi_control(c) => '\u{FFFD}',
                 c => c,
             })
             .collect(),
     )
+}
+
+/// U+202A–U+202E (embeddings and overrides) and U+2066–U+2069 (isolates).
+fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 #[cfg(test)]
@@ -118,6 +125,9 @@ mod tests {
         assert_eq!(terminal_line("a\nb\tc"), "a b c");
         assert_eq!(terminal_line("red\u{1b}[31m"), "red\u{FFFD}[31m");
         assert_eq!(terminal_line("plain"), "plain");
+        assert_eq!(terminal_line("abc\u{202E}fdp.exe"), "abc\u{FFFD}fdp.exe");
+        assert_eq!(terminal_line("\u{2067}x\u{2069}"), "\u{FFFD}x\u{FFFD}");
+        assert_eq!(terminal_line("שלום\u{200F}"), "שלום\u{200F}");
     }
 
     const HOSTILE: &[&str] = &[

@@ -8,6 +8,7 @@ use comfy_table::{
     Table as ComfyTable,
 };
 
+use super::escape::terminal_line as safe;
 use super::{Render, RenderOptions};
 use crate::assess::FIT_THRESHOLD;
 use crate::catalog::Catalog;
@@ -102,7 +103,7 @@ fn paint(options: &RenderOptions, text: &str, style: console::Style) -> String {
 fn subject_line(report: &Report) -> String {
     let mut parts = Vec::new();
     if let Some(name) = &report.subject.name {
-        parts.push(name.clone());
+        parts.push(safe(name).into_owned());
     }
     match report.subject.years_experience {
         Some(years) => parts.push(format!("{years} years")),
@@ -113,7 +114,7 @@ fn subject_line(report: &Report) -> String {
         "{count} skill{} recognized",
         if count == 1 { "" } else { "s" }
     ));
-    parts.push(report.subject.source.clone());
+    parts.push(safe(&report.subject.source).into_owned());
     parts.join(" · ")
 }
 
@@ -135,7 +136,7 @@ impl Render for Table {
                 "{}",
                 paint(
                     options,
-                    &format!("note: {warning}"),
+                    &format!("note: {}", safe(warning)),
                     console::Style::new().yellow()
                 )
             )?;
@@ -238,8 +239,8 @@ impl Render for Table {
                 .unrecognized
                 .iter()
                 .map(|u| match &u.suggestion {
-                    Some(s) => format!("{} (did you mean {s}?)", u.input),
-                    None => u.input.clone(),
+                    Some(s) => format!("{} (did you mean {s}?)", safe(&u.input)),
+                    None => safe(&u.input).into_owned(),
                 })
                 .collect();
             writeln!(out, "Unrecognized: {}", names.join(", "))?;
@@ -304,12 +305,16 @@ fn explain_role(out: &mut dyn Write, role: &RoleFit, options: &RenderOptions) ->
         let evidence = m
             .evidence
             .as_deref()
-            .map(|e| format!(" — “{}”", crate::input::shorten(e, 100)))
+            .map(|e| format!(" — “{}”", safe(&crate::input::shorten(e, 100))))
             .unwrap_or_default();
         writeln!(
             out,
             "  ✓ {} {}/{} [{}] via {}{evidence}",
-            m.name, m.level, m.required_level, m.importance, m.via
+            m.name,
+            m.level,
+            m.required_level,
+            m.importance,
+            safe(&m.via)
         )?;
     }
     for m in &role.missing {
