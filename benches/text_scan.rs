@@ -106,7 +106,7 @@ fn main() {
     let catalog = Catalog::builtin().expect("catalog");
 
     let started = Instant::now();
-    let scanner = Scanner::new(catalog);
+    let scanner = Scanner::new(catalog).expect("the builtin catalog builds a scanner");
     let build = started.elapsed();
     black_box(&scanner);
 

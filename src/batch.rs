@@ -157,7 +157,9 @@ pub fn run(
 
     let (token_tx, token_rx) = mpsc::sync_channel::<()>(window);
     for _ in 0..window {
-        token_tx.send(()).expect("the receiver is alive");
+        token_tx
+            .send(())
+            .map_err(|_| anyhow::anyhow!("the batch's work queue closed before it started"))?;
     }
     let (done_tx, done_rx) = mpsc::channel::<Done>();
 

@@ -159,14 +159,20 @@ pub fn compare(before: &Report, after: &Report) -> Diff {
     let mut roles: Vec<RoleChange> = after
         .roles
         .iter()
-        .map(|role| role_change(before.roles.iter().find(|r| r.id == role.id), Some(role)))
+        .map(|role| {
+            role_change(
+                role,
+                before.roles.iter().find(|r| r.id == role.id),
+                Some(role),
+            )
+        })
         .collect();
     roles.extend(
         before
             .roles
             .iter()
             .filter(|r| !after.roles.iter().any(|a| a.id == r.id))
-            .map(|r| role_change(Some(r), None)),
+            .map(|r| role_change(r, Some(r), None)),
     );
 
     Diff {
@@ -181,8 +187,9 @@ pub fn compare(before: &Report, after: &Report) -> Diff {
     }
 }
 
-fn role_change(before: Option<&RoleFit>, after: Option<&RoleFit>) -> RoleChange {
-    let any = after.or(before).expect("one side has the role");
+/// How `role` (present in `before`, `after` or both) changed.
+fn role_change(role: &RoleFit, before: Option<&RoleFit>, after: Option<&RoleFit>) -> RoleChange {
+    let any = role;
     let mut gaps_closed = Vec::new();
     let mut gaps_open = Vec::new();
     let mut gaps_new = Vec::new();

@@ -64,7 +64,7 @@ pub fn questionnaire(
     let mut prompter = DialoguerPrompter::new(color);
     let mut save = |answers: &questionnaire::Answers| -> anyhow::Result<()> {
         if let Some(path) = &args.save {
-            let text = answers.to_json(catalog);
+            let text = answers.to_json(catalog)?;
             let _hold = prompter_dialoguer::hold_saves();
             output::write_atomic(path, text.as_bytes())?;
         }
@@ -79,7 +79,7 @@ pub fn questionnaire(
         Err(error) => return Err(error),
     };
     let source = save_name.as_deref().unwrap_or("questionnaire");
-    let skills = skills_json::parse(source, &answers.to_json(catalog), catalog)
+    let skills = skills_json::parse(source, &answers.to_json(catalog)?, catalog)
         .context("the questionnaire's answers do not read back")?;
     Ok(Some(skills))
 }

@@ -26,7 +26,7 @@ use crate::catalog::Catalog;
 use crate::skills::{level_from_word, ClaimedSkill, Skills, DEFAULT_LEVEL, MAX_LEVEL};
 
 use super::dates::{self, Interval};
-use super::text::{self, Scanner};
+use super::text::{self, scanner_for, Scanner};
 use super::{lenient, shorten, InputError};
 
 /// Top-level fields that only a JSON Resume has (used by format detection).
@@ -109,31 +109,6 @@ pub fn from_value(
     reader.add_prose_mentions();
     reader.skills.years_experience = years_of_experience(root, &mut reader.skills.warnings);
     Ok(reader.skills)
-}
-
-/// The scanner for `catalog`: the process-wide one for the builtin catalog, else a new one.
-pub(crate) enum ScannerRef {
-    Builtin(&'static Scanner),
-    Owned(Box<Scanner>),
-}
-
-impl std::ops::Deref for ScannerRef {
-    type Target = Scanner;
-    fn deref(&self) -> &Scanner {
-        match self {
-            ScannerRef::Builtin(scanner) => scanner,
-            ScannerRef::Owned(scanner) => scanner,
-        }
-    }
-}
-
-pub(crate) fn scanner_for(catalog: &Catalog) -> Result<ScannerRef, crate::catalog::CatalogError> {
-    match Catalog::builtin() {
-        Ok(builtin) if std::ptr::eq(builtin, catalog) => {
-            Ok(ScannerRef::Builtin(Scanner::builtin()?))
-        }
-        _ => Ok(ScannerRef::Owned(Box::new(Scanner::new(catalog)))),
-    }
 }
 
 /// A skill found in a prose field.

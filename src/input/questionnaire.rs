@@ -198,7 +198,7 @@ impl Answers {
 
     /// The answers as a skills JSON document (SPEC §4), which `skillgap assess FILE` and `--from`
     /// read back. Levels are written as words, so the file reads well and can be edited by hand.
-    pub fn to_json(&self, catalog: &Catalog) -> String {
+    pub fn to_json(&self, catalog: &Catalog) -> serde_json::Result<String> {
         #[derive(Serialize)]
         struct Document<'a> {
             #[serde(skip_serializing_if = "Option::is_none")]
@@ -236,9 +236,9 @@ impl Answers {
             roles: &self.roles,
             skills,
         };
-        let mut text = serde_json::to_string_pretty(&document).expect("answers serialise to JSON");
+        let mut text = serde_json::to_string_pretty(&document)?;
         text.push('\n');
-        text
+        Ok(text)
     }
 }
 
@@ -752,7 +752,7 @@ mod tests {
         let mut prompter = Scripted::new(script);
         let mut saves = Vec::new();
         let result = run(&setup, &mut prompter, &mut |answers| {
-            saves.push(answers.to_json(catalog()));
+            saves.push(answers.to_json(catalog())?);
             Ok(())
         });
         Outcome {

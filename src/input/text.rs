@@ -88,7 +88,7 @@ static BUILTIN_SCANNER: OnceLock<Scanner> = OnceLock::new();
 impl Scanner {
     /// Builds the automaton for `catalog`. Costs tens of milliseconds (BENCHMARKS.md): build it once
     /// and reuse it (the builtin catalog's scanner is cached by [`Scanner::builtin`]).
-    pub fn new(catalog: &Catalog) -> Scanner {
+    pub fn new(catalog: &Catalog) -> Result<Scanner, CatalogError> {
         let mut by_lower: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
         let mut candidates: Vec<Vec<Candidate>> = Vec::new();
@@ -141,17 +141,25 @@ impl Scanner {
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
             .build(&patterns)
-            .expect("catalog terms form a valid automaton");
-        Scanner {
+            .map_err(|e| {
+                CatalogError::Invalid(format!(
+                    "its names and aliases do not form a search automaton: {e}"
+                ))
+            })?;
+        Ok(Scanner {
             automaton,
             candidates,
-        }
+        })
     }
 
     /// The scanner for the builtin catalog, built once per process.
     pub fn builtin() -> Result<&'static Scanner, CatalogError> {
         let catalog = Catalog::builtin()?;
-        Ok(BUILTIN_SCANNER.get_or_init(|| Scanner::new(catalog)))
+        if let Some(scanner) = BUILTIN_SCANNER.get() {
+            return Ok(scanner);
+        }
+        let scanner = Scanner::new(catalog)?;
+        Ok(BUILTIN_SCANNER.get_or_init(|| scanner))
     }
 
     /// Every skill mentioned in `text`, in order of appearance, at most once per skill and line.
@@ -1067,17 +1075,7 @@ pub fn parse_at(
     catalog: &Catalog,
     today: Day,
 ) -> Result<Skills, InputError> {
-    let builtin = Catalog::builtin().ok();
-    let owned;
-    let scanner = match builtin {
-        Some(b) if std::ptr::eq(b, catalog) => {
-            Scanner::builtin().map_err(|e| InputError::invalid(source_name, e))?
-        }
-        _ => {
-            owned = Scanner::new(catalog);
-            &owned
-        }
-    };
+    let scanner = scanner_for(catalog).map_err(|e| InputError::invalid(source_name, e))?;
     let document = Document::new(text);
     let mentions = scanner.scan_document(&document);
     let mut skills = Skills::new(source_name);
@@ -1266,6 +1264,31 @@ fn person_name(document: &Document, mentions: &[Mention]) -> Option<String> {
         return (looks_like_name && !generic && !names_skill).then(|| title.to_string());
     }
     None
+}
+
+/// The scanner for `catalog`: the process-wide one for the builtin catalog, else a new one.
+pub(crate) enum ScannerRef {
+    Builtin(&'static Scanner),
+    Owned(Box<Scanner>),
+}
+
+impl std::ops::Deref for ScannerRef {
+    type Target = Scanner;
+    fn deref(&self) -> &Scanner {
+        match self {
+            ScannerRef::Builtin(scanner) => scanner,
+            ScannerRef::Owned(scanner) => scanner,
+        }
+    }
+}
+
+pub(crate) fn scanner_for(catalog: &Catalog) -> Result<ScannerRef, CatalogError> {
+    match Catalog::builtin() {
+        Ok(builtin) if std::ptr::eq(builtin, catalog) => {
+            Ok(ScannerRef::Builtin(Scanner::builtin()?))
+        }
+        _ => Ok(ScannerRef::Owned(Box::new(Scanner::new(catalog)?))),
+    }
 }
 
 #[cfg(test)]
