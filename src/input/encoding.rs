@@ -2,6 +2,7 @@
 //! minutes: UTF-8 (a byte-order mark dropped), UTF-16 with a byte-order mark (decoded), and clear
 //! errors for the rest — UTF-16 without a mark, Latin-1 and other legacy encodings, binary data.
 
+use super::lenient::byte_position;
 use super::InputError;
 
 /// The largest input read at all. A skills file or résumé is kilobytes; this leaves room for a
@@ -51,22 +52,6 @@ pub fn check_text_size(source_name: &str, text: &str) -> Result<(), InputError> 
         ));
     }
     Ok(())
-}
-
-/// Line and column (1-based, in characters) of byte `offset` in `bytes`, which are valid UTF-8 up
-/// to `offset`.
-fn position(bytes: &[u8], offset: usize) -> (usize, usize) {
-    let before = &bytes[..offset];
-    let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
-    let line_start = before
-        .iter()
-        .rposition(|&b| b == b'\n')
-        .map_or(0, |p| p + 1);
-    let column = String::from_utf8_lossy(&before[line_start..])
-        .chars()
-        .count()
-        + 1;
-    (line, column)
 }
 
 fn syntax(source_name: &str, (line, column): (usize, usize), message: &str) -> InputError {
@@ -164,14 +149,14 @@ pub fn decode(source_name: &str, bytes: &[u8]) -> Result<String, InputError> {
                         "not UTF-8 text (byte 0x{byte:02X}; Latin-1 or Windows-1252?); save the file as UTF-8"
                     )
                 };
-                return Err(syntax(source_name, position(bytes, offset), &message));
+                return Err(syntax(source_name, byte_position(bytes, offset), &message));
             }
         }
     };
     if let Some(offset) = text.find('\0') {
         return Err(syntax(
             source_name,
-            position(text.as_bytes(), offset),
+            byte_position(text.as_bytes(), offset),
             "contains a NUL byte: this looks like a binary file; expected a skills JSON, JSON Resume or text résumé",
         ));
     }

@@ -84,7 +84,13 @@ pub fn clean(text: &str) -> Cleaned {
 
 /// 1-based line and column (in characters) of byte offset `at`.
 pub fn position(text: &str, at: usize) -> (usize, usize) {
-    let before = &text.as_bytes()[..at.min(text.len())];
+    byte_position(text.as_bytes(), at)
+}
+
+/// [`position`] in bytes that are UTF-8 (or nearly: invalid sequences count as one character each)
+/// up to `at`.
+pub fn byte_position(bytes: &[u8], at: usize) -> (usize, usize) {
+    let before = &bytes[..at.min(bytes.len())];
     let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
     let line_start = before
         .iter()
