@@ -518,6 +518,26 @@ fn evidence(display: &str, line_start: usize, line_end: usize, start: usize, end
 }
 
 fn collapse_whitespace(text: &str) -> String {
+    if text.is_ascii() {
+        // The same, byte by byte: ASCII whitespace as `char::is_whitespace` sees it (with the
+        // vertical tab, unlike `u8::is_ascii_whitespace`).
+        let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
+        let mut out = Vec::with_capacity(text.len());
+        let mut pending_space = false;
+        for &b in text.as_bytes() {
+            if is_space(b) {
+                pending_space = !out.is_empty();
+            } else {
+                if pending_space {
+                    out.push(b' ');
+                    pending_space = false;
+                }
+                out.push(b);
+            }
+        }
+        // Only ASCII bytes were copied.
+        return String::from_utf8(out).unwrap_or_default();
+    }
     // The words joined by one space, built in place (no intermediate list of words).
     let mut out = String::with_capacity(text.len());
     for word in text.split_whitespace() {
@@ -647,16 +667,14 @@ fn char_at(text: &str, i: usize) -> Option<char> {
 fn line_ranges(text: &str) -> Vec<(usize, usize)> {
     let mut ranges = Vec::new();
     let mut start = 0;
-    for (i, b) in text.bytes().enumerate() {
-        if b == b'\n' {
-            let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
-                i - 1
-            } else {
-                i
-            };
-            ranges.push((start, end));
-            start = i + 1;
-        }
+    for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+        let end = if i > start && text.as_bytes()[i - 1] == b'\r' {
+            i - 1
+        } else {
+            i
+        };
+        ranges.push((start, end));
+        start = i + 1;
     }
     ranges.push((start, text.len()));
     ranges
@@ -741,6 +759,11 @@ fn blank_yaml_keys(bytes: &mut [u8], start: usize, end: usize) {
 fn blank_markup(bytes: &mut [u8]) {
     let mut i = 0;
     while i < bytes.len() {
+        // Every span starts at a `<` or a `{`.
+        match memchr::memchr2(b'<', b'{', &bytes[i..]) {
+            Some(p) => i += p,
+            None => break,
+        }
         let rest = &bytes[i..];
         let span_end = if rest.starts_with(b"<!--") {
             find(bytes, i + 4, b"-->").map(|e| e + 3)
@@ -903,14 +926,25 @@ fn heading(original: &str, display: &str, next_original: Option<&str>) -> Option
             && ((trimmed.starts_with("**") && trimmed.ends_with("**"))
                 || (trimmed.starts_with("__") && trimmed.ends_with("__")));
         let label = trimmed.ends_with(':') && !trimmed.starts_with(['-', '*', '+']);
-        let letters: Vec<char> = trimmed.chars().filter(|c| c.is_alphabetic()).collect();
-        let capitals = letters.len() >= 4 && letters.iter().all(|c| c.is_uppercase());
+        let capitals = all_capitals(trimmed);
         if bold || label || capitals {
             let text = trimmed.trim_matches(|c: char| matches!(c, '*' | '_' | ':' | ' '));
             return Some((7, text.to_string()));
         }
     }
     None
+}
+
+/// At least four letters, all of them capitals ("SKILLS").
+fn all_capitals(text: &str) -> bool {
+    let mut letters = 0;
+    for c in text.chars().filter(|c| c.is_alphabetic()) {
+        if !c.is_uppercase() {
+            return false;
+        }
+        letters += 1;
+    }
+    letters >= 4
 }
 
 /// Words in a heading that open a list of skills.
