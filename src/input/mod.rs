@@ -244,13 +244,26 @@ fn detect_parsed(
     {
         return Ok((InputFormat::Text, None));
     }
-    let cleaned = lenient::clean(text);
-    let looks_like_json = cleaned.text.trim_start().starts_with(['{', '[']);
-    if !looks_like_json && extension.as_deref() != Some("json") {
-        return Ok((InputFormat::Text, None));
-    }
-    let value: serde_json::Value =
-        serde_json::from_str(&cleaned.text).map_err(|e| InputError::json(source_name, &e))?;
+    // Strict JSON has no comments or trailing commas for the lenient reader to blank: it is parsed
+    // once, as it is. Anything else goes through the lenient reader.
+    let strict = text
+        .trim_start()
+        .starts_with(['{', '['])
+        .then(|| serde_json::from_str::<serde_json::Value>(text).ok())
+        .flatten();
+    let (value, cleaned) = match strict {
+        Some(value) => (value, lenient::Cleaned::untouched(text)),
+        None => {
+            let cleaned = lenient::clean(text);
+            let looks_like_json = cleaned.text.trim_start().starts_with(['{', '[']);
+            if !looks_like_json && extension.as_deref() != Some("json") {
+                return Ok((InputFormat::Text, None));
+            }
+            let value: serde_json::Value = serde_json::from_str(&cleaned.text)
+                .map_err(|e| InputError::json(source_name, &e))?;
+            (value, cleaned)
+        }
+    };
     let Some(object) = value.as_object() else {
         return Ok((InputFormat::Skillgap, None));
     };
