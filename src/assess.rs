@@ -22,6 +22,7 @@
 //!    share of lifting the cap.
 
 use std::cmp::Ordering;
+use std::collections::BinaryHeap;
 
 use crate::catalog::{Catalog, SkillIdx};
 use crate::profile::{CompiledRequirement, Importance, Role, Tier};
@@ -96,6 +97,8 @@ struct Held {
 /// The person's effective level in every catalog skill.
 struct Levels<'a> {
     held: Vec<Option<Held>>,
+    /// `held`'s levels, 0 for a skill not held: what scoring reads.
+    flat: Vec<f64>,
     skills: &'a Skills,
 }
 
@@ -144,11 +147,12 @@ impl<'a> Levels<'a> {
                 );
             }
         }
-        Levels { held, skills }
+        let flat = held.iter().map(|h| h.map_or(0.0, |h| h.level)).collect();
+        Levels { held, flat, skills }
     }
 
     fn level(&self, skill: SkillIdx) -> f64 {
-        self.held[skill].map_or(0.0, |h| h.level)
+        self.flat[skill]
     }
 
     /// The levels that change if the person reaches `level` in `skill`: the skill itself, what it
@@ -284,6 +288,9 @@ fn score_tier(role: &Role, tier: Tier, level: impl Fn(SkillIdx) -> f64) -> TierR
 struct GainBase {
     tier: Tier,
     credits: Vec<CategoryCredit>,
+    /// Per requirement, its credit at the tier with the person's levels (unused when the
+    /// requirement does not apply at the tier).
+    requirement_credit: Vec<f64>,
     by_category: Vec<Vec<usize>>,
     /// Per catalog skill, a bit per category (bit 63 stands for all categories from 63 on) that
     /// has a requirement on it at the tier.
@@ -301,8 +308,10 @@ impl GainBase {
         accumulate(role, tier, |s| levels.level(s), &mut credits, |_| {});
         let mut by_category = vec![Vec::new(); categories];
         let mut categories_of = vec![0u64; levels.held.len()];
+        let mut requirement_credit = vec![0.0; role.requirements.len()];
         for (i, req) in role.requirements.iter().enumerate() {
-            if req.levels.get(tier).is_some() {
+            if let Some(required) = req.levels.get(tier) {
+                requirement_credit[i] = credit(levels.level(req.skill), required);
                 by_category[req.category].push(i);
                 if let Some(mask) = categories_of.get_mut(req.skill) {
                     *mask |= category_bit(req.category);
@@ -312,19 +321,22 @@ impl GainBase {
         GainBase {
             tier,
             credits,
+            requirement_credit,
             by_category,
             categories_of,
         }
     }
 
-    /// The tier's score before the blocking cap with the levels `level` gives for the skills in
-    /// `changed` (every other skill keeps its level): the touched categories are re-added in a
-    /// reused buffer, the others copied.
+    /// The tier's score before the blocking cap with the levels in `trial`, which differ from the
+    /// person's (`now`) only for the skills in `changed`: the touched categories are re-added in
+    /// a reused buffer (a requirement on an unchanged skill with its cached credit), the others
+    /// copied.
     fn uncapped_with(
         &self,
         role: &Role,
         changed: &[(SkillIdx, f64)],
-        level: impl Fn(SkillIdx) -> f64,
+        trial: &[f64],
+        now: &[f64],
         scratch: &mut Vec<CategoryCredit>,
     ) -> f64 {
         scratch.clear();
@@ -341,7 +353,13 @@ impl GainBase {
             for &i in requirements {
                 let req = &role.requirements[i];
                 if let Some(required) = req.levels.get(self.tier) {
-                    add_credit(credit, req, required, level(req.skill));
+                    let level = trial[req.skill];
+                    let earned = if level == now[req.skill] {
+                        self.requirement_credit[i]
+                    } else {
+                        self::credit(level, required)
+                    };
+                    add_earned(credit, req.importance, earned);
                 }
             }
         }
@@ -382,9 +400,20 @@ fn add_credit(
     required: u8,
     level: f64,
 ) -> f64 {
-    let credit = (level / f64::from(required)).min(1.0);
-    let w = weight(req.importance);
-    match req.importance {
+    let earned = credit(level, required);
+    add_earned(category, req.importance, earned);
+    earned
+}
+
+/// A requirement's credit: the person at `level`, `required` asked.
+fn credit(level: f64, required: u8) -> f64 {
+    (level / f64::from(required)).min(1.0)
+}
+
+/// Adds a requirement's earned credit to its category's sums.
+fn add_earned(category: &mut CategoryCredit, importance: Importance, credit: f64) {
+    let w = weight(importance);
+    match importance {
         Importance::Differentiator => {
             category.differentiators += 1.0;
             category.differentiator_credit += credit;
@@ -398,7 +427,6 @@ fn add_credit(
             category.toolkit_credit += w * credit;
         }
     }
-    credit
 }
 
 /// The score the categories' credits earn (at most 100), before any blocking cap.
@@ -492,6 +520,8 @@ fn assess_role(
     let mut changed: Vec<(SkillIdx, f64)> = Vec::new();
     let mut scratch: Vec<CategoryCredit> = Vec::new();
     let gain_base = GainBase::new(role, target, levels);
+    // The person's levels with one gap raised at a time (restored after each).
+    let mut trial = levels.flat.clone();
     for (i, req) in role.requirements.iter().enumerate() {
         let Some(required) = req.levels.get(target) else {
             continue;
@@ -512,18 +542,14 @@ fn assess_role(
         }
         if current < f64::from(required) {
             levels.raised(catalog, req.skill, f64::from(required), &mut changed);
-            let raised = gain_base.uncapped_with(
-                role,
-                &changed,
-                |s| {
-                    changed
-                        .iter()
-                        .filter(|(x, _)| *x == s)
-                        .map(|(_, l)| *l)
-                        .fold(levels.level(s), f64::max)
-                },
-                &mut scratch,
-            );
+            for &(s, l) in &changed {
+                trial[s] = trial[s].max(l);
+            }
+            let raised =
+                gain_base.uncapped_with(role, &changed, &trial, &levels.flat, &mut scratch);
+            for &(s, _) in &changed {
+                trial[s] = levels.flat[s];
+            }
             missing.push((
                 Missing {
                     skill: skill.id.clone(),
@@ -740,25 +766,68 @@ fn learning_plan(
             break;
         }
     }
-    let mut placed = vec![false; n];
+    // Steps in order: of those whose prerequisites are all placed, the highest priority, then the
+    // highest own gain, then by id (Kahn's algorithm with a heap).
+    let mut waiting_on: Vec<usize> = prereqs_in_plan.iter().map(Vec::len).collect();
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); n];
+    for (item, prereqs) in prereqs_in_plan.iter().enumerate() {
+        for &pre in prereqs {
+            dependents[pre].push(item);
+        }
+    }
+    let ready = |i: usize| Ready {
+        priority: priority[i],
+        gain: items[i].total_gain,
+        skill: &items[i].skill,
+        index: i,
+    };
+    let mut heap: BinaryHeap<Ready> = (0..n).filter(|&i| waiting_on[i] == 0).map(ready).collect();
     let mut order = Vec::with_capacity(n);
-    for _ in 0..n {
-        let next = (0..n)
-            .filter(|&i| !placed[i] && prereqs_in_plan[i].iter().all(|&p| placed[p]))
-            .min_by(|&a, &b| {
-                priority[b]
-                    .total_cmp(&priority[a])
-                    .then(items[b].total_gain.total_cmp(&items[a].total_gain))
-                    .then_with(|| items[a].skill.cmp(&items[b].skill))
-            });
-        let Some(next) = next else { break };
-        placed[next] = true;
-        order.push(next);
+    while let Some(next) = heap.pop() {
+        order.push(next.index);
+        for &dependent in &dependents[next.index] {
+            waiting_on[dependent] -= 1;
+            if waiting_on[dependent] == 0 {
+                heap.push(ready(dependent));
+            }
+        }
     }
     // Each step is moved out of `items` once, in plan order.
     let mut steps: Vec<Option<PlanItem>> = items.into_iter().map(Some).collect();
     order.into_iter().filter_map(|i| steps[i].take()).collect()
 }
+
+/// A learning-plan step whose prerequisites are all placed; the greatest is placed next.
+struct Ready<'a> {
+    priority: f64,
+    gain: f64,
+    skill: &'a str,
+    index: usize,
+}
+
+impl Ord for Ready<'_> {
+    fn cmp(&self, other: &Self) -> Ordering {
+        self.priority
+            .total_cmp(&other.priority)
+            .then(self.gain.total_cmp(&other.gain))
+            .then_with(|| other.skill.cmp(self.skill))
+            .then(other.index.cmp(&self.index))
+    }
+}
+
+impl PartialOrd for Ready<'_> {
+    fn partial_cmp(&self, other: &Self) -> Option<Ordering> {
+        Some(self.cmp(other))
+    }
+}
+
+impl PartialEq for Ready<'_> {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp(other) == Ordering::Equal
+    }
+}
+
+impl Eq for Ready<'_> {}
 
 /// Scores `skills` against `roles`.
 pub fn assess(skills: &Skills, roles: &[&Role], catalog: &Catalog, options: &Options) -> Report {
