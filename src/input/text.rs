@@ -845,26 +845,38 @@ fn blank_addresses(bytes: &mut [u8]) {
         i = close;
     }
     // Tokens (runs without spaces or brackets) that are URLs, domains with a path, or e-mails.
-    let is_delimiter = |b: u8| {
-        b.is_ascii_whitespace()
-            || matches!(b, b'(' | b')' | b'[' | b']' | b'<' | b'>' | b'"' | b'\'')
-    };
+    // Only a token with `:`, `@` or `/` in it, or starting with "www.", can be one.
     let mut start = 0;
     while start < bytes.len() {
-        if is_delimiter(bytes[start]) {
+        if TOKEN_DELIMITERS[usize::from(bytes[start])] {
             start += 1;
             continue;
         }
-        let end = bytes[start..]
-            .iter()
-            .position(|&b| is_delimiter(b))
-            .map_or(bytes.len(), |p| start + p);
-        if is_address(&bytes[start..end]) {
+        let mut end = start;
+        let mut may_be_address = false;
+        while end < bytes.len() && !TOKEN_DELIMITERS[usize::from(bytes[end])] {
+            may_be_address |= matches!(bytes[end], b':' | b'@' | b'/');
+            end += 1;
+        }
+        let token = &bytes[start..end];
+        if (may_be_address || starts_with_ignore_case(token, b"www.")) && is_address(token) {
             blank(bytes, start, end);
         }
         start = end;
     }
 }
+
+/// The bytes that end a token for [`blank_addresses`]: ASCII whitespace, brackets and quotes.
+static TOKEN_DELIMITERS: [bool; 256] = {
+    let mut table = [false; 256];
+    let delimiters = b" \t\n\x0C\r()[]<>\"'";
+    let mut i = 0;
+    while i < delimiters.len() {
+        table[delimiters[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
 
 fn is_address(token: &[u8]) -> bool {
     if find(token, 0, b"://").is_some() || starts_with_ignore_case(token, b"www.") {
