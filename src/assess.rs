@@ -185,14 +185,14 @@ impl<'a> Levels<'a> {
                 (claim.via.clone(), claim.evidence.clone())
             }
             Some(Source::Implied(from)) => (
-                format!("implied by {}", catalog.skill(from).id),
+                ["implied by ", &catalog.skill(from).id].concat(),
                 self.evidence_of(from),
             ),
             Some(Source::Related(from, credit)) => (
                 format!(
-                    "related: {} ({:.0}% credit)",
+                    "related: {} ({}% credit)",
                     catalog.skill(from).id,
-                    credit * 100.0
+                    Percent(credit * 100.0)
                 ),
                 self.evidence_of(from),
             ),
@@ -206,6 +206,22 @@ impl<'a> Levels<'a> {
             .iter()
             .find(|c| c.skill == skill)
             .and_then(|c| c.evidence.clone())
+    }
+}
+
+/// A percentage shown as `{:.0}` shows it, without the slow exact float formatting when it is a
+/// whole number (credits are round percentages: 0.5, 0.7).
+struct Percent(f64);
+
+impl std::fmt::Display for Percent {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let whole = self.0.round();
+        if (self.0 - whole).abs() < 1e-9 && whole.abs() < 1e15 {
+            // Within 1e-9 of a whole number: `{:.0}` rounds to it (no tie to break).
+            write!(f, "{}", whole as i64)
+        } else {
+            write!(f, "{:.0}", self.0)
+        }
     }
 }
 
@@ -890,6 +906,14 @@ mod tests {
         CompiledRequirement, Profile, ProfileCategory, Requirement, TierBand, TierLevels,
     };
     use crate::skills::ClaimedSkill;
+
+    #[test]
+    fn percent_prints_as_the_precision_format_does() {
+        for credit in [0.5, 0.7, 0.3, 0.35, 0.125, 0.9, 1.0, 0.333, 0.005] {
+            let value = credit * 100.0;
+            assert_eq!(Percent(value).to_string(), format!("{value:.0}"), "{value:?}");
+        }
+    }
 
     /// A small catalog: python ← pytorch ← fsdp (implies), jax related to pytorch at 50%.
     const CATALOG: &str = r#"{
