@@ -21,14 +21,15 @@
 //!    when raised to the required level (with what it implies), plus, for a blocking skill, an equal
 //!    share of lifting the cap.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::collections::BinaryHeap;
 
 use crate::catalog::{Catalog, SkillIdx};
 use crate::profile::{CompiledRequirement, Importance, Role, Tier};
 use crate::report::{
-    CategoryScore, Matched, Missing, PlanItem, Report, ReportSkill, RoleFit, Subject, TierScore,
-    SCHEMA_VERSION,
+    CategoryScore, Matched, Missing, PlanItem, Report, ReportSkill, RoleFit, Subject, Text,
+    TierScore, SCHEMA_VERSION,
 };
 use crate::skills::{Skills, DEFAULT_LEVEL};
 
@@ -178,34 +179,37 @@ impl<'a> Levels<'a> {
         changed.retain(|&(s, l)| l > self.level(s));
     }
 
-    fn describe(&self, catalog: &Catalog, skill: SkillIdx) -> (String, Option<String>) {
+    fn describe(&self, catalog: &'a Catalog, skill: SkillIdx) -> (Text<'a>, Option<Text<'a>>) {
         match self.held[skill].map(|h| h.source) {
             Some(Source::Listed(i)) => {
                 let claim = &self.skills.skills[i];
-                (claim.via.clone(), claim.evidence.clone())
+                (
+                    Cow::Borrowed(&claim.via),
+                    claim.evidence.as_deref().map(Cow::Borrowed),
+                )
             }
             Some(Source::Implied(from)) => (
-                ["implied by ", &catalog.skill(from).id].concat(),
+                Cow::Owned(["implied by ", &catalog.skill(from).id].concat()),
                 self.evidence_of(from),
             ),
             Some(Source::Related(from, credit)) => (
-                format!(
+                Cow::Owned(format!(
                     "related: {} ({}% credit)",
                     catalog.skill(from).id,
                     Percent(credit * 100.0)
-                ),
+                )),
                 self.evidence_of(from),
             ),
-            None => (String::new(), None),
+            None => (Cow::Borrowed(""), None),
         }
     }
 
-    fn evidence_of(&self, skill: SkillIdx) -> Option<String> {
+    fn evidence_of(&self, skill: SkillIdx) -> Option<Text<'a>> {
         self.skills
             .skills
             .iter()
             .find(|c| c.skill == skill)
-            .and_then(|c| c.evidence.clone())
+            .and_then(|c| c.evidence.as_deref().map(Cow::Borrowed))
     }
 }
 
@@ -477,13 +481,13 @@ fn scored_tiers(role: &Role) -> Vec<Tier> {
 }
 
 /// A role's fit, with the catalog index of each of its missing skills (in the order of `missing`).
-fn assess_role(
-    role: &Role,
-    levels: &Levels,
+fn assess_role<'a>(
+    role: &'a Role,
+    levels: &Levels<'a>,
     years: Option<f64>,
     options: &Options,
-    catalog: &Catalog,
-) -> (RoleFit, Vec<SkillIdx>) {
+    catalog: &'a Catalog,
+) -> (RoleFit<'a>, Vec<SkillIdx>) {
     let tiers: Vec<(Tier, TierResult, bool)> = scored_tiers(role)
         .into_iter()
         .map(|t| {
@@ -523,8 +527,8 @@ fn assess_role(
         .zip(&target_result.categories)
         .filter_map(|(category, score)| {
             score.map(|score| CategoryScore {
-                id: category.id.clone(),
-                name: category.name.clone(),
+                id: Cow::Borrowed(&category.id),
+                name: Cow::Borrowed(&category.name),
                 score: round1(score),
             })
         })
@@ -547,8 +551,8 @@ fn assess_role(
         if current > 0.0 {
             let (via, evidence) = levels.describe(catalog, req.skill);
             matched.push(Matched {
-                skill: skill.id.clone(),
-                name: skill.name.clone(),
+                skill: Cow::Borrowed(&skill.id),
+                name: Cow::Borrowed(&skill.name),
                 importance: req.importance,
                 level: round1(current),
                 required_level: required,
@@ -568,9 +572,9 @@ fn assess_role(
             }
             missing.push((
                 Missing {
-                    skill: skill.id.clone(),
-                    name: skill.name.clone(),
-                    category: role.profile.categories[req.category].id.clone(),
+                    skill: Cow::Borrowed(&skill.id),
+                    name: Cow::Borrowed(&skill.name),
+                    category: Cow::Borrowed(&role.profile.categories[req.category].id),
                     importance: req.importance,
                     current_level: round1(current),
                     required_level: required,
@@ -606,8 +610,8 @@ fn assess_role(
         .collect();
 
     let fit = RoleFit {
-        id: role.profile.id.clone(),
-        title: role.profile.title.clone(),
+        id: Cow::Borrowed(&role.profile.id),
+        title: Cow::Borrowed(&role.profile.title),
         score: round1(score_now),
         tier: fit_tier,
         target_tier: target,
@@ -640,10 +644,10 @@ fn gain(now: &TierResult, raised_uncapped: f64, blocking: bool) -> f64 {
     own + cap_share
 }
 
-fn empty_fit(role: &Role, target: Tier) -> RoleFit {
+fn empty_fit(role: &Role, target: Tier) -> RoleFit<'_> {
     RoleFit {
-        id: role.profile.id.clone(),
-        title: role.profile.title.clone(),
+        id: Cow::Borrowed(&role.profile.id),
+        title: Cow::Borrowed(&role.profile.title),
         score: 0.0,
         tier: None,
         target_tier: target,
@@ -667,13 +671,13 @@ fn compare_roles(a: &RoleFit, b: &RoleFit) -> Ordering {
 /// unlearned prerequisite placed before the skills that need it.
 ///
 /// `missing_skills[r]` holds the catalog index of each of `roles[r].missing`, in the same order.
-fn learning_plan(
-    roles: &[RoleFit],
+fn learning_plan<'a>(
+    roles: &[RoleFit<'a>],
     missing_skills: &[Vec<SkillIdx>],
-    levels: &Levels,
-    catalog: &Catalog,
-) -> Vec<PlanItem> {
-    let mut items: Vec<PlanItem> = Vec::new();
+    levels: &Levels<'a>,
+    catalog: &'a Catalog,
+) -> Vec<PlanItem<'a>> {
+    let mut items: Vec<PlanItem<'a>> = Vec::new();
     // The catalog index of each step's skill.
     let mut item_skills: Vec<SkillIdx> = Vec::new();
     // Where each skill's step is in `items`, by catalog index (a skill has at most one step).
@@ -735,8 +739,8 @@ fn learning_plan(
                     position[pre] = Some(items.len());
                     item_skills.push(pre);
                     items.push(PlanItem {
-                        skill: pre_skill.id.clone(),
-                        name: pre_skill.name.clone(),
+                        skill: Cow::Borrowed(&pre_skill.id),
+                        name: Cow::Borrowed(&pre_skill.name),
                         target_level: DEFAULT_LEVEL,
                         roles_improved: Vec::new(),
                         total_gain: 0.0,
@@ -846,7 +850,12 @@ impl PartialEq for Ready<'_> {
 impl Eq for Ready<'_> {}
 
 /// Scores `skills` against `roles`.
-pub fn assess(skills: &Skills, roles: &[&Role], catalog: &Catalog, options: &Options) -> Report {
+pub fn assess<'a>(
+    skills: &'a Skills,
+    roles: &[&'a Role],
+    catalog: &'a Catalog,
+    options: &Options,
+) -> Report<'a> {
     let levels = Levels::new(skills, catalog);
     let mut assessed: Vec<(RoleFit, Vec<SkillIdx>)> = roles
         .iter()
@@ -883,12 +892,12 @@ pub fn assess(skills: &Skills, roles: &[&Role], catalog: &Catalog, options: &Opt
             .map(|claim| {
                 let skill = catalog.skill(claim.skill);
                 ReportSkill {
-                    id: skill.id.clone(),
-                    name: skill.name.clone(),
+                    id: Cow::Borrowed(&skill.id),
+                    name: Cow::Borrowed(&skill.name),
                     level: claim.level,
                     years: claim.years,
-                    evidence: claim.evidence.clone(),
-                    via: claim.via.clone(),
+                    evidence: claim.evidence.as_deref().map(Cow::Borrowed),
+                    via: Cow::Borrowed(&claim.via),
                 }
             })
             .collect(),
@@ -911,7 +920,11 @@ mod tests {
     fn percent_prints_as_the_precision_format_does() {
         for credit in [0.5, 0.7, 0.3, 0.35, 0.125, 0.9, 1.0, 0.333, 0.005] {
             let value = credit * 100.0;
-            assert_eq!(Percent(value).to_string(), format!("{value:.0}"), "{value:?}");
+            assert_eq!(
+                Percent(value).to_string(),
+                format!("{value:.0}"),
+                "{value:?}"
+            );
         }
     }
 
@@ -1037,7 +1050,7 @@ mod tests {
         skills
     }
 
-    fn assess_one(catalog: &Catalog, skills: &Skills, tier: Option<Tier>) -> RoleFit {
+    fn assess_one(catalog: &Catalog, skills: &Skills, tier: Option<Tier>) -> RoleFit<'static> {
         let role = role(catalog);
         let report = assess(
             skills,
@@ -1049,7 +1062,12 @@ mod tests {
                 plan_roles: None,
             },
         );
-        report.roles.into_iter().next().expect("one role")
+        report
+            .roles
+            .into_iter()
+            .next()
+            .expect("one role")
+            .into_owned()
     }
 
     fn tier_score(fit: &RoleFit, tier: Tier) -> f64 {
@@ -1180,11 +1198,7 @@ mod tests {
         // Mid, pytorch 3 only: (3 + 0 + 3) / 9 = 66.7 uncapped, capped at 50 by fsdp.
         // fsdp: own 33.3 + the cap lift 16.7 = 50; tpu: the bonus 10; jax: toolkit covered, 0.
         let fit = assess_one(&c, &person(&c, Some(4.0), &[("pytorch", 3)]), None);
-        let order: Vec<(&str, f64)> = fit
-            .missing
-            .iter()
-            .map(|m| (m.skill.as_str(), m.gain))
-            .collect();
+        let order: Vec<(&str, f64)> = fit.missing.iter().map(|m| (&*m.skill, m.gain)).collect();
         assert_eq!(order, [("fsdp", 50.0), ("tpu", 10.0), ("jax", 0.0)]);
     }
 
@@ -1253,7 +1267,8 @@ mod tests {
     fn no_skills_is_said_plainly() {
         let c = catalog();
         let role = role(&c);
-        let report = assess(&person(&c, None, &[]), &[&role], &c, &Options::default());
+        let nobody = person(&c, None, &[]);
+        let report = assess(&nobody, &[&role], &c, &Options::default());
         assert!(report.has_no_skills());
         assert!(report
             .warnings
@@ -1268,17 +1283,9 @@ mod tests {
         let c = catalog();
         // Nothing known: fsdp (big gain at mid) needs pytorch, which needs python.
         let role = role(&c);
-        let report = assess(
-            &person(&c, Some(4.0), &[]),
-            &[&role],
-            &c,
-            &Options::default(),
-        );
-        let order: Vec<&str> = report
-            .learning_plan
-            .iter()
-            .map(|p| p.skill.as_str())
-            .collect();
+        let nobody = person(&c, Some(4.0), &[]);
+        let report = assess(&nobody, &[&role], &c, &Options::default());
+        let order: Vec<&str> = report.learning_plan.iter().map(|p| &*p.skill).collect();
         let position = |id: &str| order.iter().position(|s| *s == id).expect("in plan");
         assert!(position("python") < position("pytorch"), "{order:?}");
         assert!(position("pytorch") < position("fsdp"), "{order:?}");
@@ -1292,16 +1299,12 @@ mod tests {
         // PyTorch is held at working level: raising it, or learning FSDP on top of it, waits for
         // nothing, so the plan is ordered by gain alone and nothing is "needed before pytorch".
         let role = role(&c);
-        let report = assess(
-            &person(&c, Some(4.0), &[("pytorch", 2)]),
-            &[&role],
-            &c,
-            &Options::default(),
-        );
+        let holder = person(&c, Some(4.0), &[("pytorch", 2)]);
+        let report = assess(&holder, &[&role], &c, &Options::default());
         assert!(!report.learning_plan.is_empty());
         for item in &report.learning_plan {
             assert!(
-                !item.prerequisite_for.contains(&"pytorch".to_string()),
+                !item.prerequisite_for.iter().any(|s| s == "pytorch"),
                 "{item:?}"
             );
         }

@@ -125,14 +125,14 @@ pub fn compare(before: &Report, after: &Report) -> Diff {
     for skill in &after.skills {
         match before.skills.iter().find(|s| s.id == skill.id) {
             None => skills_gained.push(SkillLevel {
-                skill: skill.id.clone(),
-                name: skill.name.clone(),
+                skill: skill.id.to_string(),
+                name: skill.name.to_string(),
                 level: skill.level,
             }),
             Some(old) if old.level != skill.level => {
                 let change = LevelChange {
-                    skill: skill.id.clone(),
-                    name: skill.name.clone(),
+                    skill: skill.id.to_string(),
+                    name: skill.name.to_string(),
                     before: old.level,
                     after: skill.level,
                 };
@@ -150,8 +150,8 @@ pub fn compare(before: &Report, after: &Report) -> Diff {
         .iter()
         .filter(|s| !after.skills.iter().any(|a| a.id == s.id))
         .map(|s| SkillLevel {
-            skill: s.id.clone(),
-            name: s.name.clone(),
+            skill: s.id.to_string(),
+            name: s.name.to_string(),
             level: s.level,
         })
         .collect();
@@ -198,8 +198,8 @@ fn role_change(role: &RoleFit, before: Option<&RoleFit>, after: Option<&RoleFit>
             let still = after.and_then(|a| a.missing.iter().find(|m| m.skill == gap.skill));
             if after.is_some() && still.is_none() {
                 gaps_closed.push(Gap {
-                    skill: gap.skill.clone(),
-                    name: gap.name.clone(),
+                    skill: gap.skill.to_string(),
+                    name: gap.name.to_string(),
                 });
             }
         }
@@ -208,8 +208,8 @@ fn role_change(role: &RoleFit, before: Option<&RoleFit>, after: Option<&RoleFit>
         for gap in &after.missing {
             let old = before.and_then(|b| b.missing.iter().find(|m| m.skill == gap.skill));
             let open = OpenGap {
-                skill: gap.skill.clone(),
-                name: gap.name.clone(),
+                skill: gap.skill.to_string(),
+                name: gap.name.to_string(),
                 level_before: old.map(|o| o.current_level),
                 level: gap.current_level,
                 required_level: gap.required_level,
@@ -226,8 +226,8 @@ fn role_change(role: &RoleFit, before: Option<&RoleFit>, after: Option<&RoleFit>
     let score_before = before.map(|r| r.score);
     let score_after = after.map(|r| r.score);
     RoleChange {
-        id: any.id.clone(),
-        title: any.title.clone(),
+        id: any.id.to_string(),
+        title: any.title.to_string(),
         score_before,
         score_after,
         change: score_before.zip(score_after).map(|(b, a)| round1(a - b)),
@@ -265,7 +265,7 @@ pub enum DiffError {
 
 /// Reads one side: a saved JSON report when the file is a JSON object with `schema_version`,
 /// otherwise an input assessed now with `config`.
-pub fn load(path: &Path, config: &DiffConfig<'_>) -> Result<Report, DiffError> {
+pub fn load(path: &Path, config: &DiffConfig<'_>) -> Result<Report<'static>, DiffError> {
     let source_name = path.display().to_string();
     let bytes = input::read_source(path)?;
     let text = input::decode(&source_name, &bytes)?;
@@ -290,17 +290,14 @@ pub fn load(path: &Path, config: &DiffConfig<'_>) -> Result<Report, DiffError> {
             });
         }
         if !config.role_filter.is_empty() {
-            report.roles.retain(|r| config.role_filter.contains(&r.id));
+            report
+                .roles
+                .retain(|r| config.role_filter.iter().any(|id| *id == r.id));
         }
         return Ok(report);
     }
     let skills = input::parse(&source_name, &text, config.input_format, config.catalog)?;
-    Ok(assess::assess(
-        &skills,
-        &config.roles,
-        config.catalog,
-        &config.options,
-    ))
+    Ok(assess::assess(&skills, &config.roles, config.catalog, &config.options).into_owned())
 }
 
 /// A JSON object whose top level has a `schema_version` key: a report, not an input.
@@ -320,10 +317,10 @@ mod tests {
     use crate::profile::Importance;
     use crate::report::{Missing, ReportSkill, Subject, SCHEMA_VERSION};
 
-    fn skill(id: &str, level: u8) -> ReportSkill {
+    fn skill(id: &str, level: u8) -> ReportSkill<'static> {
         ReportSkill {
-            id: id.into(),
-            name: id.to_uppercase(),
+            id: id.to_string().into(),
+            name: id.to_uppercase().into(),
             level,
             years: None,
             evidence: None,
@@ -331,10 +328,10 @@ mod tests {
         }
     }
 
-    fn gap(id: &str, current: f64, gain: f64) -> Missing {
+    fn gap(id: &str, current: f64, gain: f64) -> Missing<'static> {
         Missing {
-            skill: id.into(),
-            name: id.to_uppercase(),
+            skill: id.to_string().into(),
+            name: id.to_uppercase().into(),
             category: "frameworks".into(),
             importance: Importance::Essential,
             current_level: current,
@@ -349,11 +346,11 @@ mod tests {
         score: f64,
         tier: Option<Tier>,
         target: Tier,
-        missing: Vec<Missing>,
-    ) -> RoleFit {
+        missing: Vec<Missing<'static>>,
+    ) -> RoleFit<'static> {
         RoleFit {
-            id: id.into(),
-            title: id.into(),
+            id: id.to_string().into(),
+            title: id.to_string().into(),
             score,
             tier,
             target_tier: target,
@@ -365,7 +362,7 @@ mod tests {
         }
     }
 
-    fn report(skills: Vec<ReportSkill>, roles: Vec<RoleFit>) -> Report {
+    fn report(skills: Vec<ReportSkill<'static>>, roles: Vec<RoleFit<'static>>) -> Report<'static> {
         Report {
             schema_version: SCHEMA_VERSION,
             subject: Subject {

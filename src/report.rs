@@ -1,6 +1,8 @@
 //! The report: the one model every renderer reads, and the JSON contract of SPEC §6
 //! (`schema_version` 1). Deserialize is implemented too, so `skillgap diff` can read saved reports.
 
+use std::borrow::Cow;
+
 use serde::{Deserialize, Serialize};
 
 use crate::profile::{Importance, Tier};
@@ -8,17 +10,22 @@ use crate::skills::Unrecognized;
 
 pub const SCHEMA_VERSION: u32 = 1;
 
+/// Text in a report: borrowed from the catalog, the profiles and the person's skills while a
+/// report is built (a batch builds thousands, each naming hundreds of skills), owned when a saved
+/// report is read back.
+pub type Text<'a> = Cow<'a, str>;
+
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Report {
+pub struct Report<'a> {
     pub schema_version: u32,
     pub subject: Subject,
-    pub skills: Vec<ReportSkill>,
+    pub skills: Vec<ReportSkill<'a>>,
     pub unrecognized: Vec<Unrecognized>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
-    pub roles: Vec<RoleFit>,
-    pub learning_plan: Vec<PlanItem>,
+    pub roles: Vec<RoleFit<'a>>,
+    pub learning_plan: Vec<PlanItem<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -32,21 +39,21 @@ pub struct Subject {
 /// A skill the person has, as recognized.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct ReportSkill {
-    pub id: String,
-    pub name: String,
+pub struct ReportSkill<'a> {
+    pub id: Text<'a>,
+    pub name: Text<'a>,
     pub level: u8,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub years: Option<f64>,
-    pub evidence: Option<String>,
-    pub via: String,
+    pub evidence: Option<Text<'a>>,
+    pub via: Text<'a>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct RoleFit {
-    pub id: String,
-    pub title: String,
+pub struct RoleFit<'a> {
+    pub id: Text<'a>,
+    pub title: Text<'a>,
     /// The score at `target_tier`, 0–100.
     pub score: f64,
     /// The highest tier (up to the target) whose band the person meets and whose score clears the
@@ -55,11 +62,11 @@ pub struct RoleFit {
     /// The tier the score and the gaps refer to: the person's experience band, or `--tier`.
     pub target_tier: Tier,
     pub tiers: Vec<TierScore>,
-    pub categories: Vec<CategoryScore>,
+    pub categories: Vec<CategoryScore<'a>>,
     /// Essential skills below half their required level at the target tier: they cap the score.
-    pub blocking: Vec<String>,
-    pub matched: Vec<Matched>,
-    pub missing: Vec<Missing>,
+    pub blocking: Vec<Text<'a>>,
+    pub matched: Vec<Matched<'a>>,
+    pub missing: Vec<Missing<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -73,32 +80,32 @@ pub struct TierScore {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct CategoryScore {
-    pub id: String,
-    pub name: String,
+pub struct CategoryScore<'a> {
+    pub id: Text<'a>,
+    pub name: Text<'a>,
     pub score: f64,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Matched {
-    pub skill: String,
-    pub name: String,
+pub struct Matched<'a> {
+    pub skill: Text<'a>,
+    pub name: Text<'a>,
     pub importance: Importance,
     /// The person's effective level (implied and related credit included).
     pub level: f64,
     pub required_level: u8,
-    pub via: String,
+    pub via: Text<'a>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub evidence: Option<String>,
+    pub evidence: Option<Text<'a>>,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct Missing {
-    pub skill: String,
-    pub name: String,
-    pub category: String,
+pub struct Missing<'a> {
+    pub skill: Text<'a>,
+    pub name: Text<'a>,
+    pub category: Text<'a>,
     pub importance: Importance,
     pub current_level: f64,
     pub required_level: u8,
@@ -109,21 +116,128 @@ pub struct Missing {
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 #[serde(deny_unknown_fields)]
-pub struct PlanItem {
-    pub skill: String,
-    pub name: String,
+pub struct PlanItem<'a> {
+    pub skill: Text<'a>,
+    pub name: Text<'a>,
     /// The level to reach: the highest any improved role requires.
     pub target_level: u8,
-    pub roles_improved: Vec<String>,
+    pub roles_improved: Vec<Text<'a>>,
     pub total_gain: f64,
     /// Skills in this plan that need this one first (it was added or moved up for them).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
-    pub prerequisite_for: Vec<String>,
+    pub prerequisite_for: Vec<Text<'a>>,
 }
 
-impl Report {
+fn owned(text: Text<'_>) -> Text<'static> {
+    Cow::Owned(text.into_owned())
+}
+
+fn all_owned(texts: Vec<Text<'_>>) -> Vec<Text<'static>> {
+    texts.into_iter().map(owned).collect()
+}
+
+impl ReportSkill<'_> {
+    pub fn into_owned(self) -> ReportSkill<'static> {
+        ReportSkill {
+            id: owned(self.id),
+            name: owned(self.name),
+            level: self.level,
+            years: self.years,
+            evidence: self.evidence.map(owned),
+            via: owned(self.via),
+        }
+    }
+}
+
+impl RoleFit<'_> {
+    /// The same fit, owning all its text.
+    pub fn into_owned(self) -> RoleFit<'static> {
+        RoleFit {
+            id: owned(self.id),
+            title: owned(self.title),
+            score: self.score,
+            tier: self.tier,
+            target_tier: self.target_tier,
+            tiers: self.tiers,
+            categories: self
+                .categories
+                .into_iter()
+                .map(|c| CategoryScore {
+                    id: owned(c.id),
+                    name: owned(c.name),
+                    score: c.score,
+                })
+                .collect(),
+            blocking: all_owned(self.blocking),
+            matched: self
+                .matched
+                .into_iter()
+                .map(|m| Matched {
+                    skill: owned(m.skill),
+                    name: owned(m.name),
+                    importance: m.importance,
+                    level: m.level,
+                    required_level: m.required_level,
+                    via: owned(m.via),
+                    evidence: m.evidence.map(owned),
+                })
+                .collect(),
+            missing: self
+                .missing
+                .into_iter()
+                .map(|m| Missing {
+                    skill: owned(m.skill),
+                    name: owned(m.name),
+                    category: owned(m.category),
+                    importance: m.importance,
+                    current_level: m.current_level,
+                    required_level: m.required_level,
+                    gain: m.gain,
+                    blocking: m.blocking,
+                })
+                .collect(),
+        }
+    }
+}
+
+impl PlanItem<'_> {
+    pub fn into_owned(self) -> PlanItem<'static> {
+        PlanItem {
+            skill: owned(self.skill),
+            name: owned(self.name),
+            target_level: self.target_level,
+            roles_improved: all_owned(self.roles_improved),
+            total_gain: self.total_gain,
+            prerequisite_for: all_owned(self.prerequisite_for),
+        }
+    }
+}
+
+impl<'a> Report<'a> {
+    /// The same report, owning all its text (it no longer borrows the catalog, the profiles or
+    /// the person's skills).
+    pub fn into_owned(self) -> Report<'static> {
+        Report {
+            schema_version: self.schema_version,
+            subject: self.subject,
+            skills: self
+                .skills
+                .into_iter()
+                .map(ReportSkill::into_owned)
+                .collect(),
+            unrecognized: self.unrecognized,
+            warnings: self.warnings,
+            roles: self.roles.into_iter().map(RoleFit::into_owned).collect(),
+            learning_plan: self
+                .learning_plan
+                .into_iter()
+                .map(PlanItem::into_owned)
+                .collect(),
+        }
+    }
+
     /// The role with the highest score, if any.
-    pub fn best_role(&self) -> Option<&RoleFit> {
+    pub fn best_role(&self) -> Option<&RoleFit<'a>> {
         self.roles.first()
     }
 

@@ -41,7 +41,7 @@ fn tier_scores(entry: f64, mid: f64, senior: f64) -> Vec<TierScore> {
     ]
 }
 
-fn report() -> Report {
+fn report() -> Report<'static> {
     Report {
         schema_version: SCHEMA_VERSION,
         subject: Subject {

@@ -69,7 +69,7 @@ impl BatchRender for Csv {
             .learning_plan
             .iter()
             .take(PLAN_STEPS)
-            .map(|p| p.name.as_str())
+            .map(|p| &*p.name)
             .collect();
         let mut row: Vec<Cow<'_, str>> = vec![
             Cow::Owned(record.index.to_string()),
@@ -83,7 +83,7 @@ impl BatchRender for Csv {
                     .unwrap_or_default(),
             ),
             Cow::Owned(report.skills.len().to_string()),
-            text_cell(best.map_or("", |r| r.id.as_str())),
+            text_cell(best.map_or("", |r| &*r.id)),
             Cow::Owned(best.map(|r| format!("{:.1}", r.score)).unwrap_or_default()),
             Cow::Borrowed(best.and_then(|r| r.tier).map_or("", |t| t.as_str())),
             Cow::Borrowed(best.map_or("", |r| r.target_tier.as_str())),

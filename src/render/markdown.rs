@@ -130,7 +130,7 @@ pub(super) fn category_name<'a>(role: &'a RoleFit, id: &'a str) -> &'a str {
     role.categories
         .iter()
         .find(|c| c.id == id)
-        .map_or(id, |c| c.name.as_str())
+        .map_or(id, |c| &*c.name)
 }
 
 /// The title of a role id in this report (the id itself for a role not shown).
@@ -139,7 +139,7 @@ pub(super) fn role_title<'a>(report: &'a Report, id: &'a str) -> &'a str {
         .roles
         .iter()
         .find(|r| r.id == id)
-        .map_or(id, |r| r.title.as_str())
+        .map_or(id, |r| &*r.title)
 }
 
 /// Why a plan step is there besides its own gain: the steps that need it first (the first two by
@@ -154,8 +154,8 @@ pub(super) fn plan_reason(report: &Report, item: &PlanItem) -> String {
             report
                 .learning_plan
                 .iter()
-                .find(|p| &p.skill == skill)
-                .map_or(skill.as_str(), |p| p.name.as_str())
+                .find(|p| p.skill == *skill)
+                .map_or(&**skill, |p| &*p.name)
                 .to_string()
         })
         .collect();

@@ -100,7 +100,7 @@ pub struct BatchContext {
 pub struct BatchRecord<'a> {
     /// The input's position, from 1, in input order (failed inputs count too).
     pub index: usize,
-    pub report: &'a Report,
+    pub report: &'a Report<'a>,
     /// Whether the person's best assessed role scores below `--min-score`.
     pub below: bool,
 }

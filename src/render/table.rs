@@ -198,8 +198,8 @@ impl Render for Table {
                     report
                         .learning_plan
                         .iter()
-                        .find(|p| &p.skill == first)
-                        .map_or(first.as_str(), |p| p.name.as_str())
+                        .find(|p| p.skill == *first)
+                        .map_or(&**first, |p| &*p.name)
                 };
                 let n = item.roles_improved.len();
                 let why = match (n, item.prerequisite_for.is_empty()) {
@@ -540,7 +540,7 @@ impl super::BatchRender for BatchTable {
         let best = report.best_role();
         let score = best.map_or("    —".to_string(), |r| format!("{:>5.1}", r.score));
         let tier = best.and_then(|r| r.tier).map_or("—", |t| t.as_str());
-        let role = best.map_or("—", |r| r.id.as_str());
+        let role = best.map_or("—", |r| &*r.id);
         let mut person = Vec::new();
         if let Some(name) = &report.subject.name {
             person.push(terminal_line(name).into_owned());
