@@ -178,8 +178,8 @@ impl Scanner {
                 continue;
             }
             let matched = &flat[flat_start..flat_end];
-            let start = document.flat_to_search[flat_start];
-            let end = document.flat_to_search[flat_end - 1] + 1;
+            let start = document.search_offset(flat_start);
+            let end = document.search_offset(flat_end - 1) + 1;
             let line_idx = document.line_of(start);
             let line = &document.lines[line_idx];
             if line.skipped {
@@ -572,8 +572,9 @@ struct Document {
     /// `search` with each run of whitespace within a paragraph collapsed to one space, so that a
     /// term wrapped across two lines ("tensor\n  parallelism") still matches.
     flat: String,
-    /// For each byte of `flat`, its offset in `search`.
-    flat_to_search: Vec<usize>,
+    /// Where `flat` and `search` offsets stop being the same: from flat offset `.0` on, a byte's
+    /// offset in `search` is its flat offset plus `.1` (sorted, one entry per collapsed run).
+    flat_shifts: Vec<(usize, usize)>,
     lines: Vec<Line>,
     front_matter: Option<FrontMatter>,
 }
@@ -601,15 +602,23 @@ impl Document {
         let display = String::from_utf8(display).unwrap_or_else(|_| text.to_string());
         let search = String::from_utf8(search).unwrap_or_else(|_| text.to_string());
         let lines = classify_lines(text, &search, &display, &line_ranges, &skipped);
-        let (flat, flat_to_search) = flatten_whitespace(&search);
+        let (flat, flat_shifts) = flatten_whitespace(&search);
         Document {
             search,
             display,
             flat,
-            flat_to_search,
+            flat_shifts,
             lines,
             front_matter,
         }
+    }
+
+    /// The offset in `search` of byte `flat_offset` of `flat`.
+    fn search_offset(&self, flat_offset: usize) -> usize {
+        let shifts = self
+            .flat_shifts
+            .partition_point(|&(from, _)| from <= flat_offset);
+        flat_offset + shifts.checked_sub(1).map_or(0, |k| self.flat_shifts[k].1)
     }
 
     /// The index of the line holding byte `offset`.
@@ -621,38 +630,78 @@ impl Document {
 }
 
 /// Collapses each run of whitespace holding at most one line break to a single space (a run with a
-/// blank line, a paragraph break, becomes one `\n`), with the offset of every output byte.
-fn flatten_whitespace(text: &str) -> (String, Vec<usize>) {
+/// blank line, a paragraph break, becomes one `\n`), with the shifts that map each output byte back
+/// to its offset in `text` (see [`Document::flat_shifts`]; a run's space maps to the run's start).
+fn flatten_whitespace(text: &str) -> (String, Vec<(usize, usize)>) {
+    let bytes = text.as_bytes();
     let mut flat = String::with_capacity(text.len());
-    let mut map = Vec::with_capacity(text.len());
+    let mut shifts = Vec::new();
+    // Start of the text not yet copied (it has no whitespace).
+    let mut copied = 0;
     let mut i = 0;
-    while let Some(c) = char_at(text, i) {
-        if c.is_whitespace() {
-            let run_start = i;
-            let mut newlines = usize::from(c == '\n');
-            i += c.len_utf8();
-            while let Some(next) = char_at(text, i) {
-                if !next.is_whitespace() {
-                    break;
-                }
-                newlines += usize::from(next == '\n');
-                i += next.len_utf8();
+    while i < bytes.len() {
+        let b = bytes[i];
+        let width = if b < 0x80 {
+            if !ASCII_WHITESPACE[usize::from(b)] {
+                i += 1;
+                continue;
             }
-            flat.push(if newlines >= 2 { '\n' } else { ' ' });
-            map.push(run_start);
+            // A lone space stays as it is: nothing to copy out yet.
+            if b == b' ' {
+                let next_is_space = match bytes.get(i + 1) {
+                    Some(&n) if n < 0x80 => ASCII_WHITESPACE[usize::from(n)],
+                    Some(_) => char_at(text, i + 1).is_some_and(char::is_whitespace),
+                    None => false,
+                };
+                if !next_is_space {
+                    i += 1;
+                    continue;
+                }
+            }
+            1
         } else {
-            // A run of ASCII text without whitespace is copied in one go.
-            let len = text.as_bytes()[i..]
-                .iter()
-                .position(|&b| b >= 0x80 || (b as char).is_whitespace())
-                .map_or(text.len() - i, |p| p.max(c.len_utf8()));
-            flat.push_str(&text[i..i + len]);
-            map.extend(i..i + len);
-            i += len;
+            match char_at(text, i) {
+                Some(c) if c.is_whitespace() => c.len_utf8(),
+                Some(c) => {
+                    i += c.len_utf8();
+                    continue;
+                }
+                None => break,
+            }
+        };
+        flat.push_str(&text[copied..i]);
+        let run_start = i;
+        let mut newlines = usize::from(b == b'\n');
+        i += width;
+        while let Some(next) = char_at(text, i) {
+            if !next.is_whitespace() {
+                break;
+            }
+            newlines += usize::from(next == '\n');
+            i += next.len_utf8();
         }
+        flat.push(if newlines >= 2 { '\n' } else { ' ' });
+        if i - run_start > 1 {
+            shifts.push((flat.len(), i - flat.len()));
+        }
+        copied = i;
     }
-    (flat, map)
+    flat.push_str(&text[copied..]);
+    (flat, shifts)
 }
+
+/// ASCII whitespace as `char::is_whitespace` sees it (with the vertical tab, unlike
+/// `u8::is_ascii_whitespace`).
+static ASCII_WHITESPACE: [bool; 128] = {
+    let mut table = [false; 128];
+    table[b' ' as usize] = true;
+    table[b'\t' as usize] = true;
+    table[b'\n' as usize] = true;
+    table[0x0B] = true;
+    table[0x0C] = true;
+    table[b'\r' as usize] = true;
+    table
+};
 
 /// The character starting at byte `i` of `text` (an ASCII byte without decoding).
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -1339,7 +1388,7 @@ pub(crate) fn scanner_for(catalog: &Catalog) -> Result<ScannerRef, CatalogError>
 
 #[cfg(test)]
 mod tests {
-    use super::{Mention, Scanner};
+    use super::{flatten_whitespace, Document, Mention, Scanner};
     use crate::catalog::Catalog;
 
     fn ids(text: &str) -> Vec<String> {
@@ -1655,6 +1704,64 @@ BSc (2012 - 2016)
         // A Hugo experience widget in front matter: start/end pairs, an empty end is today.
         let widget = "---\nexperience:\n  - title: Engineer\n    date_start: '2021-10-20'\n    date_end: ''\n  - title: Intern\n    date_start: '2021-06-01'\n    date_end: '2021-09-11'\n---\n";
         assert_eq!(years(widget), Some(5.4));
+    }
+
+    #[test]
+    fn flattened_offsets_map_back_to_the_text() {
+        // The reference: collapse char by char, recording every output byte's source offset.
+        fn naive(text: &str) -> (String, Vec<usize>) {
+            let mut flat = String::new();
+            let mut map = Vec::new();
+            let mut chars = text.char_indices().peekable();
+            while let Some((i, c)) = chars.next() {
+                if c.is_whitespace() {
+                    let mut newlines = usize::from(c == '\n');
+                    while let Some(&(_, next)) = chars.peek() {
+                        if !next.is_whitespace() {
+                            break;
+                        }
+                        newlines += usize::from(next == '\n');
+                        chars.next();
+                    }
+                    flat.push(if newlines >= 2 { '\n' } else { ' ' });
+                    map.push(i);
+                } else {
+                    flat.push(c);
+                    map.extend(i..i + c.len_utf8());
+                }
+            }
+            (flat, map)
+        }
+        let texts = [
+            "",
+            " ",
+            "a b",
+            "tensor\n  parallelism",
+            "one\r\n\r\ntwo  three\tfour",
+            "nbsp\u{a0}here and\u{2003}\u{2003}em spaces",
+            "  lead and trail  ",
+            "é è\n\n\n ü\u{b}x\u{c}y",
+        ];
+        for text in texts {
+            let (expected_flat, expected_map) = naive(text);
+            let (flat, shifts) = flatten_whitespace(text);
+            assert_eq!(flat, expected_flat, "{text:?}");
+            let document = Document {
+                search: text.to_string(),
+                display: text.to_string(),
+                flat,
+                flat_shifts: shifts,
+                lines: Vec::new(),
+                front_matter: None,
+            };
+            for (offset, &expected) in expected_map.iter().enumerate() {
+                assert_eq!(
+                    document.search_offset(offset),
+                    expected,
+                    "{text:?} at {offset}"
+                );
+            }
+        }
     }
 
     #[test]
