@@ -519,22 +519,31 @@ fn evidence(display: &str, line_start: usize, line_end: usize, start: usize, end
 
 fn collapse_whitespace(text: &str) -> String {
     if text.is_ascii() {
-        // The same, byte by byte: ASCII whitespace as `char::is_whitespace` sees it (with the
-        // vertical tab, unlike `u8::is_ascii_whitespace`).
-        let is_space = |b: u8| matches!(b, b' ' | b'\t' | b'\n' | 0x0B | 0x0C | b'\r');
-        let mut out = Vec::with_capacity(text.len());
-        let mut pending_space = false;
-        for &b in text.as_bytes() {
-            if is_space(b) {
-                pending_space = !out.is_empty();
-            } else {
-                if pending_space {
-                    out.push(b' ');
-                    pending_space = false;
-                }
-                out.push(b);
+        // The same on bytes, copying the text between runs that are not a lone space.
+        let bytes = text.as_bytes();
+        let is_space = |b: u8| ASCII_WHITESPACE[usize::from(b)];
+        let Some(first) = bytes.iter().position(|&b| !is_space(b)) else {
+            return String::new();
+        };
+        let last = bytes.iter().rposition(|&b| !is_space(b)).unwrap_or(first);
+        // Starts and ends with a non-space byte, so every run of spaces is followed by one.
+        let body = &bytes[first..=last];
+        let mut out = Vec::with_capacity(body.len());
+        let mut copied = 0;
+        let mut i = 0;
+        while i < body.len() {
+            if !is_space(body[i]) || (body[i] == b' ' && !is_space(body[i + 1])) {
+                i += 1;
+                continue;
             }
+            out.extend_from_slice(&body[copied..i]);
+            while is_space(body[i]) {
+                i += 1;
+            }
+            out.push(b' ');
+            copied = i;
         }
+        out.extend_from_slice(&body[copied..]);
         // Only ASCII bytes were copied.
         return String::from_utf8(out).unwrap_or_default();
     }
@@ -1105,6 +1114,18 @@ fn item_iter(text: &str) -> impl Iterator<Item = &str> {
 /// Whether `text` (no label) reads as an enumeration of names rather than a sentence: short items.
 /// Inside a skills section one short item is enough; elsewhere three are needed.
 fn is_enumeration(text: &str, in_skills_section: bool) -> bool {
+    // Outside a skills section three items are needed, so two separators: most prose lines have
+    // fewer.
+    if !in_skills_section {
+        let ascii = text
+            .bytes()
+            .filter(|b| matches!(b, b',' | b';' | b'|'))
+            .take(2)
+            .count();
+        if ascii < 2 && ascii + text.matches(['•', '·']).take(2).count() < 2 {
+            return false;
+        }
+    }
     let text = strip_markup(text.trim());
     if text.is_empty() {
         return false;
