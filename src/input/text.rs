@@ -79,8 +79,17 @@ struct Candidate {
 #[derive(Debug)]
 pub struct Scanner {
     automaton: AhoCorasick,
-    /// Indexed by automaton pattern id.
+    /// For each automaton pattern id, its spelling's index in `candidates`.
+    automaton_spellings: Vec<usize>,
+    /// Per distinct lowercase spelling, the terms written that way.
     candidates: Vec<Vec<Candidate>>,
+    /// Spellings that only ever count as a whole list item ("C", "R", "Go", "Ray"), one word
+    /// without separators: looked up among the items of list lines instead of searched for in
+    /// the whole text, where "c" and "r" would hit inside nearly every word (lowercase → index in
+    /// `candidates`).
+    list_items: HashMap<String, usize>,
+    /// The longest of `list_items`, in bytes.
+    list_item_max_len: usize,
 }
 
 static BUILTIN_SCANNER: OnceLock<Scanner> = OnceLock::new();
@@ -137,10 +146,28 @@ impl Scanner {
                 );
             }
         }
+        let mut list_items = HashMap::new();
+        let mut automaton_spellings = Vec::new();
+        let mut automaton_patterns = Vec::new();
+        for (spelling, pattern) in patterns.iter().enumerate() {
+            let item_only = candidates[spelling]
+                .iter()
+                .all(|c| c.policy == TermPolicy::ListOnly)
+                && !pattern
+                    .chars()
+                    .any(|c| c.is_whitespace() || is_item_separator(c));
+            if item_only {
+                list_items.insert(pattern.clone(), spelling);
+            } else {
+                automaton_spellings.push(spelling);
+                automaton_patterns.push(pattern);
+            }
+        }
+        let list_item_max_len = list_items.keys().map(String::len).max().unwrap_or(0);
         let automaton = AhoCorasickBuilder::new()
             .ascii_case_insensitive(true)
             .match_kind(MatchKind::Standard)
-            .build(&patterns)
+            .build(&automaton_patterns)
             .map_err(|e| {
                 CatalogError::Invalid(format!(
                     "its names and aliases do not form a search automaton: {e}"
@@ -148,7 +175,10 @@ impl Scanner {
             })?;
         Ok(Scanner {
             automaton,
+            automaton_spellings,
             candidates,
+            list_items,
+            list_item_max_len,
         })
     }
 
@@ -185,26 +215,21 @@ impl Scanner {
             if line.skipped {
                 continue;
             }
-            for candidate in &self.candidates[found.pattern().as_usize()] {
-                let allowed = match candidate.policy {
-                    TermPolicy::Anywhere => true,
-                    TermPolicy::CaseSensitive => matched == candidate.text,
-                    TermPolicy::ListOnly => {
-                        list_case_matches(matched, &candidate.text)
-                            && line.listed
-                            && end <= line.end
-                            && is_whole_item(search, line.start, line.end, start, end)
-                    }
-                };
-                if allowed {
-                    hits.push(Hit {
-                        start,
-                        end,
-                        line: line_idx,
-                        matched,
-                        candidate,
-                    });
-                    break;
+            let spelling = self.automaton_spellings[found.pattern().as_usize()];
+            if let Some(candidate) = self.allowed(spelling, matched, search, line, start, end) {
+                hits.push(Hit {
+                    start,
+                    end,
+                    line: line_idx,
+                    matched,
+                    candidate,
+                });
+            }
+        }
+        if !self.list_items.is_empty() {
+            for (line_idx, line) in document.lines.iter().enumerate() {
+                if line.listed && !line.skipped {
+                    self.list_item_hits(search, line_idx, line, &mut hits);
                 }
             }
         }
@@ -250,6 +275,87 @@ impl Scanner {
             });
         }
         mentions
+    }
+}
+
+impl Scanner {
+    /// The first term spelled `matched` (candidate spelling `spelling`, found at `start..end` on
+    /// `line`) whose policy allows it there.
+    fn allowed(
+        &self,
+        spelling: usize,
+        matched: &str,
+        search: &str,
+        line: &Line,
+        start: usize,
+        end: usize,
+    ) -> Option<&Candidate> {
+        self.candidates[spelling]
+            .iter()
+            .find(|candidate| match candidate.policy {
+                TermPolicy::Anywhere => true,
+                TermPolicy::CaseSensitive => matched == candidate.text,
+                TermPolicy::ListOnly => {
+                    list_case_matches(matched, &candidate.text)
+                        && line.listed
+                        && end <= line.end
+                        && is_whole_item(search, line.start, line.end, start, end)
+                }
+            })
+    }
+
+    /// The hits of [`Scanner::list_items`] on a list line: each item of the line, cut out as
+    /// [`is_whole_item`] cuts it, that is one of them. (They are exactly the hits the automaton
+    /// would have found and the policy allowed: such a spelling has no separator, so its item is
+    /// the text between the separators around it.)
+    fn list_item_hits<'a>(
+        &'a self,
+        search: &'a str,
+        line_idx: usize,
+        line: &Line,
+        hits: &mut Vec<Hit<'a>>,
+    ) {
+        let text = &search[line.start..line.end];
+        let mut segment_start = 0;
+        let ends = text
+            .char_indices()
+            .filter(|&(_, c)| is_item_separator(c))
+            .map(|(i, c)| (i, i + c.len_utf8()))
+            .chain(std::iter::once((text.len(), text.len())));
+        for (segment_end, next_start) in ends {
+            let segment = &text[segment_start..segment_end];
+            segment_start = next_start;
+            let item = strip_markup(segment);
+            let item = item
+                .strip_prefix("and ")
+                .or_else(|| item.strip_prefix("or "))
+                .or_else(|| item.strip_prefix("& "))
+                .unwrap_or(item)
+                .trim();
+            let item = strip_markup(item);
+            if item.is_empty() || item.len() > self.list_item_max_len {
+                continue;
+            }
+            let Some(&spelling) = self.list_items.get(&item.to_ascii_lowercase()) else {
+                continue;
+            };
+            // `item` is a slice of `search`: its offset there.
+            let start = item.as_ptr() as usize - search.as_ptr() as usize;
+            let end = start + item.len();
+            if !is_token_boundary(search, start, end) {
+                continue;
+            }
+            let matched = &search[start..end];
+            if let Some(candidate) = self.allowed(spelling, matched, search, line, start, end) {
+                hits.push(Hit {
+                    start,
+                    end,
+                    line: line_idx,
+                    matched,
+                    candidate,
+                });
+            }
+        }
     }
 }
 
@@ -1444,6 +1550,18 @@ mod tests {
             ids("- **Languages**: Python, Go (Golang), C/C++"),
             vec!["python", "go", "cpp"]
         );
+        // Whole items only, written as the catalog writes them.
+        assert_eq!(ids("Languages: C++, C#, R"), vec!["cpp", "c-sharp", "r"]);
+        assert_eq!(ids("Languages: c, r, go"), Vec::<String>::new());
+        assert_eq!(
+            ids("Tools: **C**, `R`, and Go; Julia | Ray"),
+            vec!["c", "r", "go", "julia", "ray"]
+        );
+        assert_eq!(
+            ids("Skills: array programming, gray-box testing, Go-to-market"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("Languages: R2, C-grade, Go!"), Vec::<String>::new());
     }
 
     #[test]
