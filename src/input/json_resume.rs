@@ -20,6 +20,8 @@
 //! that should stop the skills being read. The old schema's `company`/`website`, and the
 //! `experience`/`details` spelling some generators use, are read too.
 
+use std::rc::Rc;
+
 use serde_json::{Map, Value};
 
 use crate::catalog::Catalog;
@@ -115,7 +117,7 @@ pub fn from_value(
 struct ProseMention {
     skill: usize,
     /// Where: `work[1].highlights[0]`.
-    field: String,
+    field: Rc<str>,
     evidence: String,
 }
 
@@ -229,7 +231,7 @@ impl Reader<'_> {
             return;
         }
         if name.split_whitespace().count() > MAX_NAME_WORDS {
-            self.scan_field(path, name);
+            self.scan_field(name, || path.to_string());
             return;
         }
         let evidence = shorten(evidence.trim(), EVIDENCE_MAX);
@@ -278,7 +280,7 @@ impl Reader<'_> {
             for keyword in keywords {
                 let name = keyword.trim();
                 if name.split_whitespace().count() > MAX_NAME_WORDS {
-                    self.scan_field(&format!("projects[{i}].keywords"), name);
+                    self.scan_field(name, || format!("projects[{i}].keywords"));
                     continue;
                 }
                 for part in split_compound(name, self.catalog) {
@@ -304,11 +306,11 @@ impl Reader<'_> {
     fn read_prose(&mut self, root: &Map<String, Value>) {
         if let Some(basics) = root.get("basics").and_then(Value::as_object) {
             for field in ["label", "summary"] {
-                self.scan_value(&format!("basics.{field}"), basics.get(field));
+                self.scan_value(|| format!("basics.{field}"), basics.get(field));
             }
         }
         for field in ["summary", "title"] {
-            self.scan_value(field, root.get(field));
+            self.scan_value(|| field.to_string(), root.get(field));
         }
         let sections: &[(&str, &[&str])] = &[
             (
@@ -360,23 +362,26 @@ impl Reader<'_> {
                 match entry {
                     Value::Object(entry) => {
                         for field in *fields {
-                            self.scan_value(&format!("{section}[{i}].{field}"), entry.get(*field));
+                            let path = || format!("{section}[{i}].{field}");
+                            self.scan_value(path, entry.get(*field));
                         }
                     }
-                    Value::String(text) => self.scan_field(&format!("{section}[{i}]"), text),
+                    Value::String(text) => self.scan_field(text, || format!("{section}[{i}]")),
                     _ => {}
                 }
             }
         }
     }
 
-    fn scan_value(&mut self, path: &str, value: Option<&Value>) {
+    /// Scans a string, or each string of an array, at the field `path` names (written out only
+    /// when something is found there).
+    fn scan_value(&mut self, path: impl Fn() -> String, value: Option<&Value>) {
         match value {
-            Some(Value::String(text)) => self.scan_field(path, text),
+            Some(Value::String(text)) => self.scan_field(text, path),
             Some(Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
                     if let Value::String(text) = item {
-                        self.scan_field(&format!("{path}[{i}]"), text);
+                        self.scan_field(text, || format!("{}[{i}]", path()));
                     }
                 }
             }
@@ -384,11 +389,16 @@ impl Reader<'_> {
         }
     }
 
-    fn scan_field(&mut self, path: &str, text: &str) {
-        for mention in self.scanner.scan(text) {
+    fn scan_field(&mut self, text: &str, path: impl FnOnce() -> String) {
+        let mentions = self.scanner.scan(text);
+        if mentions.is_empty() {
+            return;
+        }
+        let field = Rc::<str>::from(path());
+        for mention in mentions {
             self.prose.push(ProseMention {
                 skill: mention.skill,
-                field: path.to_string(),
+                field: Rc::clone(&field),
                 evidence: mention.evidence,
             });
         }
@@ -406,7 +416,7 @@ impl Reader<'_> {
         for skill in order {
             let mentions: Vec<&ProseMention> =
                 self.prose.iter().filter(|m| m.skill == skill).collect();
-            let mut fields: Vec<&str> = mentions.iter().map(|m| m.field.as_str()).collect();
+            let mut fields: Vec<&str> = mentions.iter().map(|m| &*m.field).collect();
             fields.dedup();
             let level = if fields.len() >= text::PROSE_LINES_FOR_LISTED {
                 text::LISTED_LEVEL

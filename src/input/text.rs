@@ -54,8 +54,6 @@ pub struct Mention {
     pub evidence: String,
     /// The text as it appears in the line ("torch", "CNNs").
     pub matched: String,
-    /// The catalog term it matched ("torch", "CNN").
-    pub term: String,
     /// True when the line is an explicit skills list rather than prose.
     pub listed: bool,
     /// A level written in parentheses right after the name: "Python (expert)", "SQL (basic)",
@@ -69,8 +67,6 @@ pub struct Mention {
 struct Candidate {
     /// The spelling to match (a name, an alias, or an inflection of one).
     text: String,
-    /// The catalog term it came from.
-    term: String,
     skill: SkillIdx,
     policy: TermPolicy,
 }
@@ -126,7 +122,6 @@ impl Scanner {
             add(
                 Candidate {
                     text: term.text.to_string(),
-                    term: term.text.to_string(),
                     skill: term.skill,
                     policy: term.policy,
                 },
@@ -138,7 +133,6 @@ impl Scanner {
                 add(
                     Candidate {
                         text: variant,
-                        term: term.text.to_string(),
                         skill: term.skill,
                         policy: term.policy,
                     },
@@ -269,7 +263,6 @@ impl Scanner {
                     hit.end,
                 ),
                 matched: hit.matched.to_string(),
-                term: hit.candidate.term.clone(),
                 listed: line.listed,
                 stated_level: stated_level(&search[hit.end.min(line.end)..line.end]),
             });
