@@ -101,13 +101,6 @@ pub struct OpenGap {
     pub blocking: bool,
 }
 
-impl Diff {
-    /// The name to show: the after side's, else the before side's.
-    pub fn name(&self) -> Option<&str> {
-        self.after.name.as_deref().or(self.before.name.as_deref())
-    }
-}
-
 fn side(report: &Report) -> Side {
     Side {
         name: report.subject.name.clone(),

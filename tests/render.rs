@@ -413,6 +413,33 @@ fn diff_markdown() {
     insta::assert_snapshot!(render_progress(DiffFormat::Markdown));
 }
 
+/// Two files that name different people: the heading shows both names, not the later one alone;
+/// the same name written differently is one person.
+#[test]
+fn diff_of_two_people_names_both() {
+    let named = |name: &str| {
+        let mut r = report();
+        r.subject.name = Some(name.to_string());
+        r
+    };
+    let first_line = |a: &Report, b: &Report| {
+        let mut out = Vec::new();
+        render_diff(
+            DiffFormat::Table,
+            &diff::compare(a, b),
+            &RenderOptions::default(),
+            &mut out,
+        )
+        .expect("renders");
+        let text = String::from_utf8(out).expect("UTF-8");
+        text.lines().next().unwrap_or_default().to_string()
+    };
+    let two = first_line(&named("Sam Lee"), &named("Alex Kim"));
+    assert!(two.starts_with("Progress: Sam Lee → Alex Kim: "), "{two}");
+    let one = first_line(&named("Sam Lee"), &named("sam  lee"));
+    assert!(one.starts_with("Progress: sam  lee: "), "{one}");
+}
+
 #[test]
 fn diff_json() {
     let text = render_progress(DiffFormat::Json);

@@ -175,10 +175,23 @@ fn heading(diff: &Diff, escape: &dyn Fn(&str) -> String) -> String {
         escape(&diff.before.source),
         escape(&diff.after.source)
     );
-    match diff.name() {
-        Some(name) => format!("{}: {sources}", escape(name)),
+    let name = match (diff.before.name.as_deref(), diff.after.name.as_deref()) {
+        // Two different people: say so rather than show one name for both.
+        (Some(before), Some(after)) if !same_name(before, after) => {
+            Some(format!("{} → {}", escape(before), escape(after)))
+        }
+        (before, after) => after.or(before).map(escape),
+    };
+    match name {
+        Some(name) => format!("{name}: {sources}"),
         None => sources,
     }
+}
+
+/// The same name, written with other spacing or capitals.
+fn same_name(a: &str, b: &str) -> bool {
+    let words = |s: &str| -> Vec<String> { s.split_whitespace().map(str::to_lowercase).collect() };
+    words(a) == words(b)
 }
 
 fn table(diff: &Diff, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
