@@ -9,7 +9,7 @@
 //! "you have Spark" hides a real gap; an unrecognized name is reported with a "did you mean" instead.
 
 use std::collections::HashMap;
-use std::sync::OnceLock;
+use std::sync::{Mutex, OnceLock};
 
 use serde::{Deserialize, Serialize};
 
@@ -67,6 +67,10 @@ struct CatalogFile {
     categories: Vec<Category>,
     skills: Vec<Skill>,
 }
+
+/// How many misspelling-search answers a catalog keeps (then it starts over): enough for the
+/// unknown names of a large batch to repeat, bounded so a batch's memory does not grow with it.
+const FUZZY_CACHE_ENTRIES: usize = 4096;
 
 /// How a name was resolved to a skill.
 #[derive(Debug, Clone, PartialEq)]
@@ -139,6 +143,10 @@ pub struct Catalog {
     by_key: HashMap<String, (SkillIdx, String, bool)>,
     /// For fuzzy matching: (normalised key, skill, term as written), sorted for determinism.
     fuzzy_keys: Vec<(String, SkillIdx, String)>,
+    /// The length of each of `fuzzy_keys`, in characters.
+    fuzzy_lens: Vec<usize>,
+    /// Answers of the misspelling search, by normalised key (emptied when full).
+    fuzzy_cache: Mutex<HashMap<String, Resolution>>,
     /// implies/related/prerequisites as indices.
     implies: Vec<Vec<SkillIdx>>,
     related: Vec<Vec<(SkillIdx, f64)>>,
@@ -290,12 +298,15 @@ impl Catalog {
             .map(|(key, (idx, term, _))| (key.clone(), *idx, term.clone()))
             .collect();
         fuzzy_keys.sort();
+        let fuzzy_lens = fuzzy_keys.iter().map(|k| k.0.chars().count()).collect();
         let catalog = Catalog {
             categories,
             skills,
             by_id,
             by_key,
             fuzzy_keys,
+            fuzzy_lens,
+            fuzzy_cache: Mutex::new(HashMap::new()),
             implies,
             related: symmetric,
             prerequisites,
@@ -481,33 +492,70 @@ impl Catalog {
     /// Misspellings: auto-correct one edit (transpositions included) on keys of 8+ characters when
     /// exactly one skill is that close; otherwise suggest the nearest skill within a few edits.
     fn fuzzy(&self, key: &str) -> Resolution {
+        // The same unknown names ("Terraform", "JIRA") come back in résumé after résumé.
+        if let Ok(cache) = self.fuzzy_cache.lock() {
+            if let Some(found) = cache.get(key) {
+                return found.clone();
+            }
+        }
+        let found = self.fuzzy_search(key);
+        if let Ok(mut cache) = self.fuzzy_cache.lock() {
+            if cache.len() >= FUZZY_CACHE_ENTRIES {
+                cache.clear();
+            }
+            cache.insert(key.to_string(), found.clone());
+        }
+        found
+    }
+
+    fn fuzzy_search(&self, key: &str) -> Resolution {
         let key_len = key.chars().count();
-        let candidates: Vec<(usize, f64, SkillIdx, &str)> = self
-            .fuzzy_keys
+        // Keys of 4+ characters within 3 of the key's length, nearest in length first: an edit
+        // distance is at least the difference in length, so once it exceeds the smallest distance
+        // found no later key can be among the nearest.
+        let mut pool: Vec<(usize, usize)> = self
+            .fuzzy_lens
             .iter()
-            .filter(|(candidate, _, _)| {
-                let candidate_len = candidate.chars().count();
-                candidate_len >= 4 && key_len.abs_diff(candidate_len) <= 3
-            })
-            .map(|(candidate, idx, term)| {
-                (
-                    strsim::osa_distance(key, candidate),
-                    strsim::jaro_winkler(key, candidate),
-                    *idx,
-                    term.as_str(),
-                )
-            })
+            .enumerate()
+            .filter(|&(_, &len)| len >= 4 && key_len.abs_diff(len) <= 3)
+            .map(|(i, &len)| (key_len.abs_diff(len), i))
             .collect();
-        let Some(min_distance) = candidates.iter().map(|c| c.0).min() else {
+        pool.sort_unstable();
+        let mut min_distance = usize::MAX;
+        // Indices into `fuzzy_keys` of the keys at `min_distance`.
+        let mut nearest: Vec<usize> = Vec::new();
+        for (length_difference, i) in pool {
+            if length_difference > min_distance {
+                break;
+            }
+            let distance = strsim::osa_distance(key, &self.fuzzy_keys[i].0);
+            if distance < min_distance {
+                min_distance = distance;
+                nearest.clear();
+            }
+            if distance == min_distance {
+                nearest.push(i);
+            }
+        }
+        // Key order, as the tie-breaks below expect.
+        nearest.sort_unstable();
+        let Some(&first) = nearest.first() else {
             return Resolution::Unrecognized { suggestion: None };
         };
-        let nearest: Vec<_> = candidates.iter().filter(|c| c.0 == min_distance).collect();
-        let unique = nearest.iter().all(|c| c.2 == nearest[0].2);
+        let nearest: Vec<(f64, SkillIdx, &str)> = nearest
+            .iter()
+            .map(|&i| {
+                let (candidate, idx, term) = &self.fuzzy_keys[i];
+                (strsim::jaro_winkler(key, candidate), *idx, term.as_str())
+            })
+            .collect();
+        let unique = nearest.iter().all(|c| c.1 == self.fuzzy_keys[first].1);
         // Highest similarity among the nearest; ties keep the first in key order (deterministic).
         let best = nearest
             .iter()
-            .fold(nearest[0], |best, c| if c.1 > best.1 { c } else { best });
-        let (distance, similarity, idx, term) = *best;
+            .fold(nearest[0], |best, &c| if c.0 > best.0 { c } else { best });
+        let (similarity, idx, term) = best;
+        let distance = min_distance;
         if distance == 1 && key_len >= 8 && unique {
             return Resolution::Fuzzy(idx, term.to_string());
         }
