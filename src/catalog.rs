@@ -72,6 +72,35 @@ struct CatalogFile {
 /// unknown names of a large batch to repeat, bounded so a batch's memory does not grow with it.
 const FUZZY_CACHE_ENTRIES: usize = 4096;
 
+/// How many times each character occurs in a string, characters folded into 64 buckets.
+#[derive(Debug, Clone)]
+struct CharCounts([u8; 64]);
+
+impl CharCounts {
+    fn of(text: &str) -> CharCounts {
+        let mut counts = [0u8; 64];
+        for c in text.chars() {
+            let bucket = (c as usize) % 64;
+            counts[bucket] = counts[bucket].saturating_add(1);
+        }
+        CharCounts(counts)
+    }
+
+    /// A lower bound of the edit distance (with transpositions) between the two strings: an
+    /// insertion or a deletion changes the counts by one, a substitution by two, a transposition
+    /// not at all, so the distance is at least half the counts' difference. (Folding characters
+    /// into buckets, and capping counts, only lowers the difference, so the bound still holds.)
+    fn distance_bound(&self, other: &CharCounts) -> usize {
+        let difference: usize = self
+            .0
+            .iter()
+            .zip(&other.0)
+            .map(|(a, b)| usize::from(a.abs_diff(*b)))
+            .sum();
+        difference.div_ceil(2)
+    }
+}
+
 /// How a name was resolved to a skill.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Resolution {
@@ -145,6 +174,8 @@ pub struct Catalog {
     fuzzy_keys: Vec<(String, SkillIdx, String)>,
     /// The length of each of `fuzzy_keys`, in characters.
     fuzzy_lens: Vec<usize>,
+    /// The characters of each of `fuzzy_keys`, counted.
+    fuzzy_counts: Vec<CharCounts>,
     /// Answers of the misspelling search, by normalised key (emptied when full).
     fuzzy_cache: Mutex<HashMap<String, Resolution>>,
     /// implies/related/prerequisites as indices.
@@ -299,6 +330,7 @@ impl Catalog {
             .collect();
         fuzzy_keys.sort();
         let fuzzy_lens = fuzzy_keys.iter().map(|k| k.0.chars().count()).collect();
+        let fuzzy_counts = fuzzy_keys.iter().map(|k| CharCounts::of(&k.0)).collect();
         let catalog = Catalog {
             categories,
             skills,
@@ -306,6 +338,7 @@ impl Catalog {
             by_key,
             fuzzy_keys,
             fuzzy_lens,
+            fuzzy_counts,
             fuzzy_cache: Mutex::new(HashMap::new()),
             implies,
             related: symmetric,
@@ -510,22 +543,23 @@ impl Catalog {
 
     fn fuzzy_search(&self, key: &str) -> Resolution {
         let key_len = key.chars().count();
-        // Keys of 4+ characters within 3 of the key's length, nearest in length first: an edit
-        // distance is at least the difference in length, so once it exceeds the smallest distance
-        // found no later key can be among the nearest.
+        let key_counts = CharCounts::of(key);
+        // Keys of 4+ characters within 3 of the key's length, by a lower bound of their edit
+        // distance to the key (from the characters they do not share): once the bound exceeds the
+        // smallest distance found, no later key can be among the nearest.
         let mut pool: Vec<(usize, usize)> = self
             .fuzzy_lens
             .iter()
             .enumerate()
             .filter(|&(_, &len)| len >= 4 && key_len.abs_diff(len) <= 3)
-            .map(|(i, &len)| (key_len.abs_diff(len), i))
+            .map(|(i, _)| (key_counts.distance_bound(&self.fuzzy_counts[i]), i))
             .collect();
         pool.sort_unstable();
         let mut min_distance = usize::MAX;
         // Indices into `fuzzy_keys` of the keys at `min_distance`.
         let mut nearest: Vec<usize> = Vec::new();
-        for (length_difference, i) in pool {
-            if length_difference > min_distance {
+        for (bound, i) in pool {
+            if bound > min_distance {
                 break;
             }
             let distance = strsim::osa_distance(key, &self.fuzzy_keys[i].0);
@@ -659,7 +693,120 @@ fn is_plausible_suggestion(
 
 #[cfg(test)]
 mod tests {
-    use super::{looks_like_version, normalize};
+    use super::{
+        is_plausible_suggestion, looks_like_version, normalize, Catalog, Resolution, SkillIdx,
+    };
+
+    /// The misspelling search as first written: every key within the length window compared with
+    /// both measures. The pruned search must answer exactly as this does.
+    fn brute_force(catalog: &Catalog, key: &str) -> Resolution {
+        let key_len = key.chars().count();
+        let candidates: Vec<(usize, f64, SkillIdx, &str)> = catalog
+            .fuzzy_keys
+            .iter()
+            .filter(|(candidate, _, _)| {
+                let candidate_len = candidate.chars().count();
+                candidate_len >= 4 && key_len.abs_diff(candidate_len) <= 3
+            })
+            .map(|(candidate, idx, term)| {
+                (
+                    strsim::osa_distance(key, candidate),
+                    strsim::jaro_winkler(key, candidate),
+                    *idx,
+                    term.as_str(),
+                )
+            })
+            .collect();
+        let Some(min_distance) = candidates.iter().map(|c| c.0).min() else {
+            return Resolution::Unrecognized { suggestion: None };
+        };
+        let nearest: Vec<_> = candidates.iter().filter(|c| c.0 == min_distance).collect();
+        let unique = nearest.iter().all(|c| c.2 == nearest[0].2);
+        let best = nearest
+            .iter()
+            .fold(nearest[0], |best, c| if c.1 > best.1 { c } else { best });
+        let (distance, similarity, idx, term) = *best;
+        if distance == 1 && key_len >= 8 && unique {
+            return Resolution::Fuzzy(idx, term.to_string());
+        }
+        let candidate_len = normalize(term).chars().count();
+        if is_plausible_suggestion(key_len, candidate_len, distance, similarity) {
+            Resolution::Unrecognized {
+                suggestion: Some(idx),
+            }
+        } else {
+            Resolution::Unrecognized { suggestion: None }
+        }
+    }
+
+    #[test]
+    fn pruned_misspelling_search_answers_as_the_full_one() {
+        let catalog = Catalog::builtin().expect("builtin catalog");
+        let mut names: Vec<String> = [
+            "Pytorh",
+            "pytroch",
+            "tensorflw",
+            "Terraform",
+            "JIRA",
+            "Ollama",
+            "kubernets",
+            "Dcoker",
+            "HTML",
+            "GIF",
+            "Langchian",
+            "deepspeeed",
+            "Megatron",
+            "cuda toolkit",
+            "Excel",
+            "Jupyter",
+            "mlfow",
+            "Weights and Biases",
+            "scikit learn",
+            "xgbost",
+            "pandas",
+            "Tableau",
+            "PowerBI",
+            "grafana",
+            "promethus",
+            "Airfow",
+            "kafka",
+            "numpy",
+            "ñandú",
+            "日本語",
+            "C++17",
+            "rustlang",
+            "tpu v4",
+            "Slrum",
+            "infiniband",
+            "tritonserver",
+        ]
+        .iter()
+        .map(|s| normalize(s))
+        .collect();
+        // Near misses of real keys: one character dropped, one replaced, two swapped.
+        for (key, _, _) in catalog.fuzzy_keys.iter().step_by(5) {
+            let chars: Vec<char> = key.chars().collect();
+            if chars.len() > 4 {
+                let middle = chars.len() / 2;
+                let mut dropped = chars.clone();
+                dropped.remove(middle);
+                let mut replaced = chars.clone();
+                replaced[middle] = 'q';
+                let mut swapped = chars.clone();
+                swapped.swap(middle - 1, middle);
+                for variant in [dropped, replaced, swapped] {
+                    names.push(variant.into_iter().collect());
+                }
+            }
+        }
+        for name in names.iter().filter(|n| !n.is_empty()) {
+            assert_eq!(
+                catalog.fuzzy_search(name),
+                brute_force(catalog, name),
+                "{name}"
+            );
+        }
+    }
 
     #[test]
     fn normalize_folds_case_punctuation_and_versions() {
