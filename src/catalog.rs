@@ -101,6 +101,55 @@ impl CharCounts {
     }
 }
 
+/// The rows [`osa_within`] works in, kept between calls.
+#[derive(Default)]
+struct OsaRows {
+    before_previous: Vec<usize>,
+    previous: Vec<usize>,
+    current: Vec<usize>,
+}
+
+/// The optimal-string-alignment distance of `a` and `b` (edits with adjacent transpositions, as
+/// `strsim::osa_distance` computes it, row by row over `a`), or `None` as soon as it is sure to
+/// exceed `bound`: when two rows in a row are above it, every later row is too (a cell depends on
+/// the two rows before it).
+fn osa_within(a: &[char], b: &[char], bound: usize, rows: &mut OsaRows) -> Option<usize> {
+    let width = b.len() + 1;
+    let OsaRows {
+        before_previous,
+        previous,
+        current,
+    } = rows;
+    before_previous.clear();
+    before_previous.extend(0..width);
+    previous.clear();
+    previous.extend(0..width);
+    current.clear();
+    current.resize(width, 0);
+    let mut previous_above = false;
+    for (i, &a_char) in a.iter().enumerate() {
+        current[0] = i + 1;
+        for (j, &b_char) in b.iter().enumerate() {
+            let cost = usize::from(a_char != b_char);
+            let mut cell = (current[j] + 1)
+                .min(previous[j + 1] + 1)
+                .min(previous[j] + cost);
+            if i > 0 && j > 0 && a_char != b_char && a_char == b[j - 1] && b_char == a[i - 1] {
+                cell = cell.min(before_previous[j - 1] + 1);
+            }
+            current[j + 1] = cell;
+        }
+        let above = current.iter().all(|&d| d > bound);
+        if above && previous_above {
+            return None;
+        }
+        previous_above = above;
+        std::mem::swap(before_previous, previous);
+        std::mem::swap(previous, current);
+    }
+    Some(previous[width - 1]).filter(|&d| d <= bound)
+}
+
 /// How a name was resolved to a skill.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Resolution {
@@ -176,6 +225,8 @@ pub struct Catalog {
     fuzzy_lens: Vec<usize>,
     /// The characters of each of `fuzzy_keys`, counted.
     fuzzy_counts: Vec<CharCounts>,
+    /// The characters of each of `fuzzy_keys`.
+    fuzzy_chars: Vec<Vec<char>>,
     /// Answers of the misspelling search, by normalised key (emptied when full).
     fuzzy_cache: Mutex<HashMap<String, Resolution>>,
     /// implies/related/prerequisites as indices.
@@ -331,6 +382,7 @@ impl Catalog {
         fuzzy_keys.sort();
         let fuzzy_lens = fuzzy_keys.iter().map(|k| k.0.chars().count()).collect();
         let fuzzy_counts = fuzzy_keys.iter().map(|k| CharCounts::of(&k.0)).collect();
+        let fuzzy_chars = fuzzy_keys.iter().map(|k| k.0.chars().collect()).collect();
         let catalog = Catalog {
             categories,
             skills,
@@ -339,6 +391,7 @@ impl Catalog {
             fuzzy_keys,
             fuzzy_lens,
             fuzzy_counts,
+            fuzzy_chars,
             fuzzy_cache: Mutex::new(HashMap::new()),
             implies,
             related: symmetric,
@@ -542,7 +595,8 @@ impl Catalog {
     }
 
     fn fuzzy_search(&self, key: &str) -> Resolution {
-        let key_len = key.chars().count();
+        let key_chars: Vec<char> = key.chars().collect();
+        let key_len = key_chars.len();
         let key_counts = CharCounts::of(key);
         // Keys of 4+ characters within 3 of the key's length, by a lower bound of their edit
         // distance to the key (from the characters they do not share): once the bound exceeds the
@@ -556,13 +610,19 @@ impl Catalog {
             .collect();
         pool.sort_unstable();
         let mut min_distance = usize::MAX;
+        let mut rows = OsaRows::default();
         // Indices into `fuzzy_keys` of the keys at `min_distance`.
         let mut nearest: Vec<usize> = Vec::new();
         for (bound, i) in pool {
             if bound > min_distance {
                 break;
             }
-            let distance = strsim::osa_distance(key, &self.fuzzy_keys[i].0);
+            // Only a distance up to the nearest so far matters.
+            let Some(distance) =
+                osa_within(&key_chars, &self.fuzzy_chars[i], min_distance, &mut rows)
+            else {
+                continue;
+            };
             if distance < min_distance {
                 min_distance = distance;
                 nearest.clear();
@@ -694,7 +754,8 @@ fn is_plausible_suggestion(
 #[cfg(test)]
 mod tests {
     use super::{
-        is_plausible_suggestion, looks_like_version, normalize, Catalog, Resolution, SkillIdx,
+        is_plausible_suggestion, looks_like_version, normalize, osa_within, Catalog, OsaRows,
+        Resolution, SkillIdx,
     };
 
     /// The misspelling search as first written: every key within the length window compared with
@@ -736,6 +797,57 @@ mod tests {
             }
         } else {
             Resolution::Unrecognized { suggestion: None }
+        }
+    }
+
+    #[test]
+    fn bounded_distance_is_strsims_within_the_bound() {
+        let words = [
+            "",
+            "a",
+            "ab",
+            "ba",
+            "abc",
+            "acb",
+            "pytorch",
+            "pyotrch",
+            "pytroch",
+            "torch",
+            "tensorflow",
+            "tensroflow",
+            "kubernetes",
+            "ñandú",
+            "nandu",
+            "日本語",
+            "日語本",
+            "ca",
+            "abc",
+            "cab",
+            "deepspeed",
+            "speed",
+            "megatron-lm",
+            "megatronlm",
+        ];
+        let mut rows = OsaRows::default();
+        for a in words {
+            for b in words {
+                let expected = strsim::osa_distance(a, b);
+                let (a_chars, b_chars): (Vec<char>, Vec<char>) =
+                    (a.chars().collect(), b.chars().collect());
+                assert_eq!(
+                    osa_within(&a_chars, &b_chars, usize::MAX, &mut rows),
+                    Some(expected),
+                    "{a} / {b}"
+                );
+                for bound in 0..6 {
+                    let within = osa_within(&a_chars, &b_chars, bound, &mut rows);
+                    assert_eq!(
+                        within,
+                        Some(expected).filter(|&d| d <= bound),
+                        "{a} / {b} ≤ {bound}"
+                    );
+                }
+            }
         }
     }
 
