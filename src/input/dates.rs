@@ -667,6 +667,10 @@ fn date_at(tokens: &[String], i: usize, today: Day) -> Option<usize> {
         if slice.iter().any(|t| t == "-") {
             continue;
         }
+        // Every date `parse_single` reads has a year, in ASCII digits.
+        if !slice.iter().any(|t| t.bytes().any(|b| b.is_ascii_digit())) {
+            continue;
+        }
         let text = slice.join(" ");
         // A bare two-digit number is not a date in prose; '16 is.
         if used == 1 && text.len() == 2 {
