@@ -649,18 +649,7 @@ impl Catalog {
             .iter()
             .fold(nearest[0], |best, &c| if c.0 > best.0 { c } else { best });
         let (similarity, idx, term) = best;
-        let distance = min_distance;
-        if distance == 1 && key_len >= 8 && unique {
-            return Resolution::Fuzzy(idx, term.to_string());
-        }
-        let candidate_len = normalize(term).chars().count();
-        if is_plausible_suggestion(key_len, candidate_len, distance, similarity) {
-            Resolution::Unrecognized {
-                suggestion: Some(idx),
-            }
-        } else {
-            Resolution::Unrecognized { suggestion: None }
-        }
+        verdict(key_len, min_distance, similarity, idx, term, unique)
     }
 
     /// Every name and alias with its free-text matching policy, for the résumé scanner.
@@ -735,6 +724,27 @@ impl Catalog {
 /// the longer string intact (normalised distance at most 0.4), so "HTML" never suggests "Helm"
 /// (2 edits in 4) nor "GIF" "GGUF". Jaro-Winkler alone (common prefix) may vouch for longer inputs
 /// only, and then still with at least half the characters in place.
+/// What the misspelling search concludes from the nearest key (`distance` edits, `similarity`
+/// Jaro–Winkler, `unique` when every nearest key is the same skill): auto-correct one edit on a key of
+/// 8+ characters, else suggest it when it is plausible, else nothing.
+fn verdict(
+    key_len: usize,
+    distance: usize,
+    similarity: f64,
+    idx: SkillIdx,
+    term: &str,
+    unique: bool,
+) -> Resolution {
+    if distance == 1 && key_len >= 8 && unique {
+        return Resolution::Fuzzy(idx, term.to_string());
+    }
+    let candidate_len = normalize(term).chars().count();
+    let suggestion = is_plausible_suggestion(key_len, candidate_len, distance, similarity);
+    Resolution::Unrecognized {
+        suggestion: suggestion.then_some(idx),
+    }
+}
+
 fn is_plausible_suggestion(
     key_len: usize,
     candidate_len: usize,
@@ -754,8 +764,7 @@ fn is_plausible_suggestion(
 #[cfg(test)]
 mod tests {
     use super::{
-        is_plausible_suggestion, looks_like_version, normalize, osa_within, Catalog, OsaRows,
-        Resolution, SkillIdx,
+        looks_like_version, normalize, osa_within, verdict, Catalog, OsaRows, Resolution, SkillIdx,
     };
 
     /// The misspelling search as first written: every key within the length window compared with
@@ -787,17 +796,7 @@ mod tests {
             .iter()
             .fold(nearest[0], |best, c| if c.1 > best.1 { c } else { best });
         let (distance, similarity, idx, term) = *best;
-        if distance == 1 && key_len >= 8 && unique {
-            return Resolution::Fuzzy(idx, term.to_string());
-        }
-        let candidate_len = normalize(term).chars().count();
-        if is_plausible_suggestion(key_len, candidate_len, distance, similarity) {
-            Resolution::Unrecognized {
-                suggestion: Some(idx),
-            }
-        } else {
-            Resolution::Unrecognized { suggestion: None }
-        }
+        verdict(key_len, distance, similarity, idx, term, unique)
     }
 
     #[test]

@@ -51,25 +51,20 @@ impl Context {
 }
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
-    // Commands that need no profiles loaded (and must work when --profiles DIR is broken).
+    // The housekeeping commands load no profiles (and must work when --profiles DIR is broken);
+    // the others load them first.
+    let context = || Context::new(&cli);
     match &cli.command {
-        Command::Profiles(args) => return crate::housekeeping::profiles_command(&cli, args),
-        Command::Init(args) => return crate::housekeeping::init_command(args),
-        Command::Completions(args) => return crate::housekeeping::completions_command(args),
-        Command::Man => return crate::housekeeping::man_command(),
-        _ => {}
-    }
-    let context = Context::new(&cli)?;
-    match &cli.command {
-        Command::Assess(args) => assess_command(&context, args),
-        Command::Roles(args) => roles_command(&context, args),
-        Command::Role(args) => role_command(&context, args),
-        Command::Skills(args) => skills_command(&context, args),
-        Command::Batch(args) => batch_command(&context, args),
-        Command::Diff(args) => diff_command(&context, args),
-        Command::Profiles(_) | Command::Init(_) | Command::Completions(_) | Command::Man => {
-            unreachable!("handled above")
-        }
+        Command::Profiles(args) => crate::housekeeping::profiles_command(&cli, args),
+        Command::Init(args) => crate::housekeeping::init_command(args),
+        Command::Completions(args) => crate::housekeeping::completions_command(args),
+        Command::Man => crate::housekeeping::man_command(),
+        Command::Assess(args) => assess_command(&context()?, args),
+        Command::Roles(args) => roles_command(&context()?, args),
+        Command::Role(args) => role_command(&context()?, args),
+        Command::Skills(args) => skills_command(&context()?, args),
+        Command::Batch(args) => batch_command(&context()?, args),
+        Command::Diff(args) => diff_command(&context()?, args),
     }
 }
 

@@ -59,18 +59,18 @@ const MAX_NAME_WORDS: usize = 5;
 /// Parses a JSON Resume text (comments and trailing commas accepted with a warning).
 pub fn parse(source_name: &str, text: &str, catalog: &Catalog) -> Result<Skills, InputError> {
     let (value, cleaned) = lenient::parse_value(source_name, text)?;
-    from_parsed(source_name, &value, cleaned, catalog)
+    from_parsed(source_name, &value, cleaned.warnings, catalog)
 }
 
-/// [`parse`] of JSON already parsed leniently (`cleaned` holds its leniency warnings).
+/// [`parse`] of JSON already parsed leniently (`leniency` holds its leniency warnings).
 pub(crate) fn from_parsed(
     source_name: &str,
     value: &Value,
-    cleaned: lenient::Cleaned,
+    leniency: Vec<String>,
     catalog: &Catalog,
 ) -> Result<Skills, InputError> {
     let mut skills = from_value(source_name, value, catalog)?;
-    let mut warnings = cleaned.warnings;
+    let mut warnings = leniency;
     warnings.append(&mut skills.warnings);
     skills.warnings = warnings;
     Ok(skills)

@@ -19,16 +19,6 @@ pub struct Cleaned {
     pub warnings: Vec<String>,
 }
 
-impl Cleaned {
-    /// Text that needed no cleaning (it is strict JSON).
-    pub fn untouched(text: &str) -> Cleaned {
-        Cleaned {
-            text: text.to_string(),
-            warnings: Vec::new(),
-        }
-    }
-}
-
 /// Blanks out comments and trailing commas. Never fails: text the stripper cannot make sense of
 /// (a lone `/`) is returned unchanged, so that the JSON parser reports it with its position.
 pub fn clean(text: &str) -> Cleaned {

@@ -201,8 +201,8 @@ pub fn parse(
             text::parse(source_name, text, catalog)
         }
         InputFormat::Jsonresume => match parsed {
-            Some((value, cleaned)) => {
-                json_resume::from_parsed(source_name, &value, cleaned, catalog)
+            Some((value, leniency)) => {
+                json_resume::from_parsed(source_name, &value, leniency, catalog)
             }
             None => json_resume::parse(source_name, text, catalog),
         },
@@ -229,11 +229,14 @@ pub fn detect(source_name: &str, text: &str) -> Result<InputFormat, InputError> 
     detect_parsed(source_name, text).map(|(format, _)| format)
 }
 
+/// JSON that format detection parsed, with the warnings its leniency gave.
+type Parsed = (serde_json::Value, Vec<String>);
+
 /// [`detect`], with the JSON it parsed (and its leniency warnings) when it parsed any.
 fn detect_parsed(
     source_name: &str,
     text: &str,
-) -> Result<(InputFormat, Option<(serde_json::Value, lenient::Cleaned)>), InputError> {
+) -> Result<(InputFormat, Option<Parsed>), InputError> {
     let extension = Path::new(source_name)
         .extension()
         .and_then(|e| e.to_str())
@@ -251,8 +254,8 @@ fn detect_parsed(
         .starts_with(['{', '['])
         .then(|| serde_json::from_str::<serde_json::Value>(text).ok())
         .flatten();
-    let (value, cleaned) = match strict {
-        Some(value) => (value, lenient::Cleaned::untouched(text)),
+    let (value, leniency) = match strict {
+        Some(value) => (value, Vec::new()),
         None => {
             let cleaned = lenient::clean(text);
             let looks_like_json = cleaned.text.trim_start().starts_with(['{', '[']);
@@ -261,7 +264,7 @@ fn detect_parsed(
             }
             let value: serde_json::Value = serde_json::from_str(&cleaned.text)
                 .map_err(|e| InputError::json(source_name, &e))?;
-            (value, cleaned)
+            (value, cleaned.warnings)
         }
     };
     let Some(object) = value.as_object() else {
@@ -287,7 +290,7 @@ fn detect_parsed(
         _ => false,
     };
     if resume_sections || skills_look_like_resume {
-        Ok((InputFormat::Jsonresume, Some((value, cleaned))))
+        Ok((InputFormat::Jsonresume, Some((value, leniency))))
     } else {
         Ok((InputFormat::Skillgap, None))
     }
