@@ -3,7 +3,9 @@
 //! `cargo bench --bench batch -- [COUNT] [--keep]` generates COUNT résumés (default 20 000; half JSON
 //! Resume, half Markdown, 2–8 KB each, deterministic) under `target/bench-corpus-COUNT/`, then
 //! measures, single-threaded in this process, the *floor*: walking the folder, reading every file
-//! and parsing the JSON ones into `serde_json::Value` (nothing else). It then runs the release
+//! and parsing the JSON ones into `serde_json::Value` (nothing else), and the same plus the bare
+//! Aho–Corasick search of the catalog's terms over the text (the least any term search costs). It
+//! then runs the release
 //! `skillgap batch` over the same folder at `--jobs 1` and at every core (CSV to /dev/null, and
 //! JSON Lines at every core), each under `/usr/bin/time -v` when present for the CPU time and peak
 //! memory, and prints a Markdown table for BENCHMARKS.md. Each figure is the best of three runs
@@ -14,6 +16,9 @@
 use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
+
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
+use skillgap::input::text::Scanner;
 
 /// A small deterministic generator (xorshift64*), so every run measures the same corpus.
 struct Rng(u64);
@@ -280,6 +285,63 @@ fn floor(dir: &Path) -> Duration {
         .expect("three runs")
 }
 
+/// The floor plus the bare term search: the same walk, read and parse, then one automaton over
+/// the catalog's spellings run over the text (every string of a JSON file, a Markdown file whole),
+/// counting raw overlapping hits and applying none of the rules. Any design that searches the text
+/// for the catalog's terms pays at least this. Returns the best of three.
+fn floor_with_search(dir: &Path, automaton: &AhoCorasick) -> Duration {
+    fn hits(value: &serde_json::Value, automaton: &AhoCorasick) -> usize {
+        match value {
+            serde_json::Value::String(text) => automaton.find_overlapping_iter(text).count(),
+            serde_json::Value::Array(items) => items.iter().map(|v| hits(v, automaton)).sum(),
+            serde_json::Value::Object(map) => map.values().map(|v| hits(v, automaton)).sum(),
+            _ => 0,
+        }
+    }
+    (0..3)
+        .map(|_| {
+            let start = Instant::now();
+            let mut paths = Vec::new();
+            files(dir, &mut paths);
+            let mut found = 0usize;
+            for path in &paths {
+                let text = std::fs::read_to_string(path).expect("readable");
+                if path.extension().is_some_and(|e| e == "json") {
+                    let value: serde_json::Value = serde_json::from_str(&text).expect("valid JSON");
+                    found += hits(&value, automaton);
+                } else {
+                    found += automaton.find_overlapping_iter(&text).count();
+                }
+            }
+            assert!(found > paths.len(), "every generated résumé names skills");
+            start.elapsed()
+        })
+        .min()
+        .expect("three runs")
+}
+
+/// The automaton `skillgap` searches with (the kind the crate picks: a contiguous NFA), and a DFA,
+/// the fastest kind to search with, over the same spellings.
+fn automata() -> Vec<(&'static str, AhoCorasick)> {
+    let scanner = Scanner::builtin().expect("the builtin catalog builds");
+    let spellings: Vec<String> = scanner.spellings().collect();
+    [
+        ("as skillgap builds it", None),
+        ("DFA", Some(AhoCorasickKind::DFA)),
+    ]
+    .into_iter()
+    .map(|(name, kind)| {
+        let automaton = AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .kind(kind)
+            .build(&spellings)
+            .expect("the spellings build an automaton");
+        (name, automaton)
+    })
+    .collect()
+}
+
 struct Run {
     elapsed: Duration,
     /// User + system CPU seconds, from /usr/bin/time: unlike the wall clock, not inflated by other
@@ -369,6 +431,18 @@ fn main() {
         per_sec(floor),
         floor.as_secs_f64()
     );
+    if !memory_only {
+        for (name, automaton) in automata() {
+            let search = floor_with_search(&dir, &automaton);
+            let ratio = search.as_secs_f64() / floor.as_secs_f64();
+            println!(
+                "| floor + the bare term search ({name}), 1 thread | {:.2} | {:.0} | {ratio:.2} | {:.2} | {ratio:.2} | — |",
+                search.as_secs_f64(),
+                per_sec(search),
+                search.as_secs_f64()
+            );
+        }
+    }
     let mut runs = Vec::new();
     if !memory_only {
         runs.push((1, "csv"));

@@ -192,6 +192,15 @@ impl Scanner {
         self.scan_document(&document)
     }
 
+    /// The lowercase spellings the automaton searches for (each catalog name, alias and inflection,
+    /// without the list-only one-word terms), in pattern order. `benches/batch.rs` builds its own
+    /// automata from them to measure the bare search: the least any term search costs.
+    pub fn spellings(&self) -> impl Iterator<Item = String> + '_ {
+        self.automaton_spellings
+            .iter()
+            .map(|&spelling| self.candidates[spelling][0].text.to_ascii_lowercase())
+    }
+
     fn scan_document(&self, document: &Document) -> Vec<Mention> {
         let search = document.search.as_str();
         let flat = document.flat.as_str();
@@ -1519,6 +1528,31 @@ mod tests {
             .iter()
             .map(|m: &Mention| catalog.skill(m.skill).id.clone())
             .collect()
+    }
+
+    #[test]
+    fn spellings_are_the_searched_terms_without_the_list_only_words() {
+        let scanner = Scanner::builtin().expect("scanner");
+        let spellings: Vec<String> = scanner.spellings().collect();
+        for term in [
+            "pytorch",
+            "javascript",
+            "java",
+            "spark",
+            "c++",
+            "pytorch fsdp",
+        ] {
+            assert!(spellings.iter().any(|s| s == term), "{term}");
+        }
+        // Looked up among list items instead: "c" and "r" would hit inside nearly every word.
+        for term in ["c", "r", "go", "ray"] {
+            assert!(!spellings.iter().any(|s| s == term), "{term}");
+        }
+        assert!(spellings.iter().all(|s| *s == s.to_ascii_lowercase()));
+        let mut distinct = spellings.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), spellings.len());
     }
 
     #[test]
