@@ -1231,15 +1231,8 @@ fn item_iter(text: &str) -> impl Iterator<Item = &str> {
 fn is_enumeration(text: &str, in_skills_section: bool) -> bool {
     // Outside a skills section three items are needed, so two separators: most prose lines have
     // fewer.
-    if !in_skills_section {
-        let ascii = text
-            .bytes()
-            .filter(|b| matches!(b, b',' | b';' | b'|'))
-            .take(2)
-            .count();
-        if ascii < 2 && ascii + text.matches(['•', '·']).take(2).count() < 2 {
-            return false;
-        }
+    if !in_skills_section && !has_two_separators(text) {
+        return false;
     }
     let text = strip_markup(text.trim());
     if text.is_empty() {
@@ -1264,6 +1257,21 @@ fn is_enumeration(text: &str, in_skills_section: bool) -> bool {
     } else {
         count >= 3 && all_short
     }
+}
+
+/// Whether `text` holds at least two of the separators [`is_enumeration`] needs outside a skills
+/// section: commas, semicolons, pipes and bullets (`•`, `·`), found with vectorised searches.
+fn has_two_separators(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let ascii = memchr::memchr3_iter(b',', b';', b'|', bytes).take(2).count();
+    if ascii >= 2 {
+        return true;
+    }
+    let bullets = ["•", "·"]
+        .iter()
+        .map(|bullet| memchr::memmem::find_iter(bytes, bullet).take(2).count())
+        .sum::<usize>();
+    ascii + bullets >= 2
 }
 
 /// "Languages: Go, R, C", "**Tech Stack**: PyTorch, Triton", "Skills: Python".
@@ -1877,6 +1885,28 @@ BSc (2012 - 2016)
         // A Hugo experience widget in front matter: start/end pairs, an empty end is today.
         let widget = "---\nexperience:\n  - title: Engineer\n    date_start: '2021-10-20'\n    date_end: ''\n  - title: Intern\n    date_start: '2021-06-01'\n    date_end: '2021-09-11'\n---\n";
         assert_eq!(years(widget), Some(5.4));
+    }
+
+    #[test]
+    fn two_separators_are_counted_as_the_char_search_counts_them() {
+        let texts = [
+            "",
+            "one, two",
+            "one, two, three",
+            "a; b | c",
+            "PyTorch • JAX",
+            "PyTorch • JAX · Triton",
+            "Python, Go · Rust",
+            "·",
+            "•,",
+            "a|b",
+            "no separators at all",
+            "é, ü; ñ",
+        ];
+        for text in texts {
+            let expected = text.matches([',', ';', '|', '•', '·']).count() >= 2;
+            assert_eq!(super::has_two_separators(text), expected, "{text:?}");
+        }
     }
 
     #[test]
