@@ -142,7 +142,7 @@ impl Reader<'_> {
                             self.read_skill_entry(&format!("skills[{i}]"), entry)
                         }
                         Value::String(name) => {
-                            self.add_listed(name, DEFAULT_LEVEL, name, &format!("skills[{i}]"))
+                            self.add_listed(name, DEFAULT_LEVEL, name, &|| format!("skills[{i}]"))
                         }
                         _ => {}
                     }
@@ -157,7 +157,7 @@ impl Reader<'_> {
                             keyword,
                             DEFAULT_LEVEL,
                             &evidence,
-                            &format!("skills.{category}"),
+                            &|| format!("skills.{category}"),
                         );
                     }
                 }
@@ -175,7 +175,7 @@ impl Reader<'_> {
         let keywords: Vec<&str> = entry.get("keywords").map(strings_of).unwrap_or_default();
         if keywords.is_empty() {
             if !name.is_empty() {
-                self.add_listed(name, level, name, path);
+                self.add_listed(name, level, name, &|| path.to_string());
             }
             return;
         }
@@ -187,10 +187,10 @@ impl Reader<'_> {
         // The name is a skill too when the catalog knows it exactly ("Python": numpy, pandas);
         // otherwise it is a category ("Programming Languages") and says nothing by itself.
         if self.catalog.resolve_exact(name).is_some() {
-            self.add_listed(name, level, &evidence, path);
+            self.add_listed(name, level, &evidence, &|| path.to_string());
         }
         for keyword in keywords {
-            self.add_listed(keyword, level, &evidence, &format!("{path}.keywords"));
+            self.add_listed(keyword, level, &evidence, &|| format!("{path}.keywords"));
         }
     }
 
@@ -224,14 +224,15 @@ impl Reader<'_> {
         }
     }
 
-    /// Adds a listed name, split where compound; long keywords are scanned as prose instead.
-    fn add_listed(&mut self, name: &str, level: u8, evidence: &str, path: &str) {
+    /// Adds a listed name, split where compound; long keywords are scanned as prose instead, at the
+    /// field `path` names (written out only then).
+    fn add_listed(&mut self, name: &str, level: u8, evidence: &str, path: &dyn Fn() -> String) {
         let name = name.trim();
         if name.is_empty() {
             return;
         }
         if name.split_whitespace().count() > MAX_NAME_WORDS {
-            self.scan_field(name, || path.to_string());
+            self.scan_field(name, path);
             return;
         }
         let evidence = shorten(evidence.trim(), EVIDENCE_MAX);
