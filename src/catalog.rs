@@ -91,13 +91,14 @@ impl CharCounts {
     /// not at all, so the distance is at least half the counts' difference. (Folding characters
     /// into buckets, and capping counts, only lowers the difference, so the bound still holds.)
     fn distance_bound(&self, other: &CharCounts) -> usize {
-        let difference: usize = self
+        // At most 64 × 255, so a u16 holds the sum: narrow lanes, which the compiler vectorises.
+        let difference: u16 = self
             .0
             .iter()
             .zip(&other.0)
-            .map(|(a, b)| usize::from(a.abs_diff(*b)))
+            .map(|(a, b)| u16::from(a.abs_diff(*b)))
             .sum();
-        difference.div_ceil(2)
+        usize::from(difference).div_ceil(2)
     }
 }
 
@@ -598,6 +599,8 @@ impl Catalog {
         let key_chars: Vec<char> = key.chars().collect();
         let key_len = key_chars.len();
         let key_counts = CharCounts::of(key);
+        // A nearest key farther than this gives no answer, whichever it is: none farther is looked at.
+        let limit = plausible_distance_limit(key_len);
         // Keys of 4+ characters within 3 of the key's length, by a lower bound of their edit
         // distance to the key (from the characters they do not share): once the bound exceeds the
         // smallest distance found, no later key can be among the nearest.
@@ -607,6 +610,7 @@ impl Catalog {
             .enumerate()
             .filter(|&(_, &len)| len >= 4 && key_len.abs_diff(len) <= 3)
             .map(|(i, _)| (key_counts.distance_bound(&self.fuzzy_counts[i]), i))
+            .filter(|&(bound, _)| bound <= limit)
             .collect();
         pool.sort_unstable();
         let mut min_distance = usize::MAX;
@@ -617,10 +621,13 @@ impl Catalog {
             if bound > min_distance {
                 break;
             }
-            // Only a distance up to the nearest so far matters.
-            let Some(distance) =
-                osa_within(&key_chars, &self.fuzzy_chars[i], min_distance, &mut rows)
-            else {
+            // Only a distance up to the nearest so far (and the limit) matters.
+            let Some(distance) = osa_within(
+                &key_chars,
+                &self.fuzzy_chars[i],
+                min_distance.min(limit),
+                &mut rows,
+            ) else {
                 continue;
             };
             if distance < min_distance {
@@ -751,20 +758,39 @@ fn is_plausible_suggestion(
     distance: usize,
     similarity: f64,
 ) -> bool {
-    let allowed = match key_len {
+    let normalised = distance as f64 / key_len.max(candidate_len).max(1) as f64;
+    (distance <= allowed_edits(key_len) && normalised <= 0.4)
+        || (key_len >= JARO_WINKLER_MIN_LEN && similarity >= 0.9 && normalised <= 0.5)
+}
+
+/// How many edits a suggestion for a name of `key_len` characters may be away, by distance alone.
+fn allowed_edits(key_len: usize) -> usize {
+    match key_len {
         0..=4 => 1,
         5..=7 => 2,
         _ => 3,
-    };
-    let normalised = distance as f64 / key_len.max(candidate_len).max(1) as f64;
-    (distance <= allowed && normalised <= 0.4)
-        || (key_len >= 6 && similarity >= 0.9 && normalised <= 0.5)
+    }
+}
+
+/// The shortest name for which Jaro–Winkler may vouch for a suggestion.
+const JARO_WINKLER_MIN_LEN: usize = 6;
+
+/// The most edits the nearest key may be from a name of `key_len` characters and still give an
+/// answer: [`allowed_edits`], or for Jaro–Winkler's path half the longer string, which is at most
+/// 3 characters longer than the name (the search's length window). Auto-correction needs 1 edit.
+fn plausible_distance_limit(key_len: usize) -> usize {
+    if key_len >= JARO_WINKLER_MIN_LEN {
+        allowed_edits(key_len).max((key_len + 3) / 2)
+    } else {
+        allowed_edits(key_len)
+    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::{
-        looks_like_version, normalize, osa_within, verdict, Catalog, OsaRows, Resolution, SkillIdx,
+        is_plausible_suggestion, looks_like_version, normalize, osa_within,
+        plausible_distance_limit, verdict, Catalog, OsaRows, Resolution, SkillIdx,
     };
 
     /// The misspelling search as first written: every key within the length window compared with
@@ -894,6 +920,19 @@ mod tests {
         .iter()
         .map(|s| normalize(s))
         .collect();
+        // Far misses of real keys, around the farthest that still gets an answer: two to six
+        // characters replaced, and three added.
+        for (key, _, _) in catalog.fuzzy_keys.iter().step_by(3) {
+            let chars: Vec<char> = key.chars().collect();
+            for replaced in 2..=6.min(chars.len()) {
+                let mut far = chars.clone();
+                for c in far.iter_mut().rev().take(replaced) {
+                    *c = 'q';
+                }
+                names.push(far.into_iter().collect());
+            }
+            names.push(format!("{key}xyz"));
+        }
         // Near misses of real keys: one character dropped, one replaced, two swapped.
         for (key, _, _) in catalog.fuzzy_keys.iter().step_by(5) {
             let chars: Vec<char> = key.chars().collect();
@@ -915,6 +954,28 @@ mod tests {
                 catalog.fuzzy_search(name),
                 brute_force(catalog, name),
                 "{name}"
+            );
+        }
+    }
+
+    #[test]
+    fn no_key_beyond_the_distance_limit_gives_an_answer() {
+        for key_len in 1..=40 {
+            let limit = plausible_distance_limit(key_len);
+            // The search's length window: candidates of 4+ characters, within 3 of the name.
+            let window = key_len.saturating_sub(3).max(4)..=key_len + 3;
+            for candidate_len in window.clone() {
+                for distance in limit + 1..limit + 10 {
+                    assert!(
+                        !is_plausible_suggestion(key_len, candidate_len, distance, 1.0),
+                        "{key_len} {candidate_len} {distance}"
+                    );
+                }
+            }
+            // And the limit is not looser than it needs to be.
+            assert!(
+                window.into_iter().any(|c| is_plausible_suggestion(key_len, c, limit, 1.0)),
+                "{key_len}"
             );
         }
     }
