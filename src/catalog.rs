@@ -102,53 +102,25 @@ impl CharCounts {
     }
 }
 
-/// The rows [`osa_within`] works in, kept between calls.
-#[derive(Default)]
-struct OsaRows {
-    before_previous: Vec<usize>,
-    previous: Vec<usize>,
-    current: Vec<usize>,
-}
+/// Optimal-string-alignment distances (edits with adjacent transpositions, as
+/// `strsim::osa_distance` computes them) from one name to many keys: rapidfuzz's bit-parallel
+/// algorithm (Hyyrö 2003), with the name's bit masks built once.
+struct OsaFrom(rapidfuzz::distance::osa::BatchComparator<char>);
 
-/// The optimal-string-alignment distance of `a` and `b` (edits with adjacent transpositions, as
-/// `strsim::osa_distance` computes it, row by row over `a`), or `None` as soon as it is sure to
-/// exceed `bound`: when two rows in a row are above it, every later row is too (a cell depends on
-/// the two rows before it).
-fn osa_within(a: &[char], b: &[char], bound: usize, rows: &mut OsaRows) -> Option<usize> {
-    let width = b.len() + 1;
-    let OsaRows {
-        before_previous,
-        previous,
-        current,
-    } = rows;
-    before_previous.clear();
-    before_previous.extend(0..width);
-    previous.clear();
-    previous.extend(0..width);
-    current.clear();
-    current.resize(width, 0);
-    let mut previous_above = false;
-    for (i, &a_char) in a.iter().enumerate() {
-        current[0] = i + 1;
-        for (j, &b_char) in b.iter().enumerate() {
-            let cost = usize::from(a_char != b_char);
-            let mut cell = (current[j] + 1)
-                .min(previous[j + 1] + 1)
-                .min(previous[j] + cost);
-            if i > 0 && j > 0 && a_char != b_char && a_char == b[j - 1] && b_char == a[i - 1] {
-                cell = cell.min(before_previous[j - 1] + 1);
-            }
-            current[j + 1] = cell;
-        }
-        let above = current.iter().all(|&d| d > bound);
-        if above && previous_above {
-            return None;
-        }
-        previous_above = above;
-        std::mem::swap(before_previous, previous);
-        std::mem::swap(previous, current);
+impl OsaFrom {
+    fn new(name: &[char]) -> OsaFrom {
+        OsaFrom(rapidfuzz::distance::osa::BatchComparator::new(
+            name.iter().copied(),
+        ))
     }
-    Some(previous[width - 1]).filter(|&d| d <= bound)
+
+    /// The distance to `key`, or `None` when it exceeds `bound`.
+    fn within(&self, key: &[char], bound: usize) -> Option<usize> {
+        self.0.distance_with_args(
+            key.iter().copied(),
+            &rapidfuzz::distance::osa::Args::default().score_cutoff(bound),
+        )
+    }
 }
 
 /// How a name was resolved to a skill.
@@ -614,7 +586,7 @@ impl Catalog {
             .collect();
         pool.sort_unstable();
         let mut min_distance = usize::MAX;
-        let mut rows = OsaRows::default();
+        let osa = OsaFrom::new(&key_chars);
         // Indices into `fuzzy_keys` of the keys at `min_distance`.
         let mut nearest: Vec<usize> = Vec::new();
         for (bound, i) in pool {
@@ -622,12 +594,7 @@ impl Catalog {
                 break;
             }
             // Only a distance up to the nearest so far (and the limit) matters.
-            let Some(distance) = osa_within(
-                &key_chars,
-                &self.fuzzy_chars[i],
-                min_distance.min(limit),
-                &mut rows,
-            ) else {
+            let Some(distance) = osa.within(&self.fuzzy_chars[i], min_distance.min(limit)) else {
                 continue;
             };
             if distance < min_distance {
@@ -789,8 +756,8 @@ fn plausible_distance_limit(key_len: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::{
-        is_plausible_suggestion, looks_like_version, normalize, osa_within,
-        plausible_distance_limit, verdict, Catalog, OsaRows, Resolution, SkillIdx,
+        is_plausible_suggestion, looks_like_version, normalize, plausible_distance_limit, verdict,
+        Catalog, OsaFrom, Resolution, SkillIdx,
     };
 
     /// The misspelling search as first written: every key within the length window compared with
@@ -853,21 +820,20 @@ mod tests {
             "megatron-lm",
             "megatronlm",
         ];
-        let mut rows = OsaRows::default();
         for a in words {
+            let a_chars: Vec<char> = a.chars().collect();
+            let osa = OsaFrom::new(&a_chars);
             for b in words {
                 let expected = strsim::osa_distance(a, b);
-                let (a_chars, b_chars): (Vec<char>, Vec<char>) =
-                    (a.chars().collect(), b.chars().collect());
+                let b_chars: Vec<char> = b.chars().collect();
                 assert_eq!(
-                    osa_within(&a_chars, &b_chars, usize::MAX, &mut rows),
+                    osa.within(&b_chars, usize::MAX),
                     Some(expected),
                     "{a} / {b}"
                 );
                 for bound in 0..6 {
-                    let within = osa_within(&a_chars, &b_chars, bound, &mut rows);
                     assert_eq!(
-                        within,
+                        osa.within(&b_chars, bound),
                         Some(expected).filter(|&d| d <= bound),
                         "{a} / {b} ≤ {bound}"
                     );
@@ -974,7 +940,9 @@ mod tests {
             }
             // And the limit is not looser than it needs to be.
             assert!(
-                window.into_iter().any(|c| is_plausible_suggestion(key_len, c, limit, 1.0)),
+                window
+                    .into_iter()
+                    .any(|c| is_plausible_suggestion(key_len, c, limit, 1.0)),
                 "{key_len}"
             );
         }

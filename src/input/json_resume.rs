@@ -153,12 +153,9 @@ impl Reader<'_> {
                     let keywords = strings_of(keywords);
                     let evidence = format!("{category}: {}", keywords.join(", "));
                     for keyword in keywords {
-                        self.add_listed(
-                            keyword,
-                            DEFAULT_LEVEL,
-                            &evidence,
-                            &|| format!("skills.{category}"),
-                        );
+                        self.add_listed(keyword, DEFAULT_LEVEL, &evidence, &|| {
+                            format!("skills.{category}")
+                        });
                     }
                 }
             }

@@ -1279,7 +1279,9 @@ fn is_enumeration(text: &str, in_skills_section: bool) -> bool {
 /// section: commas, semicolons, pipes and bullets (`•`, `·`), found with vectorised searches.
 fn has_two_separators(text: &str) -> bool {
     let bytes = text.as_bytes();
-    let ascii = memchr::memchr3_iter(b',', b';', b'|', bytes).take(2).count();
+    let ascii = memchr::memchr3_iter(b',', b';', b'|', bytes)
+        .take(2)
+        .count();
     if ascii >= 2 {
         return true;
     }
