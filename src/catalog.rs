@@ -819,6 +819,10 @@ mod tests {
             "speed",
             "megatron-lm",
             "megatronlm",
+            // Over 64 characters: the bit-parallel distance works in blocks.
+            "distributed data parallel training of transformer models on gpu clusters",
+            "distributed data parallel training of transfromer models on gpu clusters",
+            "distributed data-parallel training of transformer models on tpu clusters!",
         ];
         for a in words {
             let a_chars: Vec<char> = a.chars().collect();
@@ -886,6 +890,15 @@ mod tests {
         .iter()
         .map(|s| normalize(s))
         .collect();
+        // Names longer than a machine word (the bit-parallel distance then works in blocks).
+        for long in [
+            "pytorch".repeat(10),
+            format!("{}x", "tensorflow".repeat(7)),
+            "kubernetes distributed training on gpu clusters with slurm and ray".to_string(),
+            "ñandú".repeat(15),
+        ] {
+            names.push(normalize(&long));
+        }
         // Far misses of real keys, around the farthest that still gets an answer: two to six
         // characters replaced, and three added.
         for (key, _, _) in catalog.fuzzy_keys.iter().step_by(3) {
