@@ -392,6 +392,38 @@ fn batch(dir: &Path, jobs: usize, format: &str, repeat: usize) -> Run {
     best.expect("at least one run")
 }
 
+/// The plain floor, once: its own function, so that callgrind counts its instructions apart.
+#[inline(never)]
+fn count_floor(dir: &Path) -> Duration {
+    floor_pass(dir, None)
+}
+
+/// The floor with skillgap's automaton, once (for callgrind, as [`count_floor`]).
+#[inline(never)]
+fn count_floor_with_skillgaps_search(dir: &Path, automaton: &AhoCorasick) -> Duration {
+    floor_pass(dir, Some(automaton))
+}
+
+/// The floor with the DFA, once (for callgrind, as [`count_floor`]).
+#[inline(never)]
+fn count_floor_with_dfa_search(dir: &Path, automaton: &AhoCorasick) -> Duration {
+    floor_pass(dir, Some(automaton))
+}
+
+/// `--count-floors`: each floor once and nothing else, to be run under callgrind, whose counts
+/// (unlike the clock) do not move with the load on the machine:
+///
+/// ```sh
+/// valgrind --tool=callgrind --callgrind-out-file=floors.out target/release/deps/batch-* 10000 --count-floors
+/// callgrind_annotate --inclusive=yes floors.out | grep count_floor
+/// ```
+fn count_floors(dir: &Path) {
+    let automata = automata();
+    count_floor(dir);
+    count_floor_with_skillgaps_search(dir, &automata[0].1);
+    count_floor_with_dfa_search(dir, &automata[1].1);
+}
+
 #[allow(clippy::print_stdout)]
 fn main() {
     let args: Vec<String> = std::env::args().skip(1).collect();
@@ -399,6 +431,10 @@ fn main() {
         .iter()
         .find_map(|a| a.parse::<usize>().ok())
         .unwrap_or(20_000);
+    if args.iter().any(|a| a == "--count-floors") {
+        count_floors(&corpus(count));
+        return;
+    }
     // `--memory`: one run at every core only (the 100k peak-memory check).
     let memory_only = args.iter().any(|a| a == "--memory");
     let cores = std::thread::available_parallelism().map_or(1, usize::from);
