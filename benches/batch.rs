@@ -10,7 +10,8 @@
 //! under `/usr/bin/time -v` when present for the CPU time and peak memory, and prints a Markdown
 //! table for BENCHMARKS.md. Each batch figure is the best of three runs (warm cache); the floors are
 //! measured in turn over five rounds, the best of each. `--memory` measures the floor and makes one
-//! run at every core only (for the 100k memory check).
+//! run at every core only (for the 100k memory check); `--count-floors` runs each floor once and
+//! nothing else, to be counted by callgrind.
 //!
 //! This is a measurement, not a test: nothing here asserts a speed.
 
