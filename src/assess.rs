@@ -570,6 +570,7 @@ fn assess_role<'a>(
             for &(s, _) in &changed {
                 trial[s] = levels.flat[s];
             }
+            let blocking = target_result.blocking.contains(&i);
             missing.push((
                 Missing {
                     skill: Cow::Borrowed(&skill.id),
@@ -578,12 +579,8 @@ fn assess_role<'a>(
                     importance: req.importance,
                     current_level: round1(current),
                     required_level: required,
-                    gain: round1(gain(
-                        target_result,
-                        raised,
-                        target_result.blocking.contains(&i),
-                    )),
-                    blocking: target_result.blocking.contains(&i),
+                    gain: round1(gain(target_result, raised, blocking)),
+                    blocking,
                 },
                 req.skill,
             ));

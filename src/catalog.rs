@@ -102,6 +102,13 @@ impl CharCounts {
     }
 }
 
+/// A catalog key as the misspelling search reads it.
+#[derive(Debug)]
+struct FuzzyKey {
+    chars: Vec<char>,
+    counts: CharCounts,
+}
+
 /// Optimal-string-alignment distances (edits with adjacent transpositions, as
 /// `strsim::osa_distance` computes them) from one name to many keys: rapidfuzz's bit-parallel
 /// algorithm (Hyyrö 2003), with the name's bit masks built once.
@@ -194,12 +201,9 @@ pub struct Catalog {
     by_key: HashMap<String, (SkillIdx, String, bool)>,
     /// For fuzzy matching: (normalised key, skill, term as written), sorted for determinism.
     fuzzy_keys: Vec<(String, SkillIdx, String)>,
-    /// The length of each of `fuzzy_keys`, in characters.
-    fuzzy_lens: Vec<usize>,
-    /// The characters of each of `fuzzy_keys`, counted.
-    fuzzy_counts: Vec<CharCounts>,
-    /// The characters of each of `fuzzy_keys`.
-    fuzzy_chars: Vec<Vec<char>>,
+    /// Each of `fuzzy_keys` prepared for the misspelling search, built at the first search (a
+    /// run that resolves only known names never needs it).
+    fuzzy_index: OnceLock<Vec<FuzzyKey>>,
     /// Answers of the misspelling search, by normalised key (emptied when full).
     fuzzy_cache: Mutex<HashMap<String, Resolution>>,
     /// implies/related/prerequisites as indices.
@@ -353,18 +357,13 @@ impl Catalog {
             .map(|(key, (idx, term, _))| (key.clone(), *idx, term.clone()))
             .collect();
         fuzzy_keys.sort();
-        let fuzzy_lens = fuzzy_keys.iter().map(|k| k.0.chars().count()).collect();
-        let fuzzy_counts = fuzzy_keys.iter().map(|k| CharCounts::of(&k.0)).collect();
-        let fuzzy_chars = fuzzy_keys.iter().map(|k| k.0.chars().collect()).collect();
         let catalog = Catalog {
             categories,
             skills,
             by_id,
             by_key,
             fuzzy_keys,
-            fuzzy_lens,
-            fuzzy_counts,
-            fuzzy_chars,
+            fuzzy_index: OnceLock::new(),
             fuzzy_cache: Mutex::new(HashMap::new()),
             implies,
             related: symmetric,
@@ -576,12 +575,20 @@ impl Catalog {
         // Keys of 4+ characters within 3 of the key's length, by a lower bound of their edit
         // distance to the key (from the characters they do not share): once the bound exceeds the
         // smallest distance found, no later key can be among the nearest.
-        let mut pool: Vec<(usize, usize)> = self
-            .fuzzy_lens
+        let index = self.fuzzy_index.get_or_init(|| {
+            self.fuzzy_keys
+                .iter()
+                .map(|(key, _, _)| FuzzyKey {
+                    chars: key.chars().collect(),
+                    counts: CharCounts::of(key),
+                })
+                .collect()
+        });
+        let mut pool: Vec<(usize, usize)> = index
             .iter()
             .enumerate()
-            .filter(|&(_, &len)| len >= 4 && key_len.abs_diff(len) <= 3)
-            .map(|(i, _)| (key_counts.distance_bound(&self.fuzzy_counts[i]), i))
+            .filter(|(_, k)| k.chars.len() >= 4 && key_len.abs_diff(k.chars.len()) <= 3)
+            .map(|(i, k)| (key_counts.distance_bound(&k.counts), i))
             .filter(|&(bound, _)| bound <= limit)
             .collect();
         pool.sort_unstable();
@@ -594,7 +601,7 @@ impl Catalog {
                 break;
             }
             // Only a distance up to the nearest so far (and the limit) matters.
-            let Some(distance) = osa.within(&self.fuzzy_chars[i], min_distance.min(limit)) else {
+            let Some(distance) = osa.within(&index[i].chars, min_distance.min(limit)) else {
                 continue;
             };
             if distance < min_distance {
@@ -693,11 +700,6 @@ impl Catalog {
     }
 }
 
-/// Whether the nearest term is close enough to offer as "did you mean": the allowed edits grow with
-/// the input's length (1 up to 4 characters, 2 up to 7, 3 beyond), and the edits must leave most of
-/// the longer string intact (normalised distance at most 0.4), so "HTML" never suggests "Helm"
-/// (2 edits in 4) nor "GIF" "GGUF". Jaro-Winkler alone (common prefix) may vouch for longer inputs
-/// only, and then still with at least half the characters in place.
 /// What the misspelling search concludes from the nearest key (`distance` edits, `similarity`
 /// Jaro–Winkler, `unique` when every nearest key is the same skill): auto-correct one edit on a key of
 /// 8+ characters, else suggest it when it is plausible, else nothing.
@@ -719,6 +721,11 @@ fn verdict(
     }
 }
 
+/// Whether the nearest term is close enough to offer as "did you mean": the allowed edits grow with
+/// the input's length (1 up to 4 characters, 2 up to 7, 3 beyond), and the edits must leave most of
+/// the longer string intact (normalised distance at most 0.4), so "HTML" never suggests "Helm"
+/// (2 edits in 4) nor "GIF" "GGUF". Jaro-Winkler alone (common prefix) may vouch for longer inputs
+/// only, and then still with at least half the characters in place.
 fn is_plausible_suggestion(
     key_len: usize,
     candidate_len: usize,

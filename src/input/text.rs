@@ -219,15 +219,7 @@ impl Scanner {
                 continue;
             }
             let spelling = self.automaton_spellings[found.pattern().as_usize()];
-            if let Some(candidate) = self.allowed(spelling, matched, search, line, start, end) {
-                hits.push(Hit {
-                    start,
-                    end,
-                    line: line_idx,
-                    matched,
-                    candidate,
-                });
-            }
+            hits.extend(self.hit(spelling, matched, search, line_idx, line, start..end));
         }
         if !self.list_items.is_empty() {
             for (line_idx, line) in document.lines.iter().enumerate() {
@@ -306,6 +298,28 @@ impl Scanner {
             })
     }
 
+    /// The hit of `matched` (candidate spelling `spelling`, at `range` of `search`, on line
+    /// `line_idx`), when a term spelled so is allowed there.
+    fn hit<'a>(
+        &'a self,
+        spelling: usize,
+        matched: &'a str,
+        search: &str,
+        line_idx: usize,
+        line: &Line,
+        range: std::ops::Range<usize>,
+    ) -> Option<Hit<'a>> {
+        let (start, end) = (range.start, range.end);
+        self.allowed(spelling, matched, search, line, start, end)
+            .map(|candidate| Hit {
+                start,
+                end,
+                line: line_idx,
+                matched,
+                candidate,
+            })
+    }
+
     /// The hits of [`Scanner::list_items`] on a list line: each item of the line, cut out as
     /// [`is_whole_item`] cuts it, that is one of them. (They are exactly the hits the automaton
     /// would have found and the policy allowed: such a spelling has no separator, so its item is
@@ -348,15 +362,7 @@ impl Scanner {
                 continue;
             }
             let matched = &search[start..end];
-            if let Some(candidate) = self.allowed(spelling, matched, search, line, start, end) {
-                hits.push(Hit {
-                    start,
-                    end,
-                    line: line_idx,
-                    matched,
-                    candidate,
-                });
-            }
+            hits.extend(self.hit(spelling, matched, search, line_idx, line, start..end));
         }
     }
 }
@@ -816,16 +822,18 @@ fn flatten_whitespace(text: &str) -> (String, Vec<(usize, usize)>) {
 
 /// ASCII whitespace as `char::is_whitespace` sees it (with the vertical tab, unlike
 /// `u8::is_ascii_whitespace`).
-static ASCII_WHITESPACE: [bool; 128] = {
-    let mut table = [false; 128];
-    table[b' ' as usize] = true;
-    table[b'\t' as usize] = true;
-    table[b'\n' as usize] = true;
-    table[0x0B] = true;
-    table[0x0C] = true;
-    table[b'\r' as usize] = true;
+static ASCII_WHITESPACE: [bool; 256] = byte_table(b" \t\n\x0B\x0C\r");
+
+/// A lookup table that is true for the bytes in `set`.
+const fn byte_table(set: &[u8]) -> [bool; 256] {
+    let mut table = [false; 256];
+    let mut i = 0;
+    while i < set.len() {
+        table[set[i] as usize] = true;
+        i += 1;
+    }
     table
-};
+}
 
 /// The character starting at byte `i` of `text` (an ASCII byte without decoding).
 fn char_at(text: &str, i: usize) -> Option<char> {
@@ -1056,16 +1064,7 @@ fn blank_addresses(bytes: &mut [u8]) {
 }
 
 /// The bytes that end a token for [`blank_addresses`]: ASCII whitespace, brackets and quotes.
-static TOKEN_DELIMITERS: [bool; 256] = {
-    let mut table = [false; 256];
-    let delimiters = b" \t\n\x0C\r()[]<>\"'";
-    let mut i = 0;
-    while i < delimiters.len() {
-        table[delimiters[i] as usize] = true;
-        i += 1;
-    }
-    table
-};
+static TOKEN_DELIMITERS: [bool; 256] = byte_table(b" \t\n\x0C\r()[]<>\"'");
 
 fn is_address(token: &[u8]) -> bool {
     if find(token, 0, b"://").is_some() || starts_with_ignore_case(token, b"www.") {
