@@ -341,14 +341,7 @@ impl Scanner {
         for (segment_end, next_start) in ends {
             let segment = &text[segment_start..segment_end];
             segment_start = next_start;
-            let item = strip_markup(segment);
-            let item = item
-                .strip_prefix("and ")
-                .or_else(|| item.strip_prefix("or "))
-                .or_else(|| item.strip_prefix("& "))
-                .unwrap_or(item)
-                .trim();
-            let item = strip_markup(item);
+            let item = item_text(segment);
             if item.is_empty() || item.len() > self.list_item_max_len {
                 continue;
             }
@@ -526,15 +519,20 @@ fn is_whole_item(
         .char_indices()
         .find(|&(_, c)| is_item_separator(c))
         .map_or(line_end, |(i, _)| end + i);
-    let item = strip_markup(&search[left..right]);
+    item_text(&search[left..right]) == &search[start..end]
+}
+
+/// The name a list item holds: markup and a leading "and", "or" or "&" taken off (a slice of
+/// `segment`).
+fn item_text(segment: &str) -> &str {
+    let item = strip_markup(segment);
     let item = item
         .strip_prefix("and ")
         .or_else(|| item.strip_prefix("or "))
         .or_else(|| item.strip_prefix("& "))
         .unwrap_or(item)
         .trim();
-    let item = strip_markup(item);
-    item == &search[start..end]
+    strip_markup(item)
 }
 
 /// Trims spaces, list bullets and Markdown emphasis from both ends.
