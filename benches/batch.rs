@@ -20,7 +20,7 @@ use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
-use skillgap::input::text::Scanner;
+use skillgap::extract::Scanner;
 
 /// A small deterministic generator (xorshift64*), so every run measures the same corpus.
 struct Rng(u64);

@@ -9,7 +9,8 @@ use std::hint::black_box;
 use std::time::Instant;
 
 use skillgap::catalog::Catalog;
-use skillgap::input::text::{self, Scanner};
+use skillgap::extract::Scanner;
+use skillgap::input::text;
 
 /// A small deterministic generator (64-bit LCG), so every run times the same corpus.
 struct Rng(u64);

@@ -30,6 +30,7 @@ pub mod catalog;
 pub mod cli;
 mod commands;
 pub mod diff;
+pub mod extract;
 mod housekeeping;
 pub mod input;
 mod interactive;

@@ -16,7 +16,8 @@ use std::path::PathBuf;
 
 use serde::Deserialize;
 use skillgap::catalog::Catalog;
-use skillgap::input::{self, text::Scanner, InputFormat};
+use skillgap::extract::Scanner;
+use skillgap::input::{self, InputFormat};
 
 const FIXTURES: &str = "tests/fixtures/resumes";
 const MIN_PRECISION: f64 = 0.95;

@@ -28,8 +28,8 @@ use crate::catalog::Catalog;
 use crate::skills::{level_from_word, ClaimedSkill, Skills, DEFAULT_LEVEL, MAX_LEVEL};
 
 use super::dates::{self, Interval};
-use super::text::{self, scanner_for, Scanner};
 use super::{lenient, shorten, InputError};
+use crate::extract::{self, scanner_for, Scanner};
 
 /// Top-level fields that only a JSON Resume has (used by format detection).
 pub const RESUME_FIELDS: &[&str] = &[
@@ -416,10 +416,10 @@ impl Reader<'_> {
                 self.prose.iter().filter(|m| m.skill == skill).collect();
             let mut fields: Vec<&str> = mentions.iter().map(|m| &*m.field).collect();
             fields.dedup();
-            let level = if fields.len() >= text::PROSE_LINES_FOR_LISTED {
-                text::LISTED_LEVEL
+            let level = if fields.len() >= extract::PROSE_LINES_FOR_LISTED {
+                extract::LISTED_LEVEL
             } else {
-                text::PROSE_LEVEL
+                extract::PROSE_LEVEL
             };
             let first = mentions[0];
             let via = if fields.len() > 1 {
@@ -768,9 +768,9 @@ mod tests {
           "certificates": [{"name": "Kubernetes Application Developer", "issuer": "CNCF"}]
         }"#;
         let skills = parse("r.json", text, catalog()).unwrap();
-        assert_eq!(level(&skills, "pytorch"), text::PROSE_LEVEL);
-        assert_eq!(level(&skills, "vllm"), text::PROSE_LEVEL);
-        assert_eq!(level(&skills, "kubernetes"), text::PROSE_LEVEL);
+        assert_eq!(level(&skills, "pytorch"), extract::PROSE_LEVEL);
+        assert_eq!(level(&skills, "vllm"), extract::PROSE_LEVEL);
+        assert_eq!(level(&skills, "kubernetes"), extract::PROSE_LEVEL);
         assert_eq!(level(&skills, "docker"), DEFAULT_LEVEL);
         let pytorch = skills
             .skills

@@ -249,7 +249,7 @@ pub fn from_posting(
     }
 
     // Skills named in the prose: expected.
-    let scanner = input::text::scanner_for(catalog).map_err(|e| InputError::invalid(name, e))?;
+    let scanner = crate::extract::scanner_for(catalog).map_err(|e| InputError::invalid(name, e))?;
     for field in ["description", "qualifications", "responsibilities"] {
         let texts: Vec<&str> = match posting.get(field) {
             Some(Value::String(s)) => vec![s.as_str()],

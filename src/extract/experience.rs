@@ -1,0 +1,106 @@
+//! Stage 6: experience. Years from the date ranges of the work sections.
+
+use super::document::Document;
+use crate::input::dates::{self, Day, Interval};
+
+/// Years covered by the date ranges of the résumé outside education-like sections ("2019 –
+/// present", "Jan 2020 - Mar 2023", "09/2017–06/2019"), overlaps counted once; `None` when it has
+/// no date range at all.
+pub(crate) fn years_of_experience(
+    text: &str,
+    document: &Document,
+    today: Day,
+    warnings: &mut Vec<String>,
+) -> Option<f64> {
+    let mut intervals = Vec::new();
+    for line in &document.lines {
+        if line.skipped || line.not_work {
+            continue;
+        }
+        let text = &document.display[line.start..line.end];
+        if may_hold_date_range(text) {
+            intervals.extend(dates::ranges_in_line(text, today));
+        }
+    }
+    if let Some(front_matter) = &document.front_matter {
+        if front_matter.is_whole_page {
+            let end = document.lines[front_matter.end_line].start;
+            intervals.extend(front_matter_intervals(&text[..end], today, warnings));
+        }
+    }
+    (!intervals.is_empty()).then(|| dates::total_years(&intervals))
+}
+
+/// A cheap test before the date parser: a date range needs a year (`2019`, `'16`) and a dash or
+/// "to"/"until"/"till" (most lines of a résumé have neither).
+pub(crate) fn may_hold_date_range(line: &str) -> bool {
+    let bytes = line.as_bytes();
+    let mut has_year = false;
+    let mut run = 0;
+    for (i, &b) in bytes.iter().enumerate() {
+        if b.is_ascii_digit() {
+            run += 1;
+            continue;
+        }
+        if run == 4 || (run == 2 && i >= 3 && matches!(bytes[i - 3], b'\'' | 0x99)) {
+            has_year = true;
+            break;
+        }
+        run = 0;
+    }
+    has_year |= run == 4;
+    if !has_year {
+        return false;
+    }
+    line.contains(['-', '–', '—', '~'])
+        || line.split_whitespace().any(|w| {
+            w.eq_ignore_ascii_case("to")
+                || w.eq_ignore_ascii_case("until")
+                || w.eq_ignore_ascii_case("till")
+        })
+}
+
+/// Start/end pairs in YAML front matter that holds the page ("date_start: '2021-10-20'",
+/// "date_end: ''"), as static-site résumé widgets write them.
+pub(crate) fn front_matter_intervals(
+    yaml: &str,
+    today: Day,
+    warnings: &mut Vec<String>,
+) -> Vec<Interval> {
+    const START_KEYS: &[&str] = &["date_start", "start_date", "startdate", "start", "from"];
+    const END_KEYS: &[&str] = &["date_end", "end_date", "enddate", "end", "to", "until"];
+    let mut intervals = Vec::new();
+    let mut pending: Option<(String, Option<String>)> = None;
+    let mut flush = |pending: &mut Option<(String, Option<String>)>| {
+        if let Some((start, end)) = pending.take() {
+            let reading = dates::interval(Some(&start), end.as_deref(), today);
+            warnings.extend(reading.warnings);
+            intervals.extend(reading.interval);
+        }
+    };
+    for line in yaml.lines() {
+        let trimmed = line.trim_start();
+        let item_start = trimmed.starts_with("- ");
+        let entry = trimmed.trim_start_matches("- ");
+        if item_start {
+            flush(&mut pending);
+        }
+        let Some((key, value)) = entry.split_once(':') else {
+            continue;
+        };
+        let key = key.trim().to_ascii_lowercase();
+        let value = value.trim().trim_matches(['\'', '"']).trim().to_string();
+        if START_KEYS.contains(&key.as_str()) {
+            flush(&mut pending);
+            if !value.is_empty() {
+                pending = Some((value, None));
+            }
+        } else if END_KEYS.contains(&key.as_str()) {
+            if let Some((_, end)) = pending.as_mut() {
+                *end = Some(value);
+            }
+        }
+    }
+    flush(&mut pending);
+    intervals
+}

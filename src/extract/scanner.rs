@@ -1,0 +1,687 @@
+//! Stage 4: the scanner. One pass of a prebuilt Aho–Corasick automaton over the document, and the
+//! guards that tell a real mention from a false match.
+
+use std::collections::HashMap;
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+
+use super::document::{Document, Line};
+use super::evidence::evidence_cached;
+use super::layout::{is_item_separator, strip_markup};
+use super::terms::{list_case_matches, variants, Candidate};
+use super::Mention;
+use crate::catalog::{Catalog, CatalogError, TermPolicy};
+
+/// The prebuilt matcher over every name and alias of a catalog.
+#[derive(Debug)]
+pub struct Scanner {
+    pub(crate) automaton: AhoCorasick,
+    /// For each automaton pattern id, its spelling's index in `candidates`.
+    pub(crate) automaton_spellings: Vec<usize>,
+    /// Per distinct lowercase spelling, the terms written that way.
+    pub(crate) candidates: Vec<Vec<Candidate>>,
+    /// Spellings that only ever count as a whole list item ("C", "R", "Go", "Ray"), one word
+    /// without separators: looked up among the items of list lines instead of searched for in
+    /// the whole text, where "c" and "r" would hit inside nearly every word (lowercase → index in
+    /// `candidates`).
+    pub(crate) list_items: HashMap<String, usize>,
+    /// The longest of `list_items`, in bytes.
+    pub(crate) list_item_max_len: usize,
+}
+
+pub(crate) static BUILTIN_SCANNER: OnceLock<Scanner> = OnceLock::new();
+
+impl Scanner {
+    /// Builds the automaton for `catalog`. Costs tens of milliseconds (BENCHMARKS.md): build it once
+    /// and reuse it (the builtin catalog's scanner is cached by [`Scanner::builtin`]).
+    pub fn new(catalog: &Catalog) -> Result<Scanner, CatalogError> {
+        let mut by_lower: HashMap<String, usize> = HashMap::new();
+        let mut patterns: Vec<String> = Vec::new();
+        let mut candidates: Vec<Vec<Candidate>> = Vec::new();
+        let mut add = |candidate: Candidate, is_variant: bool| {
+            let lower = candidate.text.to_ascii_lowercase();
+            match by_lower.get(&lower) {
+                Some(&id) => {
+                    let slot: &mut Vec<Candidate> = &mut candidates[id];
+                    // A generated variant never shadows another skill's own term.
+                    if is_variant && slot.iter().any(|c| c.skill != candidate.skill) {
+                        return;
+                    }
+                    if !slot.iter().any(|c| c.text == candidate.text) {
+                        slot.push(candidate);
+                    }
+                }
+                None => {
+                    by_lower.insert(lower.clone(), patterns.len());
+                    patterns.push(lower);
+                    candidates.push(vec![candidate]);
+                }
+            }
+        };
+        let terms: Vec<_> = catalog.terms().collect();
+        for term in &terms {
+            add(
+                Candidate {
+                    text: term.text.to_string(),
+                    skill: term.skill,
+                    policy: term.policy,
+                },
+                false,
+            );
+        }
+        for term in &terms {
+            for variant in variants(term.text, term.policy) {
+                add(
+                    Candidate {
+                        text: variant,
+                        skill: term.skill,
+                        policy: term.policy,
+                    },
+                    true,
+                );
+            }
+        }
+        let mut list_items = HashMap::new();
+        let mut automaton_spellings = Vec::new();
+        let mut automaton_patterns = Vec::new();
+        for (spelling, pattern) in patterns.iter().enumerate() {
+            let item_only = candidates[spelling]
+                .iter()
+                .all(|c| c.policy == TermPolicy::ListOnly)
+                && !pattern
+                    .chars()
+                    .any(|c| c.is_whitespace() || is_item_separator(c));
+            if item_only {
+                list_items.insert(pattern.clone(), spelling);
+            } else {
+                automaton_spellings.push(spelling);
+                automaton_patterns.push(pattern);
+            }
+        }
+        let list_item_max_len = list_items.keys().map(String::len).max().unwrap_or(0);
+        let automaton = AhoCorasickBuilder::new()
+            .ascii_case_insensitive(true)
+            .match_kind(MatchKind::Standard)
+            .build(&automaton_patterns)
+            .map_err(|e| {
+                CatalogError::Invalid(format!(
+                    "its names and aliases do not form a search automaton: {e}"
+                ))
+            })?;
+        Ok(Scanner {
+            automaton,
+            automaton_spellings,
+            candidates,
+            list_items,
+            list_item_max_len,
+        })
+    }
+
+    /// The scanner for the builtin catalog, built once per process.
+    pub fn builtin() -> Result<&'static Scanner, CatalogError> {
+        let catalog = Catalog::builtin()?;
+        if let Some(scanner) = BUILTIN_SCANNER.get() {
+            return Ok(scanner);
+        }
+        let scanner = Scanner::new(catalog)?;
+        Ok(BUILTIN_SCANNER.get_or_init(|| scanner))
+    }
+
+    /// Every skill mentioned in `text`, in order of appearance, at most once per skill and line.
+    pub fn scan(&self, text: &str) -> Vec<Mention> {
+        let document = Document::new(text);
+        self.scan_document(&document)
+    }
+
+    /// The lowercase spellings the automaton searches for (each catalog name, alias and inflection,
+    /// without the list-only one-word terms), in pattern order. `benches/batch.rs` builds its own
+    /// automata from them to measure the bare search: the least any term search costs.
+    pub fn spellings(&self) -> impl Iterator<Item = String> + '_ {
+        self.automaton_spellings
+            .iter()
+            .map(|&spelling| self.candidates[spelling][0].text.to_ascii_lowercase())
+    }
+
+    pub(crate) fn scan_document(&self, document: &Document) -> Vec<Mention> {
+        let search = document.search.as_str();
+        let flat = document.flat.as_str();
+        let mut hits: Vec<Hit> = Vec::new();
+        for found in self.automaton.find_overlapping_iter(flat) {
+            let (flat_start, flat_end) = (found.start(), found.end());
+            if !is_token_boundary(flat, flat_start, flat_end) {
+                continue;
+            }
+            let matched = &flat[flat_start..flat_end];
+            let start = document.search_offset(flat_start);
+            let end = document.search_offset(flat_end - 1) + 1;
+            let line_idx = document.line_of(start);
+            let line = &document.lines[line_idx];
+            if line.skipped {
+                continue;
+            }
+            let spelling = self.automaton_spellings[found.pattern().as_usize()];
+            hits.extend(self.hit(spelling, matched, search, line_idx, line, start..end));
+        }
+        if !self.list_items.is_empty() {
+            for (line_idx, line) in document.lines.iter().enumerate() {
+                if line.listed && !line.skipped {
+                    self.list_item_hits(search, line_idx, line, &mut hits);
+                }
+            }
+        }
+        // Leftmost-longest among the hits that passed: "C++" wins over "C", "PyTorch FSDP" over
+        // "PyTorch", "NVIDIA Triton" over "Triton".
+        hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
+        let mut mentions: Vec<Mention> = Vec::new();
+        let mut taken_until = 0;
+        // Hits come in text order: the previous line's evidence is reused for the next hit on it.
+        let mut last_evidence: Option<(usize, String)> = None;
+        for hit in hits {
+            if hit.start < taken_until {
+                continue;
+            }
+            taken_until = hit.end;
+            let line = &document.lines[hit.line];
+            let line_number = hit.line + 1;
+            // Mentions are in text order: only the ones on this line need checking.
+            if mentions
+                .iter()
+                .rev()
+                .take_while(|m| m.line == line_number)
+                .any(|m| m.skill == hit.candidate.skill)
+            {
+                continue;
+            }
+            mentions.push(Mention {
+                skill: hit.candidate.skill,
+                line: line_number,
+                start: hit.start,
+                end: hit.end,
+                evidence: evidence_cached(
+                    &mut last_evidence,
+                    document,
+                    hit.line,
+                    hit.start,
+                    hit.end,
+                ),
+                matched: hit.matched.to_string(),
+                listed: line.listed,
+                stated_level: stated_level(&search[hit.end.min(line.end)..line.end]),
+            });
+        }
+        mentions
+    }
+}
+
+impl Scanner {
+    /// The first term spelled `matched` (candidate spelling `spelling`, found at `start..end` on
+    /// `line`) whose policy allows it there.
+    fn allowed(
+        &self,
+        spelling: usize,
+        matched: &str,
+        search: &str,
+        line: &Line,
+        start: usize,
+        end: usize,
+    ) -> Option<&Candidate> {
+        self.candidates[spelling]
+            .iter()
+            .find(|candidate| match candidate.policy {
+                TermPolicy::Anywhere => true,
+                TermPolicy::CaseSensitive => matched == candidate.text,
+                TermPolicy::ListOnly => {
+                    list_case_matches(matched, &candidate.text)
+                        && line.listed
+                        && end <= line.end
+                        && is_whole_item(search, line.start, line.end, start, end)
+                }
+            })
+    }
+
+    /// The hit of `matched` (candidate spelling `spelling`, at `range` of `search`, on line
+    /// `line_idx`), when a term spelled so is allowed there.
+    fn hit<'a>(
+        &'a self,
+        spelling: usize,
+        matched: &'a str,
+        search: &str,
+        line_idx: usize,
+        line: &Line,
+        range: std::ops::Range<usize>,
+    ) -> Option<Hit<'a>> {
+        let (start, end) = (range.start, range.end);
+        self.allowed(spelling, matched, search, line, start, end)
+            .map(|candidate| Hit {
+                start,
+                end,
+                line: line_idx,
+                matched,
+                candidate,
+            })
+    }
+
+    /// The hits of [`Scanner::list_items`] on a list line: each item of the line, cut out as
+    /// [`is_whole_item`] cuts it, that is one of them. (They are exactly the hits the automaton
+    /// would have found and the policy allowed: such a spelling has no separator, so its item is
+    /// the text between the separators around it.)
+    fn list_item_hits<'a>(
+        &'a self,
+        search: &'a str,
+        line_idx: usize,
+        line: &Line,
+        hits: &mut Vec<Hit<'a>>,
+    ) {
+        let text = &search[line.start..line.end];
+        let mut segment_start = 0;
+        let ends = text
+            .char_indices()
+            .filter(|&(_, c)| is_item_separator(c))
+            .map(|(i, c)| (i, i + c.len_utf8()))
+            .chain(std::iter::once((text.len(), text.len())));
+        for (segment_end, next_start) in ends {
+            let segment = &text[segment_start..segment_end];
+            segment_start = next_start;
+            let item = item_text(segment);
+            if item.is_empty() || item.len() > self.list_item_max_len {
+                continue;
+            }
+            let Some(&spelling) = self.list_items.get(&item.to_ascii_lowercase()) else {
+                continue;
+            };
+            // `item` is a slice of `search`: its offset there.
+            let start = item.as_ptr() as usize - search.as_ptr() as usize;
+            let end = start + item.len();
+            if !is_token_boundary(search, start, end) {
+                continue;
+            }
+            let matched = &search[start..end];
+            hits.extend(self.hit(spelling, matched, search, line_idx, line, start..end));
+        }
+    }
+}
+
+pub(crate) struct Hit<'a> {
+    /// Byte range in [`Document::search`] (it may span a line break).
+    pub(crate) start: usize,
+    pub(crate) end: usize,
+    pub(crate) line: usize,
+    /// The text matched, whitespace collapsed.
+    pub(crate) matched: &'a str,
+    pub(crate) candidate: &'a Candidate,
+}
+
+/// A character that continues a word: a hit next to one is part of a longer word.
+pub(crate) fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+/// Whether `bytes[start..end]` is a whole token: no letter or digit glued on either side, and not
+/// followed by `+` or `#` ("C" in "C#").
+pub(crate) fn is_token_boundary(text: &str, start: usize, end: usize) -> bool {
+    if !text.is_char_boundary(start) || !text.is_char_boundary(end) {
+        return false;
+    }
+    let before = text[..start].chars().next_back();
+    let after = text[end..].chars().next();
+    let matched_first = text[start..end].chars().next();
+    let matched_last = text[start..end].chars().next_back();
+    let glued_before = before.is_some_and(is_word_char) && matched_first.is_some_and(is_word_char);
+    let glued_after = after.is_some_and(|c| {
+        (is_word_char(c) && matched_last.is_some_and(is_word_char))
+            || (matches!(c, '+' | '#') && matched_last.is_some_and(|m| m.is_alphanumeric()))
+    });
+    !glued_before && !glued_after
+}
+
+/// The level in a parenthesis that opens `after` (the text following a match): "(advanced)",
+/// "(basic, 2 years)", "(learning)"; `None` for "(Pandas, NumPy)", "(Master's thesis)" or no
+/// parenthesis.
+pub(crate) fn stated_level(after: &str) -> Option<u8> {
+    let rest = after.trim_start().strip_prefix('(')?;
+    let inside = &rest[..rest.find(')')?];
+    if inside.len() > 40 {
+        return None;
+    }
+    // Only a level word on its own: "(advanced)", "(basic, 2 years)"; not "(Master's thesis)".
+    let first = inside.split([',', ';', '/']).next()?.trim().to_lowercase();
+    match first.as_str() {
+        "learning" | "familiar" | "exposure" => Some(1),
+        word => crate::skills::level_from_word(word),
+    }
+}
+
+/// Whether the hit `[start, end)` is a whole item of the list on its line: "Go" in
+/// "Languages: Python, Go (Golang), R" but not in "Go to market".
+pub(crate) fn is_whole_item(
+    search: &str,
+    line_start: usize,
+    line_end: usize,
+    start: usize,
+    end: usize,
+) -> bool {
+    let left = search[line_start..start]
+        .char_indices()
+        .rev()
+        .find(|&(_, c)| is_item_separator(c))
+        .map_or(line_start, |(i, c)| line_start + i + c.len_utf8());
+    let right = search[end..line_end]
+        .char_indices()
+        .find(|&(_, c)| is_item_separator(c))
+        .map_or(line_end, |(i, _)| end + i);
+    item_text(&search[left..right]) == &search[start..end]
+}
+
+/// The name a list item holds: markup and a leading "and", "or" or "&" taken off (a slice of
+/// `segment`).
+pub(crate) fn item_text(segment: &str) -> &str {
+    let item = strip_markup(segment);
+    let item = item
+        .strip_prefix("and ")
+        .or_else(|| item.strip_prefix("or "))
+        .or_else(|| item.strip_prefix("& "))
+        .unwrap_or(item)
+        .trim();
+    strip_markup(item)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(text: &str) -> Vec<String> {
+        let catalog = Catalog::builtin().expect("catalog");
+        let scanner = Scanner::builtin().expect("scanner");
+        scanner
+            .scan(text)
+            .iter()
+            .map(|m: &Mention| catalog.skill(m.skill).id.clone())
+            .collect()
+    }
+
+    #[test]
+    fn spellings_are_the_searched_terms_without_the_list_only_words() {
+        let scanner = Scanner::builtin().expect("scanner");
+        let spellings: Vec<String> = scanner.spellings().collect();
+        for term in [
+            "pytorch",
+            "javascript",
+            "java",
+            "spark",
+            "c++",
+            "pytorch fsdp",
+        ] {
+            assert!(spellings.iter().any(|s| s == term), "{term}");
+        }
+        // Looked up among list items instead: "c" and "r" would hit inside nearly every word.
+        for term in ["c", "r", "go", "ray"] {
+            assert!(!spellings.iter().any(|s| s == term), "{term}");
+        }
+        assert!(spellings.iter().all(|s| *s == s.to_ascii_lowercase()));
+        let mut distinct = spellings.clone();
+        distinct.sort();
+        distinct.dedup();
+        assert_eq!(distinct.len(), spellings.len());
+    }
+
+    #[test]
+    fn whole_tokens_only() {
+        assert_eq!(ids("The project sparked interest."), Vec::<String>::new());
+        assert_eq!(ids("Built the UI in Javascript."), vec!["javascript"]);
+        assert_eq!(ids("Backend in Java and Spark."), vec!["java", "spark"]);
+        assert!(ids("I used C++ daily").contains(&"cpp".to_string()));
+        assert!(!ids("I used C++ daily").contains(&"c".to_string()));
+        assert_eq!(ids("Wrote C# services"), vec!["c-sharp"]);
+    }
+
+    #[test]
+    fn short_tokens_only_in_lists() {
+        assert_eq!(
+            ids("I go to work and see R2-D2 in a C-grade film."),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("Ray led the team."), Vec::<String>::new());
+        assert_eq!(ids("Languages: Go, R, C"), vec!["go", "r", "c"]);
+        assert_eq!(
+            ids("- **Languages**: Python, Go (Golang), C/C++"),
+            vec!["python", "go", "cpp"]
+        );
+        // Whole items only, written as the catalog writes them.
+        assert_eq!(ids("Languages: C++, C#, R"), vec!["cpp", "c-sharp", "r"]);
+        assert_eq!(ids("Languages: c, r, go"), Vec::<String>::new());
+        assert_eq!(
+            ids("Tools: **C**, `R`, and Go; Julia | Ray"),
+            vec!["c", "r", "go", "julia", "ray"]
+        );
+        assert_eq!(
+            ids("Skills: array programming, gray-box testing, Go-to-market"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("Languages: R2, C-grade, Go!"), Vec::<String>::new());
+    }
+
+    #[test]
+    fn generic_words_only_in_lists() {
+        assert_eq!(ids("Escalated to leadership weekly."), Vec::<String>::new());
+        assert_eq!(
+            ids("Skills: Leadership, Python"),
+            vec!["team-leadership", "python"]
+        );
+        assert_eq!(ids("The tool uses OpenCV."), vec!["computer-vision"]);
+        assert_eq!(
+            ids("Tokenized incentives for clients."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ids("Automatic data quality controls."),
+            Vec::<String>::new()
+        );
+    }
+
+    #[test]
+    fn names_inside_other_names_are_not_skills_in_prose() {
+        // A platform is not its flagship library; a vision model is not an LLM; an institute's
+        // name is not HPC experience; public speaking is not executive communication.
+        assert_eq!(
+            ids("Deployed demos on Hugging Face Spaces."),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ids("Benchmarked vision foundation models and vision-language models."),
+            vec!["vision-language-models"]
+        );
+        assert_eq!(
+            ids("Intern at the National Center for Supercomputing Applications."),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("Enjoys public speaking."), Vec::<String>::new());
+        // What must keep working.
+        assert_eq!(
+            ids("Evaluated large language models."),
+            vec!["large-language-models"]
+        );
+        assert_eq!(
+            ids("Skills: Hugging Face, Supercomputing"),
+            vec!["hugging-face-transformers", "parallel-programming"]
+        );
+        assert_eq!(
+            ids("Used Hugging Face Transformers daily."),
+            vec!["hugging-face-transformers"]
+        );
+    }
+
+    #[test]
+    fn lists_and_prose() {
+        let scanner = Scanner::builtin().expect("scanner");
+        let listed =
+            |text: &str| -> Vec<bool> { scanner.scan(text).iter().map(|m| m.listed).collect() };
+        assert_eq!(
+            listed("**Tech stack**: PyTorch, Triton, NCCL"),
+            vec![true; 3]
+        );
+        assert_eq!(
+            listed("## Skills\n- Deep learning with PyTorch"),
+            vec![true; 2]
+        );
+        assert_eq!(listed("- PyTorch, Docker, Kubernetes, Git"), vec![true; 4]);
+        assert_eq!(
+            listed("Trained models with PyTorch and Docker."),
+            vec![false; 2]
+        );
+        assert_eq!(
+            listed("Deep learning engineer · Berlin · me@example.org · github.com/me"),
+            vec![false]
+        );
+    }
+
+    #[test]
+    fn levels_stated_in_parentheses() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let skills = crate::input::text::parse(
+            "cv.md",
+            "## Skills\nPython (expert), SQL (basic), JAX (learning), Pandas (3 years), Rust (none), Keras (Master's thesis)\nUsed PyTorch (advanced) daily.\nDocker\n",
+            catalog,
+        )
+        .expect("parses");
+        let level = |id: &str| {
+            skills
+                .skills
+                .iter()
+                .find(|s| catalog.skill(s.skill).id == id)
+                .map(|s| s.level)
+        };
+        assert_eq!(level("python"), Some(4));
+        assert_eq!(level("sql"), Some(1));
+        assert_eq!(level("jax"), Some(1));
+        assert_eq!(level("pandas"), Some(crate::extract::LISTED_LEVEL));
+        assert_eq!(level("keras"), Some(crate::extract::LISTED_LEVEL));
+        assert_eq!(level("rust"), None);
+        assert_eq!(level("pytorch"), Some(3));
+        assert_eq!(level("docker"), Some(crate::extract::LISTED_LEVEL));
+    }
+
+    #[test]
+    fn inflections() {
+        assert_eq!(ids("Trained CNNs."), vec!["cnn"]);
+        assert_eq!(ids("Quantized models to INT4."), vec!["quantization"]);
+        assert_eq!(
+            ids("We fine-tuned and pruned models."),
+            vec!["fine-tuning", "pruning"]
+        );
+        assert_eq!(ids("mixed precision"), vec!["mixed-precision"]);
+    }
+
+    #[test]
+    fn no_matches_in_addresses_or_markup() {
+        assert_eq!(
+            ids("see https://github.com/pytorch/pytorch"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("mail spark@python.org"), Vec::<String>::new());
+        assert_eq!(
+            ids("[my repo](https://example.com/kubernetes)"),
+            Vec::<String>::new()
+        );
+        assert_eq!(ids("github.com/ray-project/ray"), Vec::<String>::new());
+        assert_eq!(ids("<div class=\"python\">Docker</div>"), vec!["docker"]);
+        assert_eq!(ids("{% include pytorch.html %}"), Vec::<String>::new());
+        assert_eq!(ids("<!-- Kubernetes -->"), Vec::<String>::new());
+        assert_eq!(
+            ids("---\ntitle: PyTorch\n---\nUsed Docker."),
+            vec!["docker"]
+        );
+        assert_eq!(
+            ids("+++\ntitle = \"PyTorch\"\n+++\nUsed Docker."),
+            vec!["docker"]
+        );
+    }
+
+    #[test]
+    fn front_matter_that_is_the_page_is_read() {
+        let text = "---\n# PyTorch comment\nexperience:\n  - title: Engineer\n    description: |-\n      Built Kubernetes operators\n---\n";
+        assert_eq!(ids(text), vec!["kubernetes"]);
+    }
+
+    /// Random mixtures of markup, addresses, dates, multi-byte text and skill names, long lines and
+    /// terms wrapped across lines: scanning and parsing never panic, and evidence stays short.
+    #[test]
+    fn arbitrary_text_never_panics() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let scanner = Scanner::builtin().expect("scanner");
+        let pieces = [
+            "PyTorch",
+            "tensor\n  parallelism",
+            "C",
+            "Go",
+            "R",
+            ", ",
+            ": ",
+            "\n",
+            "\n\n",
+            "- ",
+            "# ",
+            "**",
+            "<",
+            ">",
+            "<p>",
+            "</h2>",
+            "<!--",
+            "-->",
+            "{%",
+            "%}",
+            "{{",
+            "}}",
+            "---\n",
+            "+++\n",
+            "https://",
+            "x@y.io",
+            "](",
+            ")",
+            "Zürich ",
+            "日本語",
+            "’16",
+            "2019 – present",
+            "Jan 2020 - Mar 2023",
+            "09/2017–06/2019",
+            "2030-13-45 - 1999",
+            "é",
+            "\t",
+            "word ",
+            "Languages: ",
+            "|",
+            "·",
+            "CNNs",
+            "quantized",
+            "date_start: '2020-01-01'\n",
+            "  - ",
+        ];
+        let mut state: u64 = 42;
+        for _ in 0..400 {
+            let mut text = String::new();
+            let length = 1 + (state % 120) as usize;
+            for _ in 0..length {
+                state = state
+                    .wrapping_mul(6_364_136_223_846_793_005)
+                    .wrapping_add(1_442_695_040_888_963_407);
+                let piece = pieces[((state >> 33) % pieces.len() as u64) as usize];
+                text.push_str(piece);
+                if state % 7 == 0 {
+                    text.push_str(&"long filler words ".repeat(12));
+                }
+            }
+            for mention in scanner.scan(&text) {
+                assert!(
+                    mention.evidence.chars().count()
+                        <= crate::extract::evidence::EVIDENCE_MAX_CHARS + 2
+                );
+                assert!(mention.start < mention.end && mention.end <= text.len());
+            }
+            let skills =
+                crate::input::text::parse("fuzz.md", &text, catalog).expect("text always parses");
+            if let Some(years) = skills.years_experience {
+                assert!(years >= 0.0, "{years} in {text:?}");
+            }
+        }
+    }
+}
