@@ -895,6 +895,11 @@ pub fn assess<'a>(
                     years: claim.years,
                     evidence: claim.evidence.as_deref().map(Cow::Borrowed),
                     via: Cow::Borrowed(&claim.via),
+                    months: claim.months,
+                    last_used: claim.last_used,
+                    positions: claim.positions,
+                    evidenced: claim.evidenced,
+                    level_reason: Cow::Borrowed(&claim.level_reason),
                 }
             })
             .collect(),
@@ -1037,11 +1042,13 @@ mod tests {
         skills.years_experience = years;
         for (id, level) in held {
             skills.add(ClaimedSkill {
-                skill: catalog.index_of(id).expect("test skill exists"),
-                level: *level,
-                years: None,
                 evidence: Some(format!("line about {id}")),
-                via: "name".into(),
+                ..ClaimedSkill::stated(
+                    catalog.index_of(id).expect("test skill exists"),
+                    *level,
+                    None,
+                    "name".into(),
+                )
             });
         }
         skills

@@ -318,6 +318,11 @@ mod tests {
             years: None,
             evidence: None,
             via: "name".into(),
+            months: None,
+            last_used: None,
+            positions: 0,
+            evidenced: true,
+            level_reason: "".into(),
         }
     }
 

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use serde::{Deserialize, Serialize};
 
 use crate::profile::{Importance, Tier};
-use crate::skills::Unrecognized;
+use crate::skills::{LastUsed, Unrecognized};
 
 pub const SCHEMA_VERSION: u32 = 1;
 
@@ -47,6 +47,26 @@ pub struct ReportSkill<'a> {
     pub years: Option<f64>,
     pub evidence: Option<Text<'a>>,
     pub via: Text<'a>,
+    /// Months of use from the dated positions that show it (or the years the person gives); null
+    /// when no dates support it. (Saved reports from before these fields read as unknown.)
+    #[serde(default)]
+    pub months: Option<u32>,
+    /// The year it was last used, or `"current"`; null when no dates say.
+    #[serde(default)]
+    pub last_used: Option<LastUsed>,
+    /// How many dated positions show it.
+    #[serde(default)]
+    pub positions: u32,
+    /// False when it is only listed or named in a summary: claimed, not shown.
+    #[serde(default = "yes")]
+    pub evidenced: bool,
+    /// The rule that set the level, and the line that proves it.
+    #[serde(default)]
+    pub level_reason: Text<'a>,
+}
+
+fn yes() -> bool {
+    true
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -145,6 +165,11 @@ impl ReportSkill<'_> {
             years: self.years,
             evidence: self.evidence.map(owned),
             via: owned(self.via),
+            months: self.months,
+            last_used: self.last_used,
+            positions: self.positions,
+            evidenced: self.evidenced,
+            level_reason: owned(self.level_reason),
         }
     }
 }

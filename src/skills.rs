@@ -57,6 +57,79 @@ pub struct ClaimedSkill {
     pub evidence: Option<String>,
     /// How the name was recognized: `name`, `alias torch`, `text`, …
     pub via: String,
+    /// Months of use: the dated positions that show it, or the years the person gives.
+    pub months: Option<u32>,
+    /// When it was last used, where dates say so.
+    pub last_used: Option<LastUsed>,
+    /// How many dated positions show it.
+    pub positions: u32,
+    /// False for a skill only listed or named in a summary: claimed, not shown.
+    pub evidenced: bool,
+    /// One sentence: the rule that set the level, and the line that proves it.
+    pub level_reason: String,
+}
+
+impl ClaimedSkill {
+    /// A skill the person states themselves (a skills file, the questionnaire): its level counts as
+    /// given, and its years fill its months.
+    pub fn stated(skill: SkillIdx, level: u8, years: Option<f64>, via: String) -> ClaimedSkill {
+        ClaimedSkill {
+            skill,
+            level,
+            years,
+            evidence: None,
+            via,
+            months: years.map(|y| (y * 12.0).round().max(0.0) as u32),
+            last_used: None,
+            positions: 0,
+            evidenced: true,
+            level_reason: format!("{level}: stated in the skills file"),
+        }
+    }
+}
+
+/// When a skill was last used: a year, or `"current"` in JSON.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum LastUsed {
+    Year(i32),
+    /// In a position that is still going on.
+    Current,
+}
+
+impl std::fmt::Display for LastUsed {
+    fn fmt(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+        match self {
+            LastUsed::Year(year) => write!(f, "{year}"),
+            LastUsed::Current => f.write_str("current"),
+        }
+    }
+}
+
+impl Serialize for LastUsed {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            LastUsed::Year(year) => serializer.serialize_i32(*year),
+            LastUsed::Current => serializer.serialize_str("current"),
+        }
+    }
+}
+
+impl<'de> Deserialize<'de> for LastUsed {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        #[derive(Deserialize)]
+        #[serde(untagged)]
+        enum Written {
+            Year(i32),
+            Word(String),
+        }
+        match Written::deserialize(deserializer)? {
+            Written::Year(year) => Ok(LastUsed::Year(year)),
+            Written::Word(word) if word == "current" => Ok(LastUsed::Current),
+            Written::Word(word) => Err(serde::de::Error::custom(format!(
+                "last_used must be a year or \"current\", found {word:?}"
+            ))),
+        }
+    }
 }
 
 /// A name that matched no skill.
@@ -90,29 +163,28 @@ impl Skills {
         }
     }
 
-    /// Adds a skill; a skill seen again keeps the higher level, the first evidence and the larger
-    /// number of years.
+    /// Adds a skill; a skill seen again keeps the higher level (with what set it), the first
+    /// evidence and the larger number of years.
     pub fn add(&mut self, claim: ClaimedSkill) {
         if let Some(existing) = self.skills.iter_mut().find(|s| s.skill == claim.skill) {
-            if claim.level > existing.level {
-                existing.level = claim.level;
-                existing.via = claim.via;
-                if claim.evidence.is_some() {
-                    existing.evidence = claim.evidence;
-                }
-            } else if existing.evidence.is_none() {
-                existing.evidence = claim.evidence;
-            }
-            existing.years = match (existing.years, claim.years) {
+            let years = match (existing.years, claim.years) {
                 (Some(a), Some(b)) => Some(a.max(b)),
                 (a, b) => a.or(b),
             };
+            if claim.level > existing.level {
+                let evidence = claim.evidence.clone().or(existing.evidence.take());
+                *existing = ClaimedSkill { evidence, ..claim };
+            } else if existing.evidence.is_none() {
+                existing.evidence = claim.evidence;
+            }
+            existing.years = years;
         } else {
             self.skills.push(claim);
         }
     }
 
-    /// Resolves `name` through the catalog and adds it, or records it as unrecognized.
+    /// Resolves `name` through the catalog and adds it as the person's own statement, or records
+    /// it as unrecognized.
     pub fn add_named(
         &mut self,
         catalog: &Catalog,
@@ -121,6 +193,17 @@ impl Skills {
         years: Option<f64>,
         evidence: Option<String>,
     ) -> Option<SkillIdx> {
+        let (skill, via) = self.resolve_named(catalog, name)?;
+        self.add(ClaimedSkill {
+            evidence,
+            ..ClaimedSkill::stated(skill, level, years, via)
+        });
+        Some(skill)
+    }
+
+    /// Resolves `name` through the catalog: the skill and how it was recognized, or `None` after
+    /// recording it as unrecognized (with a suggestion when one is close).
+    pub fn resolve_named(&mut self, catalog: &Catalog, name: &str) -> Option<(SkillIdx, String)> {
         // Past MAX_UNRECOGNIZED unknown names (a list of 100,000 made-up skills), names are only
         // looked up exactly: the misspelling search and the duplicate check would cost minutes.
         let flooded = self.unrecognized.len() >= MAX_UNRECOGNIZED;
@@ -130,16 +213,7 @@ impl Skills {
             catalog.resolve(name)
         };
         match resolution.skill() {
-            Some(skill) => {
-                self.add(ClaimedSkill {
-                    skill,
-                    level,
-                    years,
-                    evidence,
-                    via: resolution.via(),
-                });
-                Some(skill)
-            }
+            Some(skill) => Some((skill, resolution.via())),
             None => {
                 let suggestion = match resolution {
                     Resolution::Unrecognized { suggestion } => {

@@ -15,6 +15,11 @@ pub(crate) struct Line {
     pub(crate) listed: bool,
     /// Inside a section whose dates are not work (education, publications, awards).
     pub(crate) not_work: bool,
+    /// The depth of the heading this line is (1 = top, 7 = a bold or capitals line), 0 when it is
+    /// not one.
+    pub(crate) heading: u8,
+    /// The section the line is in.
+    pub(crate) section: super::layout::Section,
 }
 
 /// A text prepared for scanning: markup and addresses blanked out, byte offsets unchanged.

@@ -1,7 +1,10 @@
 //! Stage 2: the layout. Which lines are headings, which are explicit skill lists, and which
 //! sections hold dates that are not work (education, publications).
 
-use super::document::Line;
+use super::document::{Document, Line};
+use super::{Place, Position, Seniority};
+use crate::input::dates::{self, Day, Interval};
+use crate::skills::level_from_word;
 
 /// A heading line, with its depth (1 = top) and its text.
 pub(crate) fn heading(
@@ -98,6 +101,74 @@ pub(crate) const NOT_WORK_HEADINGS: &[&str] = &[
     "patent",
 ];
 
+/// What a section holds, read from its heading.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Section {
+    /// Before any heading: the name, the contact line, often a summary.
+    Top,
+    Summary,
+    Work,
+    Skills,
+    Projects,
+    Education,
+    Certifications,
+    Publications,
+    /// Awards, interests, references: nothing that shows a skill in use.
+    Other,
+}
+
+impl Section {
+    /// The section a heading (lowercase) opens, when it names one.
+    pub fn of_heading(lower: &str) -> Option<Section> {
+        let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
+        let section = if has(&["publication", "paper", "patent", "talks", "presentations"]) {
+            Section::Publications
+        } else if has(&["certific", "licen"]) {
+            Section::Certifications
+        } else if has(&[
+            "education",
+            "academic background",
+            "degree",
+            "course",
+            "training and",
+        ]) {
+            Section::Education
+        } else if has(SKILL_HEADINGS) {
+            Section::Skills
+        } else if has(&["project", "portfolio", "open source", "open-source"]) {
+            Section::Projects
+        } else if has(&[
+            "award",
+            "honor",
+            "honour",
+            "interest",
+            "hobbies",
+            "reference",
+        ]) {
+            Section::Other
+        } else if has(&[
+            "experience",
+            "employment",
+            "work",
+            "career",
+            "positions",
+            "history",
+            "volunteer",
+            "internship",
+            "research",
+        ]) {
+            Section::Work
+        } else if has(&["summary", "profile", "about", "objective", "overview"]) {
+            Section::Summary
+        } else if has(&["language"]) {
+            Section::Other
+        } else {
+            return None;
+        };
+        Some(section)
+    }
+}
+
 /// Decides, line by line, which lines are explicit skill lists and which sections are not work.
 pub(crate) fn classify_lines(
     original: &str,
@@ -109,13 +180,24 @@ pub(crate) fn classify_lines(
     let mut lines = Vec::with_capacity(ranges.len());
     // (depth, is_skills, is_not_work) of the section we are in.
     let mut section: Option<(usize, bool, bool)> = None;
+    let mut kind = Section::Top;
     for (i, &(start, end)) in ranges.iter().enumerate() {
         let text = &search[start..end];
         let next = ranges.get(i + 1).map(|r| &original[r.0..r.1]);
         let mut listed = false;
+        let mut heading_depth = 0;
         if !skipped[i] {
             if let Some((depth, title)) = heading(&original[start..end], text, next) {
+                heading_depth = depth as u8;
                 let lower = title.to_ascii_lowercase();
+                // A section heading is short and dateless ("Experience", "Technical Skills"), not
+                // "Data Engineer, Education Startup (2019 – 2021)".
+                let short = lower.split_whitespace().nth(5).is_none();
+                if short && !lower.contains(|c: char| c.is_ascii_digit()) {
+                    if let Some(found) = Section::of_heading(&lower) {
+                        kind = found;
+                    }
+                }
                 let is_skills = SKILL_HEADINGS.iter().any(|w| lower.contains(w));
                 let is_not_work = NOT_WORK_HEADINGS.iter().any(|w| lower.contains(w));
                 match section {
@@ -142,6 +224,8 @@ pub(crate) fn classify_lines(
             skipped: skipped[i],
             listed,
             not_work: section.is_some_and(|s| s.2),
+            heading: heading_depth,
+            section: kind,
         });
     }
     lines
@@ -282,5 +366,405 @@ mod tests {
             let expected = text.matches([',', ';', '|', '•', '·']).count() >= 2;
             assert_eq!(has_two_separators(text), expected, "{text:?}");
         }
+    }
+}
+
+/// What the layout says about one line: the kind of place it is, the dated position it belongs
+/// to, and what it states for the skills on it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct LineContext {
+    pub place: Place,
+    pub position: Option<usize>,
+    /// A sub-period written on the line, inside its position's range.
+    pub period: Option<Interval>,
+    /// A level stated for the names on the line (a table's Level column, a "Strong:" label), with
+    /// how many names share it.
+    pub stated: Option<(u8, usize)>,
+    /// Years stated for the names on the line (a table's Years column).
+    pub years: Option<f64>,
+}
+
+/// The positions of a document and the context of each of its lines.
+#[derive(Debug, Clone, Default)]
+pub struct Layout {
+    pub positions: Vec<Position>,
+    pub lines: Vec<LineContext>,
+}
+
+/// A list bullet: `- `, `* `, `+ `, `• `, `1. `, `2) `.
+fn is_bullet(trimmed: &str) -> bool {
+    let mut chars = trimmed.chars();
+    match chars.next() {
+        Some('-' | '*' | '+' | '•' | '▪' | '◦' | '‣' | '–' | '►' | '○' | '●') => {
+            chars.next().is_some_and(char::is_whitespace)
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let rest = trimmed.trim_start_matches(|c: char| c.is_ascii_digit());
+            (rest.starts_with(". ") || rest.starts_with(") ")) && trimmed.len() - rest.len() <= 2
+        }
+        _ => false,
+    }
+}
+
+/// The header text with its dates taken out: "Senior ML Engineer — Acme (Mar 2021 – present)" →
+/// "Senior ML Engineer — Acme".
+fn without_dates(text: &str) -> String {
+    const DATE_WORDS: &[&str] = &[
+        "present",
+        "current",
+        "now",
+        "today",
+        "to",
+        "until",
+        "till",
+        "since",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "may",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "january",
+        "february",
+        "march",
+        "april",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "spring",
+        "summer",
+        "fall",
+        "autumn",
+        "winter",
+    ];
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .filter(|w| {
+            let bare = w
+                .trim_matches(|c: char| !c.is_alphanumeric())
+                .to_lowercase();
+            let datey = !bare.is_empty()
+                && (DATE_WORDS.contains(&bare.trim_end_matches('.'))
+                    || bare
+                        .chars()
+                        .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | '–')));
+            !datey && w.chars().any(char::is_alphanumeric)
+        })
+        .collect();
+    strip_markup(words.join(" ").trim_matches(|c: char| {
+        c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '|' | ',' | '·' | '—' | '–' | '-')
+    }))
+    .to_string()
+}
+
+/// The level a list label or a table cell states: "Strong", "Familiar", "Expert", "熟练",
+/// "avancé", "Grundkenntnisse", "3/4", "4".
+pub fn level_in_words(text: &str) -> Option<u8> {
+    let lower = text.trim().to_lowercase();
+    if lower.is_empty() {
+        return None;
+    }
+    if let Some(level) = level_from_word(&lower) {
+        return Some(level);
+    }
+    let digits: String = lower.chars().take_while(char::is_ascii_digit).collect();
+    if !digits.is_empty() && lower[digits.len()..].trim().is_empty()
+        || lower[digits.len()..].starts_with('/')
+    {
+        if let Ok(n) = digits.parse::<u8>() {
+            if lower.contains("/5") || lower.contains("/ 5") {
+                return Some(((u16::from(n) * 4 + 2) / 5).min(4) as u8);
+            }
+            if n <= 4 {
+                return Some(n);
+            }
+        }
+    }
+    let stars = lower.chars().filter(|&c| c == '★' || c == '●').count();
+    if stars > 0 {
+        return Some(((stars * 4 + 2) / 5).min(4) as u8);
+    }
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .find_map(level_from_word)
+}
+
+/// A number of years in a table cell or beside a name: "5", "5+", "3.5 yrs", "4 years".
+pub fn years_in_words(text: &str) -> Option<f64> {
+    let lower = text.trim().to_lowercase();
+    let number: String = lower
+        .chars()
+        .take_while(|c| c.is_ascii_digit() || *c == '.')
+        .collect();
+    let years = number.parse::<f64>().ok()?;
+    let rest = lower[number.len()..].trim_start_matches('+').trim();
+    let unit_ok = rest.is_empty()
+        || rest.starts_with("y")
+        || rest.starts_with("year")
+        || rest.starts_with("an");
+    (unit_ok && (0.0..=50.0).contains(&years)).then_some(years)
+}
+
+/// The cells of a Markdown table row, `None` for a line that is not one (or is its `---` rule).
+fn table_cells(text: &str) -> Option<Vec<&str>> {
+    let trimmed = text.trim();
+    let inner = trimmed.strip_prefix('|')?;
+    let inner = inner.strip_suffix('|').unwrap_or(inner);
+    let cells: Vec<&str> = inner.split('|').map(str::trim).collect();
+    if cells.len() < 2 {
+        return None;
+    }
+    Some(cells)
+}
+
+fn is_table_rule(cells: &[&str]) -> bool {
+    cells
+        .iter()
+        .all(|c| !c.is_empty() && c.chars().all(|ch| matches!(ch, '-' | ':' | ' ')))
+}
+
+/// The label of a labelled list, when it states a level: "Strong: Python, SQL", "**Familiar
+/// with**: Rust", "熟练: PyTorch" → the level and the number of names.
+fn labelled_level(text: &str) -> Option<(u8, usize)> {
+    let text = strip_markup(text.trim());
+    let (label, rest) = text.split_once([':', '：'])?;
+    let label = strip_markup(label).to_lowercase();
+    let label = label.trim_end_matches(" with").trim_end_matches(" in");
+    if label.split_whitespace().count() > 3 {
+        return None;
+    }
+    let level = level_in_words(label).or_else(|| match label {
+        "strong" | "strong in" | "primary" | "core" => Some(3),
+        "familiar" | "familiarity" | "exposure" | "basic" | "learning" => Some(1),
+        "working knowledge" | "working" | "intermediate" | "good" => Some(2),
+        _ => None,
+    })?;
+    Some((level, items(rest).len().max(1)))
+}
+
+/// Reads the positions of a document (headed blocks and lines that carry a date range) and the
+/// place of every line. "Today" ends an open range.
+pub(crate) fn read_layout(document: &Document, today: Day) -> Layout {
+    let mut positions: Vec<Position> = Vec::new();
+    let mut contexts: Vec<LineContext> = Vec::with_capacity(document.lines.len());
+    let mut current: Option<usize> = None;
+    // The line that opened the current position, and the previous non-blank line.
+    let mut header_lines: Vec<usize> = Vec::new();
+    let mut previous: Option<usize> = None;
+    let mut section = Section::Top;
+    // A skills table's columns: (level column, years column, skill column).
+    let mut table: Option<(Option<usize>, Option<usize>, usize)> = None;
+    for (i, line) in document.lines.iter().enumerate() {
+        let text = &document.display[line.start..line.end];
+        let trimmed = text.trim();
+        let mut context = LineContext {
+            place: Place::Summary,
+            position: None,
+            period: None,
+            stated: None,
+            years: None,
+        };
+        if line.skipped || trimmed.is_empty() {
+            context.position = current;
+            context.place = if current.is_some() {
+                Place::PositionBullet
+            } else {
+                Place::Summary
+            };
+            contexts.push(context);
+            continue;
+        }
+        if line.section != section {
+            section = line.section;
+            current = None;
+        }
+        // A real heading (not a bold line) starts a new block.
+        let is_heading = line.heading > 0;
+        if is_heading
+            && (line.heading < 7 || Section::of_heading(&trimmed.to_lowercase()).is_some())
+        {
+            current = None;
+        }
+        let cells = table_cells(trimmed);
+        match &cells {
+            Some(cells) if !is_table_rule(cells) => {
+                let lower: Vec<String> = cells
+                    .iter()
+                    .map(|c| strip_markup(c).to_lowercase())
+                    .collect();
+                let level_col = lower.iter().position(|c| {
+                    [
+                        "level",
+                        "proficiency",
+                        "expertise",
+                        "rating",
+                        "self-assessment",
+                    ]
+                    .iter()
+                    .any(|w| c.contains(w))
+                });
+                let years_col = lower
+                    .iter()
+                    .position(|c| c.contains("year") || c == "yrs" || c == "experience");
+                let skill_col = lower.iter().position(|c| {
+                    [
+                        "skill",
+                        "technolog",
+                        "tool",
+                        "framework",
+                        "language",
+                        "area",
+                    ]
+                    .iter()
+                    .any(|w| c.contains(w))
+                });
+                if let (Some(skill), true) = (skill_col, level_col.is_some() || years_col.is_some())
+                {
+                    table = Some((level_col, years_col, skill));
+                    contexts.push(LineContext {
+                        place: Place::SkillsTable,
+                        ..context
+                    });
+                    previous = Some(i);
+                    continue;
+                }
+                if let Some((level_col, years_col, skill_col)) = table {
+                    let names = cells.get(skill_col).map_or(1, |c| items(c).len().max(1));
+                    context.stated = level_col
+                        .and_then(|c| cells.get(c))
+                        .and_then(|c| level_in_words(c))
+                        .map(|l| (l, names));
+                    context.years = years_col
+                        .and_then(|c| cells.get(c))
+                        .and_then(|c| years_in_words(c));
+                    context.place = Place::SkillsTable;
+                    contexts.push(context);
+                    previous = Some(i);
+                    continue;
+                }
+            }
+            Some(_) => {
+                contexts.push(LineContext {
+                    place: Place::SkillsTable,
+                    ..context
+                });
+                continue;
+            }
+            None => table = None,
+        }
+        let opens_positions = !matches!(
+            section,
+            Section::Skills
+                | Section::Education
+                | Section::Certifications
+                | Section::Publications
+                | Section::Other
+        );
+        let ranges =
+            if opens_positions && !line.listed && super::experience::may_hold_date_range(text) {
+                dates::ranges_in_line(text, today)
+            } else {
+                Vec::new()
+            };
+        if let Some(&range) = ranges.first() {
+            let inside = current
+                .and_then(|p| positions[p].interval)
+                .is_some_and(|r| range.start >= r.start && range.end <= r.end);
+            if is_bullet(trimmed) && inside {
+                context.period = Some(range);
+            } else {
+                // A new position. A header that is only dates takes its title from the line above
+                // ("### Staff ML Engineer, Northwind" then "2019 – present").
+                let mut title = without_dates(trimmed);
+                header_lines.clear();
+                header_lines.push(i);
+                if title.chars().filter(|c| c.is_alphabetic()).count() < 3 {
+                    if let Some(p) = previous {
+                        let above =
+                            &document.display[document.lines[p].start..document.lines[p].end];
+                        if !is_bullet(above.trim()) && contexts[p].position.is_none() {
+                            title = without_dates(above.trim());
+                            header_lines.push(p);
+                            contexts[p].place = Place::PositionHeader;
+                            contexts[p].position = Some(positions.len());
+                        }
+                    }
+                }
+                // The title may be on the next line ("**Northwind** (2019 – present)" then
+                // "*Staff ML Engineer*").
+                let mut seniority_text = title.clone();
+                if let Some(next) = document.lines.get(i + 1) {
+                    let below = document.display[next.start..next.end].trim();
+                    if !below.is_empty()
+                        && !is_bullet(below)
+                        && below.split_whitespace().count() <= 8
+                    {
+                        seniority_text.push(' ');
+                        seniority_text.push_str(below);
+                    }
+                }
+                if let Some(p) = previous.filter(|&p| p + 1 == i || header_lines.contains(&p)) {
+                    let above =
+                        document.display[document.lines[p].start..document.lines[p].end].trim();
+                    if !is_bullet(above)
+                        && contexts[p].position.is_none()
+                        && above.split_whitespace().count() <= 8
+                    {
+                        seniority_text.push(' ');
+                        seniority_text.push_str(above);
+                    }
+                }
+                positions.push(Position {
+                    title,
+                    interval: Some(range),
+                    seniority: Seniority::of_title(&seniority_text),
+                });
+                current = Some(positions.len() - 1);
+                context.place = Place::PositionHeader;
+                context.position = current;
+                contexts.push(context);
+                previous = Some(i);
+                continue;
+            }
+        }
+        context.position = current;
+        context.place = if current.is_some() {
+            Place::PositionBullet
+        } else {
+            match section {
+                Section::Skills => Place::SkillsList,
+                Section::Projects => Place::Project,
+                Section::Work => Place::Project,
+                Section::Education => Place::Education,
+                Section::Certifications => Place::Certification,
+                Section::Publications => Place::Publication,
+                Section::Top | Section::Summary | Section::Other => Place::Summary,
+            }
+        };
+        if line.listed {
+            context.stated = labelled_level(trimmed);
+            // A list of names is a claim, except a "Tech stack:" line inside a position.
+            if current.is_none() || section == Section::Skills {
+                context.place = Place::SkillsList;
+            }
+        }
+        contexts.push(context);
+        previous = Some(i);
+    }
+    Layout {
+        positions,
+        lines: contexts,
     }
 }

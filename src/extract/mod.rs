@@ -33,27 +33,230 @@ pub mod document;
 pub mod evidence;
 pub mod experience;
 pub mod layout;
+pub mod levels;
 pub mod scanner;
+pub mod signals;
 pub mod terms;
-
-use std::collections::HashMap;
 
 pub use scanner::Scanner;
 
 use crate::catalog::{Catalog, CatalogError, SkillIdx};
-use crate::skills::{ClaimedSkill, Skills};
+use crate::input::dates::Interval;
 
-/// Level of a skill named in an explicit skills list ("working").
-pub const LISTED_LEVEL: u8 = 2;
+/// The kind of place a skill is seen in, from the weakest evidence to the strongest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Place {
+    /// An explicit skills list ("Languages: Python, C++"), or a list of names anywhere.
+    SkillsList,
+    /// A row of a skills table (Skill | Level | Years).
+    SkillsTable,
+    /// A summary, a headline, or prose outside any section that shows work.
+    Summary,
+    /// Education: a degree, a course, coursework.
+    Education,
+    /// A certificate.
+    Certification,
+    /// A publication, a talk, a patent.
+    Publication,
+    /// An undated project, or work written without dates.
+    Project,
+    /// The header line of a dated position (its title).
+    PositionHeader,
+    /// A bullet or a sentence under a dated position.
+    PositionBullet,
+}
 
-/// Level of a skill only mentioned in prose ("aware").
-pub const PROSE_LEVEL: u8 = 1;
+impl Place {
+    /// A dated position's header or body.
+    pub fn is_position(self) -> bool {
+        matches!(self, Place::PositionHeader | Place::PositionBullet)
+    }
 
-/// A skill mentioned in prose on this many separate lines is taken as used: [`LISTED_LEVEL`].
-pub const PROSE_LINES_FOR_LISTED: usize = 3;
+    /// A list or table of names: a claim, not evidence.
+    pub fn is_list(self) -> bool {
+        matches!(self, Place::SkillsList | Place::SkillsTable)
+    }
+
+    /// A line that shows the skill in use or learnt (anything but a list or a summary).
+    pub fn is_evidence(self) -> bool {
+        !self.is_list() && self != Place::Summary
+    }
+
+    /// Which evidence outranks which when no dated position shows a skill.
+    pub fn evidence_rank(self) -> u8 {
+        match self {
+            Place::SkillsList | Place::SkillsTable | Place::Summary => 0,
+            Place::Education | Place::Certification => 1,
+            Place::Publication => 2,
+            Place::Project => 3,
+            Place::PositionHeader | Place::PositionBullet => 4,
+        }
+    }
+}
+
+/// The seniority a job title reads as.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Seniority {
+    Intern,
+    Junior,
+    Regular,
+    Senior,
+    /// Staff, principal, lead, architect.
+    Staff,
+    /// Head, director, VP, chief.
+    Head,
+}
+
+impl Seniority {
+    /// The seniority of a title: "Senior ML Engineer" → senior, "Research Intern" → intern.
+    pub fn of_title(title: &str) -> Seniority {
+        let lower = title.to_lowercase();
+        let words: Vec<&str> = lower
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .collect();
+        let has = |w: &str| words.contains(&w);
+        if has("head")
+            || has("director")
+            || has("vp")
+            || has("chief")
+            || has("cto")
+            || lower.contains("vice president")
+        {
+            Seniority::Head
+        } else if has("staff") || has("principal") || has("lead") || has("architect") {
+            Seniority::Staff
+        } else if has("senior") || has("sr") {
+            Seniority::Senior
+        } else if has("intern") || has("internship") || has("trainee") || has("apprentice") {
+            Seniority::Intern
+        } else if has("junior") || has("jr") || has("graduate") || has("entry") {
+            Seniority::Junior
+        } else {
+            Seniority::Regular
+        }
+    }
+}
+
+/// A dated (or undated) position: a job, an internship, a dated project.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Position {
+    /// The header as written, dates removed: "Senior Deep Learning Engineer — Lumen Vision".
+    pub title: String,
+    /// The months it covers (`None` when its dates could not be read).
+    pub interval: Option<Interval>,
+    pub seniority: Seniority,
+}
+
+/// What the verbs of a sentence say about the person's part in it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Strength {
+    /// "familiar with", "exposure to", "coursework", "currently learning".
+    Aware,
+    /// "helped", "assisted", "contributed to".
+    Weak,
+    /// Nothing either way.
+    Plain,
+    /// "led", "designed", "architected", "owned", "built", "wrote", "implemented", "optimized",
+    /// "shipped", "maintained".
+    Ownership,
+}
+
+/// Words that make a sentence [`Strength::Ownership`] (whole words).
+const OWNERSHIP_VERBS: &[&str] = &[
+    "led",
+    "lead",
+    "leading",
+    "designed",
+    "architected",
+    "owned",
+    "own",
+    "owning",
+    "built",
+    "wrote",
+    "implemented",
+    "optimized",
+    "optimised",
+    "shipped",
+    "maintained",
+    "maintain",
+    "authored",
+    "introduced",
+    "created",
+    "drove",
+    "founded",
+    "scaled",
+    "migrated",
+];
+/// Phrases that make a sentence [`Strength::Weak`].
+const WEAK_PHRASES: &[&str] = &[
+    "contributed to",
+    "assisted",
+    "helped",
+    "supported the",
+    "participated in",
+];
+/// Phrases that make a sentence [`Strength::Aware`].
+const AWARE_PHRASES: &[&str] = &[
+    "familiar with",
+    "familiarity with",
+    "exposure to",
+    "exposed to",
+    "coursework",
+    "currently learning",
+    "learning the basics",
+    "started learning",
+    "(learning)",
+    "basic knowledge",
+    "basic understanding",
+    "basics of",
+    "introduction to",
+];
+
+impl Strength {
+    /// The strength of the verbs in `sentence`: the weakest cue wins ("helped design" is help).
+    pub fn of_sentence(sentence: &str) -> Strength {
+        let lower = sentence.to_lowercase();
+        if AWARE_PHRASES.iter().any(|p| lower.contains(p)) {
+            return Strength::Aware;
+        }
+        if WEAK_PHRASES.iter().any(|p| lower.contains(p)) {
+            return Strength::Weak;
+        }
+        if lower
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| OWNERSHIP_VERBS.contains(&w))
+        {
+            return Strength::Ownership;
+        }
+        Strength::Plain
+    }
+}
+
+/// One sighting of a skill, as every reader records it: the input to [`levels::skills_from`].
+#[derive(Debug, Clone, PartialEq)]
+pub struct Sighting {
+    pub skill: SkillIdx,
+    pub place: Place,
+    /// The position it sits under (an index into the reader's positions).
+    pub position: Option<usize>,
+    /// A sub-period written beside it, "(2024 – present)", which narrows the position's range.
+    pub period: Option<Interval>,
+    /// The line or entry that shows it.
+    pub evidence: String,
+    /// How it was recognized, for the report ("listed in text", "work[0].highlights[1]").
+    pub via: String,
+    /// A level written for it ("PyTorch (expert)", a table's Level column, a JSON Resume level).
+    pub stated_level: Option<u8>,
+    /// How many names share that stated level (1 for a level written for this one skill).
+    pub group: usize,
+    /// Years written beside it: "PyTorch (4 years)", "4+ years of CUDA", a Years column.
+    pub stated_years: Option<f64>,
+    pub strength: Strength,
+}
 
 /// One occurrence of a skill in a text.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct Mention {
     pub skill: SkillIdx,
     /// 1-based line number in the scanned text.
@@ -70,53 +273,55 @@ pub struct Mention {
     /// A level written in parentheses right after the name: "Python (expert)", "SQL (basic)",
     /// "JAX (learning)".
     pub stated_level: Option<u8>,
+    /// Years written right beside the name: "PyTorch (4 years)", "5+ years of CUDA".
+    pub stated_years: Option<f64>,
 }
 
-/// Turns mentions into claimed skills: listed → [`LISTED_LEVEL`], prose → [`PROSE_LEVEL`] (or
-/// listed level when mentioned on [`PROSE_LINES_FOR_LISTED`] lines). The evidence is the first list
-/// line naming the skill, else its first mention.
-pub fn add_mentions(skills: &mut Skills, catalog: &Catalog, mentions: &[Mention]) {
-    let mut groups: Vec<(SkillIdx, Vec<&Mention>)> = Vec::new();
-    let mut group_of: HashMap<SkillIdx, usize> = HashMap::new();
-    for mention in mentions {
-        let group = *group_of.entry(mention.skill).or_insert_with(|| {
-            groups.push((mention.skill, Vec::new()));
-            groups.len() - 1
-        });
-        groups[group].1.push(mention);
-    }
-    for (skill, of_skill) in groups {
-        let listed = of_skill.iter().find(|m| m.listed);
-        let mut lines: Vec<usize> = of_skill.iter().map(|m| m.line).collect();
-        lines.dedup();
-        let (mut level, chosen, how) = match listed {
-            Some(m) => (LISTED_LEVEL, *m, "listed"),
-            None if lines.len() >= PROSE_LINES_FOR_LISTED => {
-                (LISTED_LEVEL, of_skill[0], "mentioned")
+/// The sightings of a scanned text: each mention with the place, position and statements the
+/// layout gives its line, and the strength of the verbs on that line.
+pub(crate) fn text_sightings(
+    document: &document::Document,
+    layout: &layout::Layout,
+    mentions: &[Mention],
+    catalog: &Catalog,
+) -> Vec<Sighting> {
+    mentions
+        .iter()
+        .map(|mention| {
+            let context = &layout.lines[mention.line - 1];
+            let line = &document.lines[mention.line - 1];
+            let how = if context.place.is_list() {
+                "listed"
+            } else {
+                "mentioned"
+            };
+            let name = &catalog.skill(mention.skill).name;
+            let via = if mention.matched.starts_with("the phrase ") {
+                format!("read from {}", mention.matched)
+            } else if mention.matched == *name {
+                format!("{how} in text")
+            } else {
+                format!("{how} in text as {}", mention.matched)
+            };
+            let (stated_level, group) = match (mention.stated_level, context.stated) {
+                (Some(level), _) => (Some(level), 1),
+                (None, Some((level, group))) => (Some(level), group),
+                (None, None) => (None, 1),
+            };
+            Sighting {
+                skill: mention.skill,
+                place: context.place,
+                position: context.position,
+                period: context.period,
+                evidence: mention.evidence.clone(),
+                via,
+                stated_level,
+                group,
+                stated_years: mention.stated_years.or(context.years),
+                strength: Strength::of_sentence(&document.display[line.start..line.end]),
             }
-            None => (PROSE_LEVEL, of_skill[0], "mentioned"),
-        };
-        // A level the résumé states ("PyTorch (expert)") wins over the list/prose rule.
-        if let Some(stated) = of_skill.iter().find_map(|m| m.stated_level) {
-            if stated == 0 {
-                continue;
-            }
-            level = stated;
-        }
-        let name = &catalog.skill(skill).name;
-        let via = if chosen.matched == *name {
-            format!("{how} in text")
-        } else {
-            format!("{how} in text as {}", chosen.matched)
-        };
-        skills.add(ClaimedSkill {
-            skill,
-            level,
-            years: None,
-            evidence: Some(chosen.evidence.clone()),
-            via,
-        });
-    }
+        })
+        .collect()
 }
 
 /// The scanner for `catalog`: the process-wide one for the builtin catalog, else a new one.

@@ -9,6 +9,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use super::document::{Document, Line};
 use super::evidence::evidence_cached;
 use super::layout::{is_item_separator, strip_markup};
+use super::signals::{normalise, Signals};
 use super::terms::{list_case_matches, variants, Candidate};
 use super::Mention;
 use crate::catalog::{Catalog, CatalogError, TermPolicy};
@@ -28,6 +29,8 @@ pub struct Scanner {
     pub(crate) list_items: HashMap<String, usize>,
     /// The longest of `list_items`, in bytes.
     pub(crate) list_item_max_len: usize,
+    /// Phrase signals for concept skills, and the guards of every term.
+    pub(crate) signals: Signals,
 }
 
 pub(crate) static BUILTIN_SCANNER: OnceLock<Scanner> = OnceLock::new();
@@ -109,7 +112,9 @@ impl Scanner {
                     "its names and aliases do not form a search automaton: {e}"
                 ))
             })?;
+        let signals = Signals::new(catalog).map_err(CatalogError::Invalid)?;
         Ok(Scanner {
+            signals,
             automaton,
             automaton_spellings,
             candidates,
@@ -193,6 +198,12 @@ impl Scanner {
             {
                 continue;
             }
+            let after = &search[hit.end.min(line.end)..line.end];
+            let before = &search[line.start..hit.start.clamp(line.start, line.end)];
+            // "No CUDA experience yet", "never used Kubernetes": a negated mention is no mention.
+            if !line.listed && is_negated(before) {
+                continue;
+            }
             mentions.push(Mention {
                 skill: hit.candidate.skill,
                 line: line_number,
@@ -207,10 +218,68 @@ impl Scanner {
                 ),
                 matched: hit.matched.to_string(),
                 listed: line.listed,
-                stated_level: stated_level(&search[hit.end.min(line.end)..line.end]),
+                stated_level: stated_level(after),
+                stated_years: stated_years(before, after),
             });
         }
-        mentions
+        self.read_phrasing(document, mentions)
+    }
+
+    /// The sentence-level reading of every prose line: its mentions dropped when the line is
+    /// about selling or recruiting, or uses a name in another sense; the concept skills its
+    /// phrasing shows added (once per skill and line, after the line's own mentions).
+    fn read_phrasing(&self, document: &Document, mentions: Vec<Mention>) -> Vec<Mention> {
+        let mut out = Vec::with_capacity(mentions.len());
+        let mut pending = mentions.into_iter().peekable();
+        for (idx, line) in document.lines.iter().enumerate() {
+            let number = idx + 1;
+            let mut on_line: Vec<Mention> = Vec::new();
+            while let Some(mention) = pending.next_if(|m| m.line == number) {
+                on_line.push(mention);
+            }
+            if line.skipped || line.listed {
+                out.append(&mut on_line);
+                continue;
+            }
+            let display = &document.display[line.start..line.end];
+            if display.trim().is_empty() {
+                continue;
+            }
+            let sentence = normalise(display);
+            if self.signals.is_not_work(&sentence) {
+                continue;
+            }
+            on_line.retain(|m| !self.signals.is_guarded(m.skill, &sentence));
+            for (skill, term) in self.signals.skills_in(&sentence) {
+                if on_line.iter().any(|m| m.skill == skill) {
+                    continue;
+                }
+                let at = sentence.find(&format!(" {term}")).unwrap_or(0);
+                if is_negated(&sentence[..at]) {
+                    continue;
+                }
+                on_line.push(Mention {
+                    skill,
+                    line: number,
+                    start: line.start,
+                    end: line.start,
+                    evidence: super::evidence::evidence(
+                        &document.display,
+                        line.start,
+                        line.end,
+                        line.start,
+                        line.start,
+                    ),
+                    matched: format!("the phrase '{term}'"),
+                    listed: false,
+                    stated_level: None,
+                    stated_years: None,
+                });
+            }
+            out.append(&mut on_line);
+        }
+        out.extend(pending);
+        out
     }
 }
 
@@ -333,6 +402,71 @@ pub(crate) fn is_token_boundary(text: &str, start: usize, end: usize) -> bool {
             || (matches!(c, '+' | '#') && matched_last.is_some_and(|m| m.is_alphanumeric()))
     });
     !glued_before && !glued_after
+}
+
+/// Whether the clause before a mention negates it: "not", "no", "without", "never" among its last
+/// three words ("no prior CUDA", "never used Kubernetes", but not "with no accuracy loss using
+/// TensorRT").
+pub(crate) fn is_negated(before: &str) -> bool {
+    let clause = before
+        .rsplit([',', ';', '.', ':', '(', ')', '!', '?'])
+        .next()
+        .unwrap_or(before);
+    clause.split_whitespace().rev().take(3).any(|word| {
+        let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
+        matches!(
+            word.to_ascii_lowercase().as_str(),
+            "not" | "no" | "without" | "never" | "lacking" | "don't" | "haven't" | "hasn't"
+        )
+    })
+}
+
+/// Years written beside a name: "(4 years)", "(5+ yrs, expert)" after it, or "5+ years of",
+/// "4 years of experience with" before it.
+pub(crate) fn stated_years(before: &str, after: &str) -> Option<f64> {
+    if let Some(rest) = after.trim_start().strip_prefix('(') {
+        let inside = &rest[..rest.find(')').unwrap_or(rest.len())];
+        if inside.len() <= 40 {
+            for part in inside.split([',', ';', '/']) {
+                if part.to_ascii_lowercase().contains('y') {
+                    if let Some(years) = super::layout::years_in_words(part) {
+                        return Some(years);
+                    }
+                }
+            }
+        }
+    }
+    const FILLERS: &[&str] = &[
+        "of",
+        "with",
+        "in",
+        "using",
+        "experience",
+        "hands-on",
+        "professional",
+        "industry",
+        "production",
+    ];
+    let mut words: Vec<&str> = before.split_whitespace().collect();
+    let mut dropped = 0;
+    while let Some(last) = words.last() {
+        if dropped < 4 && FILLERS.contains(&last.to_ascii_lowercase().as_str()) {
+            words.pop();
+            dropped += 1;
+        } else {
+            break;
+        }
+    }
+    let unit = words.pop()?.to_ascii_lowercase();
+    if !matches!(unit.as_str(), "years" | "year" | "yrs" | "yr") {
+        return None;
+    }
+    let number = words.pop()?;
+    let number = number.trim_start_matches('(').trim_end_matches('+');
+    number
+        .parse::<f64>()
+        .ok()
+        .filter(|y| (0.0..=50.0).contains(y))
 }
 
 /// The level in a parenthesis that opens `after` (the text following a match): "(advanced)",
@@ -551,14 +685,33 @@ mod tests {
                 .find(|s| catalog.skill(s.skill).id == id)
                 .map(|s| s.level)
         };
-        assert_eq!(level("python"), Some(4));
+        // Stated in a skills section with no position behind it: at most working (claimed).
+        assert_eq!(level("python"), Some(2));
         assert_eq!(level("sql"), Some(1));
         assert_eq!(level("jax"), Some(1));
-        assert_eq!(level("pandas"), Some(crate::extract::LISTED_LEVEL));
-        assert_eq!(level("keras"), Some(crate::extract::LISTED_LEVEL));
+        assert_eq!(level("pandas"), Some(crate::extract::levels::LISTED_LEVEL));
+        assert_eq!(level("keras"), Some(crate::extract::levels::LISTED_LEVEL));
         assert_eq!(level("rust"), None);
-        assert_eq!(level("pytorch"), Some(3));
-        assert_eq!(level("docker"), Some(crate::extract::LISTED_LEVEL));
+        assert_eq!(level("pytorch"), Some(2));
+        assert_eq!(level("docker"), Some(crate::extract::levels::LISTED_LEVEL));
+        // Stated where a position supports it: the stated level, capped at proficient unless
+        // the usage alone reaches expert.
+        let skills = crate::input::text::parse_at(
+            "cv.md",
+            "## Experience\n### ML Engineer, Acme (2018 – 2024)\n- Built services in Python (expert) and SQL (basic)\n",
+            catalog,
+            crate::input::dates::Day { year: 2026, month: 12, day: 1 },
+        )
+        .expect("parses");
+        let level = |id: &str| {
+            skills
+                .skills
+                .iter()
+                .find(|s| catalog.skill(s.skill).id == id)
+                .map(|s| s.level)
+        };
+        assert_eq!(level("python"), Some(3));
+        assert_eq!(level("sql"), Some(1));
     }
 
     #[test]

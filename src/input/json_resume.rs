@@ -20,16 +20,16 @@
 //! that should stop the skills being read. The old schema's `company`/`website`, and the
 //! `experience`/`details` spelling some generators use, are read too.
 
-use std::rc::Rc;
-
 use serde_json::{Map, Value};
 
 use crate::catalog::Catalog;
-use crate::skills::{level_from_word, ClaimedSkill, Skills, DEFAULT_LEVEL, MAX_LEVEL};
+use crate::extract::{
+    levels, scanner_for, Place, Position, Scanner, Seniority, Sighting, Strength,
+};
+use crate::skills::{level_from_word, Skills, MAX_LEVEL};
 
-use super::dates::{self, Interval};
+use super::dates::{self, Day, Interval};
 use super::{lenient, shorten, InputError};
-use crate::extract::{self, scanner_for, Scanner};
 
 /// Top-level fields that only a JSON Resume has (used by format detection).
 pub const RESUME_FIELDS: &[&str] = &[
@@ -92,11 +92,14 @@ pub fn from_value(
         ));
     };
     let scanner = scanner_for(catalog).map_err(|e| InputError::invalid(source_name, e))?;
+    let today = dates::today();
     let mut reader = Reader {
         catalog,
         scanner: &scanner,
         skills: Skills::new(source_name),
-        prose: Vec::new(),
+        sightings: Vec::new(),
+        positions: Vec::new(),
+        today,
     };
     reader.skills.name = root
         .get("basics")
@@ -108,24 +111,50 @@ pub fn from_value(
     reader.read_listed_skills(root);
     reader.read_project_keywords(root);
     reader.read_prose(root);
-    reader.add_prose_mentions();
+    for claim in levels::skills_from(&reader.sightings, &reader.positions, catalog, today) {
+        reader.skills.add(claim);
+    }
     reader.skills.years_experience = years_of_experience(root, &mut reader.skills.warnings);
     Ok(reader.skills)
 }
 
-/// A skill found in a prose field.
-struct ProseMention {
-    skill: usize,
-    /// Where: `work[1].highlights[0]`.
-    field: Rc<str>,
-    evidence: String,
+/// Where a prose field sits: its kind of place and the position it belongs to.
+#[derive(Debug, Clone, Copy)]
+struct FieldPlace {
+    place: Place,
+    position: Option<usize>,
 }
 
 struct Reader<'a> {
     catalog: &'a Catalog,
     scanner: &'a Scanner,
     skills: Skills,
-    prose: Vec<ProseMention>,
+    sightings: Vec<Sighting>,
+    positions: Vec<Position>,
+    today: Day,
+}
+
+/// A JSON Resume entry's date range, from its start and end fields (or one field holding both).
+fn entry_interval(entry: &Map<String, Value>, today: Day) -> Option<Interval> {
+    let field = |names: &[&str]| -> Option<String> {
+        names.iter().find_map(|n| match entry.get(*n) {
+            Some(Value::String(s)) => Some(s.clone()),
+            Some(Value::Number(n)) => Some(n.to_string()),
+            Some(Value::Null) => Some(String::new()),
+            _ => None,
+        })
+    };
+    let start = field(&["startDate", "start_date", "start", "from"]);
+    let end = field(&["endDate", "end_date", "end", "to"]);
+    match start {
+        Some(start) => dates::interval(Some(&start), end.as_deref(), today).interval,
+        None => {
+            let range = field(&["date", "dates", "period", "duration"])?;
+            dates::interval(Some(&range), None, today)
+                .interval
+                .or_else(|| dates::ranges_in_line(&range, today).first().copied())
+        }
+    }
 }
 
 impl Reader<'_> {
@@ -142,7 +171,7 @@ impl Reader<'_> {
                             self.read_skill_entry(&format!("skills[{i}]"), entry)
                         }
                         Value::String(name) => {
-                            self.add_listed(name, DEFAULT_LEVEL, name, &|| format!("skills[{i}]"))
+                            self.add_listed(name, None, 1, name, &|| format!("skills[{i}]"))
                         }
                         _ => {}
                     }
@@ -152,8 +181,8 @@ impl Reader<'_> {
                 for (category, keywords) in categories {
                     let keywords = strings_of(keywords);
                     let evidence = format!("{category}: {}", keywords.join(", "));
-                    for keyword in keywords {
-                        self.add_listed(keyword, DEFAULT_LEVEL, &evidence, &|| {
+                    for keyword in &keywords {
+                        self.add_listed(keyword, None, keywords.len(), &evidence, &|| {
                             format!("skills.{category}")
                         });
                     }
@@ -167,12 +196,11 @@ impl Reader<'_> {
         let name = entry.get("name").and_then(text_of).unwrap_or("");
         let level = entry
             .get("level")
-            .and_then(|level| self.level_of(path, name, level))
-            .unwrap_or(DEFAULT_LEVEL);
+            .and_then(|level| self.level_of(path, name, level));
         let keywords: Vec<&str> = entry.get("keywords").map(strings_of).unwrap_or_default();
         if keywords.is_empty() {
             if !name.is_empty() {
-                self.add_listed(name, level, name, &|| path.to_string());
+                self.add_listed(name, level, 1, name, &|| path.to_string());
             }
             return;
         }
@@ -183,11 +211,16 @@ impl Reader<'_> {
         };
         // The name is a skill too when the catalog knows it exactly ("Python": numpy, pandas);
         // otherwise it is a category ("Programming Languages") and says nothing by itself.
-        if self.catalog.resolve_exact(name).is_some() {
-            self.add_listed(name, level, &evidence, &|| path.to_string());
+        // A level written for the entry is the level of every name in it: a group level.
+        let name_is_skill = self.catalog.resolve_exact(name).is_some();
+        let group = keywords.len() + usize::from(name_is_skill);
+        if name_is_skill {
+            self.add_listed(name, level, group, &evidence, &|| path.to_string());
         }
         for keyword in keywords {
-            self.add_listed(keyword, level, &evidence, &|| format!("{path}.keywords"));
+            self.add_listed(keyword, level, group, &evidence, &|| {
+                format!("{path}.keywords")
+            });
         }
     }
 
@@ -198,7 +231,7 @@ impl Reader<'_> {
                 Some(n) if n <= u64::from(MAX_LEVEL) => Some(n as u8),
                 _ => {
                     self.skills.warnings.push(format!(
-                        "{path}.level {n} ({name}) is not a level 0–4; using working (2)"
+                        "{path}.level {n} ({name}) is not a level 0–4; ignored it"
                     ));
                     None
                 }
@@ -223,48 +256,54 @@ impl Reader<'_> {
 
     /// Adds a listed name, split where compound; long keywords are scanned as prose instead, at the
     /// field `path` names (written out only then).
-    fn add_listed(&mut self, name: &str, level: u8, evidence: &str, path: &dyn Fn() -> String) {
+    fn add_listed(
+        &mut self,
+        name: &str,
+        level: Option<u8>,
+        group: usize,
+        evidence: &str,
+        path: &dyn Fn() -> String,
+    ) {
         let name = name.trim();
         if name.is_empty() {
             return;
         }
+        let list = FieldPlace {
+            place: Place::SkillsList,
+            position: None,
+        };
         if name.split_whitespace().count() > MAX_NAME_WORDS {
-            self.scan_field(name, path);
+            self.scan_field(name, list, path);
             return;
         }
         let evidence = shorten(evidence.trim(), EVIDENCE_MAX);
         for part in split_compound(name, self.catalog) {
-            if part.detail {
+            let found = if part.detail {
                 // A known detail counts; an unknown one is a version or a sub-product.
-                if let Some(skill) = self
-                    .catalog
+                self.catalog
                     .resolve_exact(&part.name)
-                    .and_then(|r| r.skill())
-                {
-                    self.skills.add(ClaimedSkill {
-                        skill,
-                        level,
-                        years: None,
-                        evidence: Some(evidence.clone()),
-                        via: self
-                            .catalog
-                            .resolve_exact(&part.name)
-                            .map_or_else(String::new, |r| r.via()),
-                    });
-                }
-                continue;
+                    .and_then(|r| Some((r.skill()?, r.via())))
+            } else {
+                self.skills.resolve_named(self.catalog, &part.name)
+            };
+            if let Some((skill, via)) = found {
+                self.sightings.push(Sighting {
+                    skill,
+                    place: Place::SkillsList,
+                    position: None,
+                    period: None,
+                    evidence: evidence.clone(),
+                    via,
+                    stated_level: level,
+                    group,
+                    stated_years: None,
+                    strength: Strength::Plain,
+                });
             }
-            self.skills.add_named(
-                self.catalog,
-                &part.name,
-                level,
-                None,
-                Some(evidence.clone()),
-            );
         }
     }
 
-    /// `projects[].keywords`: tools used in a real project, at *working* level.
+    /// `projects[].keywords`: tools used in a project (in its dates when it has them).
     fn read_project_keywords(&mut self, root: &Map<String, Value>) {
         for (i, project) in array_of(root, &["projects", "portfolio"])
             .iter()
@@ -273,12 +312,13 @@ impl Reader<'_> {
             let Some(keywords) = project.get("keywords").map(strings_of) else {
                 continue;
             };
+            let at = self.project_place(project);
             let title = project.get("name").and_then(text_of).unwrap_or("project");
             let evidence = format!("{title}: {}", keywords.join(", "));
             for keyword in keywords {
                 let name = keyword.trim();
                 if name.split_whitespace().count() > MAX_NAME_WORDS {
-                    self.scan_field(name, || format!("projects[{i}].keywords"));
+                    self.scan_field(name, at, || format!("projects[{i}].keywords"));
                     continue;
                 }
                 for part in split_compound(name, self.catalog) {
@@ -287,12 +327,17 @@ impl Reader<'_> {
                         let Some(skill) = resolution.skill() else {
                             continue;
                         };
-                        self.skills.add(ClaimedSkill {
+                        self.sightings.push(Sighting {
                             skill,
-                            level: DEFAULT_LEVEL,
-                            years: None,
-                            evidence: Some(shorten(&evidence, EVIDENCE_MAX)),
+                            place: at.place,
+                            position: at.position,
+                            period: None,
+                            evidence: shorten(&evidence, EVIDENCE_MAX),
                             via: format!("projects[{i}].keywords ({})", resolution.via()),
+                            stated_level: None,
+                            group: 1,
+                            stated_years: None,
+                            strength: Strength::Plain,
                         });
                     }
                 }
@@ -300,16 +345,51 @@ impl Reader<'_> {
         }
     }
 
-    /// Every prose field, scanned.
+    /// A project is a position when it has dates, else an undated project. The same project
+    /// always gets the same position.
+    fn project_place(&mut self, project: &Map<String, Value>) -> FieldPlace {
+        let title = project.get("name").and_then(text_of).unwrap_or("project");
+        match entry_interval(project, self.today) {
+            Some(interval) => {
+                let position = self
+                    .positions
+                    .iter()
+                    .position(|p| p.title == title && p.interval == Some(interval))
+                    .unwrap_or_else(|| {
+                        self.positions.push(Position {
+                            title: title.to_string(),
+                            interval: Some(interval),
+                            seniority: Seniority::Regular,
+                        });
+                        self.positions.len() - 1
+                    });
+                FieldPlace {
+                    place: Place::PositionBullet,
+                    position: Some(position),
+                }
+            }
+            None => FieldPlace {
+                place: Place::Project,
+                position: None,
+            },
+        }
+    }
+
+    /// Every prose field, scanned, with the place it sits in.
     fn read_prose(&mut self, root: &Map<String, Value>) {
+        let summary = FieldPlace {
+            place: Place::Summary,
+            position: None,
+        };
         if let Some(basics) = root.get("basics").and_then(Value::as_object) {
             for field in ["label", "summary"] {
-                self.scan_value(|| format!("basics.{field}"), basics.get(field));
+                self.scan_value(|| format!("basics.{field}"), summary, basics.get(field));
             }
         }
         for field in ["summary", "title"] {
-            self.scan_value(|| field.to_string(), root.get(field));
+            self.scan_value(|| field.to_string(), summary, root.get(field));
         }
+        const HEADERS: &[&str] = &["position", "role", "title"];
         let sections: &[(&str, &[&str])] = &[
             (
                 "work",
@@ -359,27 +439,85 @@ impl Reader<'_> {
             for (i, entry) in entries.iter().enumerate() {
                 match entry {
                     Value::Object(entry) => {
+                        let at = self.entry_place(section, entry);
                         for field in *fields {
                             let path = || format!("{section}[{i}].{field}");
-                            self.scan_value(path, entry.get(*field));
+                            let at = if HEADERS.contains(field) && at.position.is_some() {
+                                FieldPlace {
+                                    place: Place::PositionHeader,
+                                    ..at
+                                }
+                            } else {
+                                at
+                            };
+                            self.scan_value(path, at, entry.get(*field));
                         }
                     }
-                    Value::String(text) => self.scan_field(text, || format!("{section}[{i}]")),
+                    Value::String(text) => {
+                        let at = self.entry_place(section, &Map::new());
+                        self.scan_field(text, at, || format!("{section}[{i}]"))
+                    }
                     _ => {}
                 }
             }
         }
     }
 
+    /// The place of an entry of `section`: a dated position for work, internships and volunteering
+    /// with dates (and dated projects); otherwise the section's own kind of place.
+    fn entry_place(&mut self, section: &str, entry: &Map<String, Value>) -> FieldPlace {
+        let place = match section {
+            "work" | "experience" | "internships" | "volunteer" => Place::Project,
+            "projects" | "portfolio" => return self.project_place(entry),
+            "certificates" | "certifications" => Place::Certification,
+            "publications" => Place::Publication,
+            _ => Place::Education,
+        };
+        if place == Place::Project {
+            if let Some(interval) = entry_interval(entry, self.today) {
+                let title = ["position", "role", "title"]
+                    .iter()
+                    .find_map(|n| entry.get(*n).and_then(text_of))
+                    .unwrap_or("");
+                let employer = ["name", "company", "organization"]
+                    .iter()
+                    .find_map(|n| entry.get(*n).and_then(text_of))
+                    .unwrap_or("");
+                let mut seniority = Seniority::of_title(title);
+                if section == "internships" {
+                    seniority = Seniority::Intern;
+                }
+                self.positions.push(Position {
+                    title: [title, employer]
+                        .iter()
+                        .filter(|t| !t.is_empty())
+                        .copied()
+                        .collect::<Vec<_>>()
+                        .join(", "),
+                    interval: Some(interval),
+                    seniority,
+                });
+                return FieldPlace {
+                    place: Place::PositionBullet,
+                    position: Some(self.positions.len() - 1),
+                };
+            }
+        }
+        FieldPlace {
+            place,
+            position: None,
+        }
+    }
+
     /// Scans a string, or each string of an array, at the field `path` names (written out only
     /// when something is found there).
-    fn scan_value(&mut self, path: impl Fn() -> String, value: Option<&Value>) {
+    fn scan_value(&mut self, path: impl Fn() -> String, at: FieldPlace, value: Option<&Value>) {
         match value {
-            Some(Value::String(text)) => self.scan_field(text, path),
+            Some(Value::String(text)) => self.scan_field(text, at, path),
             Some(Value::Array(items)) => {
                 for (i, item) in items.iter().enumerate() {
                     if let Value::String(text) = item {
-                        self.scan_field(text, || format!("{}[{i}]", path()));
+                        self.scan_field(text, at, || format!("{}[{i}]", path()));
                     }
                 }
             }
@@ -387,52 +525,28 @@ impl Reader<'_> {
         }
     }
 
-    fn scan_field(&mut self, text: &str, path: impl FnOnce() -> String) {
+    fn scan_field(&mut self, text: &str, at: FieldPlace, path: impl FnOnce() -> String) {
         let mentions = self.scanner.scan(text);
         if mentions.is_empty() {
             return;
         }
-        let field = Rc::<str>::from(path());
+        let field = path();
         for mention in mentions {
-            self.prose.push(ProseMention {
+            self.sightings.push(Sighting {
                 skill: mention.skill,
-                field: Rc::clone(&field),
+                place: if mention.listed && at.place == Place::Summary {
+                    Place::SkillsList
+                } else {
+                    at.place
+                },
+                position: at.position,
+                period: None,
+                strength: Strength::of_sentence(&mention.evidence),
                 evidence: mention.evidence,
-            });
-        }
-    }
-
-    /// Prose mentions become claims at the prose level, or *working* when several fields name the
-    /// skill; a listed claim of the same skill keeps its level and evidence.
-    fn add_prose_mentions(&mut self) {
-        let mut order: Vec<usize> = Vec::new();
-        for mention in &self.prose {
-            if !order.contains(&mention.skill) {
-                order.push(mention.skill);
-            }
-        }
-        for skill in order {
-            let mentions: Vec<&ProseMention> =
-                self.prose.iter().filter(|m| m.skill == skill).collect();
-            let mut fields: Vec<&str> = mentions.iter().map(|m| &*m.field).collect();
-            fields.dedup();
-            let level = if fields.len() >= extract::PROSE_LINES_FOR_LISTED {
-                extract::LISTED_LEVEL
-            } else {
-                extract::PROSE_LEVEL
-            };
-            let first = mentions[0];
-            let via = if fields.len() > 1 {
-                format!("mentioned in {} and {} more", first.field, fields.len() - 1)
-            } else {
-                format!("mentioned in {}", first.field)
-            };
-            self.skills.add(ClaimedSkill {
-                skill,
-                level,
-                years: None,
-                evidence: Some(first.evidence.clone()),
-                via,
+                via: format!("mentioned in {field}"),
+                stated_level: mention.stated_level,
+                group: 1,
+                stated_years: mention.stated_years,
             });
         }
     }
@@ -728,10 +842,11 @@ mod tests {
                 ids(&skills)
             );
         }
-        assert_eq!(level(&skills, "python"), 3);
-        assert_eq!(level(&skills, "pytorch"), 4);
-        assert_eq!(level(&skills, "docker"), DEFAULT_LEVEL);
-        assert_eq!(level(&skills, "kubernetes"), DEFAULT_LEVEL);
+        // Levels stated in skills[] with no position behind them: at most working, and claimed.
+        for id in ["python", "pytorch", "docker", "kubernetes"] {
+            assert_eq!(level(&skills, id), 2, "{id}");
+        }
+        assert!(skills.skills.iter().all(|s| !s.evidenced));
         assert!(
             skills
                 .warnings
@@ -757,7 +872,7 @@ mod tests {
     }
 
     #[test]
-    fn prose_mentions_count_lower_than_listed_skills() {
+    fn dated_positions_set_the_levels_of_what_they_mention() {
         let text = r#"{
           "skills": [{"name": "Tools", "keywords": ["Docker"]}],
           "work": [{
@@ -768,16 +883,24 @@ mod tests {
           "certificates": [{"name": "Kubernetes Application Developer", "issuer": "CNCF"}]
         }"#;
         let skills = parse("r.json", text, catalog()).unwrap();
-        assert_eq!(level(&skills, "pytorch"), extract::PROSE_LEVEL);
-        assert_eq!(level(&skills, "vllm"), extract::PROSE_LEVEL);
-        assert_eq!(level(&skills, "kubernetes"), extract::PROSE_LEVEL);
-        assert_eq!(level(&skills, "docker"), DEFAULT_LEVEL);
+        // Three years in a dated position: proficient, evidenced, with its months.
+        for id in ["pytorch", "vllm", "docker"] {
+            assert_eq!(level(&skills, id), 3, "{id}");
+        }
+        // A certificate only: aware.
+        assert_eq!(level(&skills, "kubernetes"), 1);
         let pytorch = skills
             .skills
             .iter()
             .find(|s| catalog().skill(s.skill).id == "pytorch")
             .unwrap();
         assert_eq!(pytorch.via, "mentioned in work[0].highlights[0]");
+        assert_eq!(pytorch.months, Some(36));
+        assert_eq!(pytorch.positions, 1);
+        assert!(pytorch.evidenced);
+        assert!(pytorch
+            .level_reason
+            .starts_with("3: used 3.0 years in 1 position, 2019–2021"));
         assert!(pytorch
             .evidence
             .as_deref()

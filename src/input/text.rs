@@ -4,7 +4,8 @@
 use crate::catalog::Catalog;
 use crate::extract::document::Document;
 use crate::extract::experience::years_of_experience;
-use crate::extract::{add_mentions, scanner_for, Mention};
+use crate::extract::layout::read_layout;
+use crate::extract::{levels, scanner_for, text_sightings, Mention};
 use crate::input::dates::{self, Day};
 use crate::input::InputError;
 use crate::skills::Skills;
@@ -29,9 +30,13 @@ pub fn parse_at(
     let scanner = scanner_for(catalog).map_err(|e| InputError::invalid(source_name, e))?;
     let document = Document::new(text);
     let mentions = scanner.scan_document(&document);
+    let layout = read_layout(&document, today);
+    let sightings = text_sightings(&document, &layout, &mentions, catalog);
     let mut skills = Skills::new(source_name);
     skills.name = person_name(&document, &mentions);
-    add_mentions(&mut skills, catalog, &mentions);
+    for claim in levels::skills_from(&sightings, &layout.positions, catalog, today) {
+        skills.add(claim);
+    }
     skills.years_experience = years_of_experience(text, &document, today, &mut skills.warnings);
     Ok(skills)
 }

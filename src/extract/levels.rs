@@ -1,0 +1,354 @@
+//! Stage 7: levels. Every sighting of a skill (where it was found, in what kind of place, under
+//! which dated position, with which verbs) becomes one [`ClaimedSkill`]: its level, its months of
+//! use, when it was last used, in how many positions, whether anything beyond a list shows it, and
+//! the sentence that says why. Text, Markdown and JSON Resume all go through [`skills_from`], so the
+//! rule exists once; the README's "How levels are read" table is this file.
+//!
+//! The rule, in order (the constants below hold its numbers):
+//!
+//! 1. **Used in dated positions** (a bullet or the header of a position with a date range): under
+//!    [`YEARS_FOR_PROFICIENT`] years of use → 2; up to [`YEARS_FOR_EXPERT`] → 3; beyond it 3, or 4
+//!    with a senior-or-above title or ownership verbs (led, designed, built, …) in at least
+//!    [`OWNERSHIP_BULLETS_FOR_EXPERT`] bullets. Months are the union of the positions' ranges (a
+//!    sub-period written beside the mention narrows it), or years stated beside the name when more.
+//!    - A level stated for that one skill wins, capped at 3 unless the usage alone reaches 4; a
+//!      level stated for a group of names is at most 3 ([`GROUP_LEVEL_CAP`]), at most 2 for a
+//!      group of more than [`LARGE_GROUP`].
+//!    - Only weak verbs ("helped", "assisted", "contributed to") → at most 2; only "familiar with",
+//!      "exposure to", "coursework", "learning" → at most 1.
+//!    - Last used more than [`STALE_YEARS`] years ago and not in the skills list: one lower.
+//! 2. **An undated project or undated work**: 2 (a stated level may lower it).
+//! 3. **A publication**: 2; **education, coursework or a certificate only**: 1.
+//! 4. **A skills list or table, or a summary, only**: 2 (a stated level may lower it), and
+//!    **claimed, not evidenced**.
+
+use std::collections::HashMap;
+
+use super::{Place, Position, Sighting, Strength};
+use crate::catalog::{Catalog, SkillIdx};
+use crate::input::dates::{self, Day, Interval};
+use crate::skills::{ClaimedSkill, LastUsed};
+
+/// Years of use in dated positions from which a skill is *proficient* (3).
+pub const YEARS_FOR_PROFICIENT: f64 = 2.0;
+/// Years of use beyond which a skill can be *expert* (4), with a senior title or ownership verbs.
+pub const YEARS_FOR_EXPERT: f64 = 5.0;
+/// Bullets with ownership verbs that make long use *expert* without a senior title.
+pub const OWNERSHIP_BULLETS_FOR_EXPERT: usize = 2;
+/// A stated level is at most this unless usage alone reaches 4.
+pub const STATED_LEVEL_CAP: u8 = 3;
+/// A level written for a group of names ("Advanced: ten tools") is at most this.
+pub const GROUP_LEVEL_CAP: u8 = 3;
+/// A group of more than this many names gets at most [`LISTED_LEVEL`].
+pub const LARGE_GROUP: usize = 8;
+/// The level of a skill that is only listed, or only shown in an undated project.
+pub const LISTED_LEVEL: u8 = 2;
+/// The level of a skill only met in education, coursework or a certificate.
+pub const COURSEWORK_LEVEL: u8 = 1;
+/// Weak verbs cap a level at this.
+pub const WEAK_VERB_CAP: u8 = 2;
+/// "Familiar with", "exposure to", "learning" cap a level at this.
+pub const AWARE_CAP: u8 = 1;
+/// Last used longer ago than this (and not in the skills list): one level lower.
+pub const STALE_YEARS: i32 = 5;
+
+/// The skills the sightings show, in order of first sighting. `positions` are the ones the
+/// sightings point into; `today` ends an open range.
+pub fn skills_from(
+    sightings: &[Sighting],
+    positions: &[Position],
+    catalog: &Catalog,
+    today: Day,
+) -> Vec<ClaimedSkill> {
+    let mut order: Vec<SkillIdx> = Vec::new();
+    let mut by_skill: HashMap<SkillIdx, Vec<&Sighting>> = HashMap::new();
+    for sighting in sightings {
+        by_skill
+            .entry(sighting.skill)
+            .or_insert_with(|| {
+                order.push(sighting.skill);
+                Vec::new()
+            })
+            .push(sighting);
+    }
+    order
+        .into_iter()
+        .filter_map(|skill| level_of(skill, &by_skill[&skill], positions, catalog, today))
+        .collect()
+}
+
+/// The months a set of positions covers (with each sighting's sub-period), overlaps once.
+fn intervals_of(of_skill: &[&Sighting], positions: &[Position]) -> Vec<Interval> {
+    of_skill
+        .iter()
+        .filter(|s| s.place.is_position())
+        .filter_map(|s| {
+            let position = positions.get(s.position?)?;
+            let range = position.interval?;
+            Some(match s.period {
+                Some(period) => Interval {
+                    start: period.start.max(range.start),
+                    end: period.end.min(range.end).max(period.start.max(range.start)),
+                },
+                None => range,
+            })
+        })
+        .collect()
+}
+
+fn level_of(
+    skill: SkillIdx,
+    of_skill: &[&Sighting],
+    positions: &[Position],
+    catalog: &Catalog,
+    today: Day,
+) -> Option<ClaimedSkill> {
+    // "Python (none)" says the person does not have it.
+    if of_skill.iter().any(|s| s.stated_level == Some(0)) {
+        return None;
+    }
+    let now = today.month_index();
+    let in_position: Vec<&Sighting> = of_skill
+        .iter()
+        .copied()
+        .filter(|s| s.place.is_position() && s.position.is_some())
+        .collect();
+    let listed = of_skill.iter().any(|s| s.place.is_list());
+    // A level stated for this one skill, and one stated for a group it is in.
+    let stated_alone = of_skill
+        .iter()
+        .filter(|s| s.group <= 1)
+        .filter_map(|s| s.stated_level)
+        .max();
+    let stated_group = of_skill
+        .iter()
+        .filter(|s| s.group > 1)
+        .filter_map(|s| {
+            let cap = if s.group > LARGE_GROUP {
+                LISTED_LEVEL
+            } else {
+                GROUP_LEVEL_CAP
+            };
+            s.stated_level.map(|l| l.min(cap))
+        })
+        .max();
+    let stated_years = of_skill
+        .iter()
+        .filter_map(|s| s.stated_years)
+        .fold(None, |a: Option<f64>, y| Some(a.map_or(y, |a| a.max(y))));
+
+    let merged = dates::merge(&intervals_of(of_skill, positions));
+    let position_months: i32 = merged.iter().map(|i| i.months()).sum();
+    let mut position_ids: Vec<usize> = in_position.iter().filter_map(|s| s.position).collect();
+    position_ids.sort_unstable();
+    position_ids.dedup();
+    let last_end = merged.last().map(|i| i.end);
+    let first_start = merged.first().map(|i| i.start);
+
+    let chosen = best_sighting(of_skill, positions);
+    let evidence = chosen.map(|s| s.evidence.clone());
+    let via = chosen.map_or_else(String::new, |s| s.via.clone());
+
+    let (level, evidenced, reason, months) = if !in_position.is_empty() {
+        // Months from the positions' dates; years written beside the name count when more, but
+        // never beyond the positions' own span.
+        let mut months = position_months.max(0);
+        if let Some(years) = stated_years {
+            let stated = (years * 12.0).round() as i32;
+            let span = match (first_start, last_end) {
+                (Some(s), Some(e)) => e - s,
+                _ => stated,
+            };
+            months = months.max(stated.min(span.max(months)));
+        }
+        let years = f64::from(months) / 12.0;
+        let senior_title = position_ids
+            .iter()
+            .any(|&p| positions[p].seniority >= super::Seniority::Senior);
+        let ownership_bullets = in_position
+            .iter()
+            .filter(|s| s.strength == Strength::Ownership)
+            .count();
+        let usage = if years < YEARS_FOR_PROFICIENT {
+            2
+        } else if years <= YEARS_FOR_EXPERT {
+            3
+        } else if senior_title || ownership_bullets >= OWNERSHIP_BULLETS_FOR_EXPERT {
+            4
+        } else {
+            3
+        };
+        let mut level = usage;
+        let mut why = format!(
+            "used {} in {}",
+            duration(months),
+            count(position_ids.len(), "position")
+        );
+        if let (Some(start), Some(end)) = (first_start, last_end) {
+            why.push_str(&format!(", {}", span_words(start, end, now)));
+        }
+        if usage == 4 {
+            why.push_str(if senior_title {
+                ", at a senior title"
+            } else {
+                ", with ownership verbs"
+            });
+        }
+        if let Some(stated) = stated_alone {
+            let cap = if usage >= 4 { 4 } else { STATED_LEVEL_CAP };
+            level = stated.min(cap);
+            why.push_str(&format!(
+                "; stated as {}",
+                crate::skills::level_word(stated)
+            ));
+        } else if let Some(group) = stated_group {
+            level = level.max(group).min(GROUP_LEVEL_CAP.max(usage.min(3)));
+        }
+        // Verbs: the strongest sighting in a position decides.
+        let strongest = in_position
+            .iter()
+            .map(|s| s.strength)
+            .max()
+            .unwrap_or(Strength::Plain);
+        match strongest {
+            Strength::Aware => {
+                level = level.min(AWARE_CAP);
+                why.push_str("; only as familiarity or learning");
+            }
+            Strength::Weak => {
+                level = level.min(WEAK_VERB_CAP);
+                why.push_str("; only helped or contributed");
+            }
+            _ => {}
+        }
+        if let Some(end) = last_end {
+            if now - end > STALE_YEARS * 12 && !listed && level > 1 {
+                level -= 1;
+                why.push_str("; last used over five years ago");
+            }
+        }
+        (level.max(1), true, why, Some(months.max(0) as u32))
+    } else if let Some(place) = of_skill
+        .iter()
+        .map(|s| s.place)
+        .filter(|p| p.is_evidence())
+        .max_by_key(|p| p.evidence_rank())
+    {
+        let (base, why) = match place {
+            Place::Publication => (LISTED_LEVEL, "shown in a publication"),
+            Place::Project | Place::PositionBullet | Place::PositionHeader => {
+                (LISTED_LEVEL, "shown in an undated project or role")
+            }
+            _ => (
+                COURSEWORK_LEVEL,
+                "met in education, coursework or a certificate",
+            ),
+        };
+        let strongest = of_skill
+            .iter()
+            .filter(|s| s.place.is_evidence())
+            .map(|s| s.strength)
+            .max()
+            .unwrap_or(Strength::Plain);
+        let mut level = base;
+        if strongest == Strength::Aware {
+            level = level.min(AWARE_CAP);
+        }
+        if let Some(stated) = stated_alone.or(stated_group) {
+            level = level.min(stated.max(1));
+        }
+        let months = stated_years.map(|y| (y * 12.0).round() as u32);
+        (level, true, why.to_string(), months)
+    } else {
+        let stated = stated_alone.or(stated_group);
+        let level = stated.map_or(LISTED_LEVEL, |s| s.min(LISTED_LEVEL)).max(1);
+        let mut why = if listed {
+            "listed, not shown in any position".to_string()
+        } else {
+            "named in a summary, not shown in any position".to_string()
+        };
+        if let Some(stated) = stated {
+            why.push_str(&format!(
+                "; stated as {}",
+                crate::skills::level_word(stated)
+            ));
+        }
+        (level, false, why, None)
+    };
+    let last_used = last_end.map(|end| {
+        if end >= now {
+            LastUsed::Current
+        } else {
+            LastUsed::Year((end - 1).div_euclid(12))
+        }
+    });
+    let mut level_reason = format!("{level}: {reason}");
+    if let Some(evidence) = &evidence {
+        level_reason.push_str(&format!("; '{evidence}'"));
+    }
+    let _ = catalog;
+    Some(ClaimedSkill {
+        skill,
+        level,
+        years: stated_years,
+        evidence,
+        via,
+        months: if evidenced { months } else { None },
+        last_used,
+        positions: position_ids.len() as u32,
+        evidenced,
+        level_reason,
+    })
+}
+
+/// The sighting to quote: an ownership bullet of the latest position, else any position
+/// sighting, else the strongest other evidence, else the first list.
+fn best_sighting<'a>(of_skill: &[&'a Sighting], positions: &[Position]) -> Option<&'a Sighting> {
+    let end_of = |s: &Sighting| {
+        s.position
+            .and_then(|p| positions.get(p))
+            .and_then(|p| p.interval)
+            .map_or(i32::MIN, |i| i.end)
+    };
+    // `max_by_key` keeps the last of equal keys: reversed, that is the first sighting.
+    of_skill.iter().rev().copied().max_by_key(|s| {
+        (
+            s.place.is_position() && s.position.is_some(),
+            s.place.is_evidence(),
+            s.strength,
+            s.place == Place::PositionBullet,
+            end_of(s),
+        )
+    })
+}
+
+fn duration(months: i32) -> String {
+    if months < 12 {
+        count(months.max(0) as usize, "month")
+    } else {
+        format!("{:.1} years", f64::from(months) / 12.0)
+    }
+}
+
+fn count(n: usize, what: &str) -> String {
+    if n == 1 {
+        format!("1 {what}")
+    } else {
+        format!("{n} {what}s")
+    }
+}
+
+/// "2019–current", "2016–2019" (month indexes; `end` exclusive).
+fn span_words(start: i32, end: i32, now: i32) -> String {
+    let first = start.div_euclid(12);
+    let last = if end >= now {
+        "current".to_string()
+    } else {
+        (end - 1).div_euclid(12).to_string()
+    };
+    if last == first.to_string() {
+        last
+    } else {
+        format!("{first}–{last}")
+    }
+}
