@@ -508,3 +508,89 @@ fn concrete_tools_imply_their_umbrella_skill() {
         );
     }
 }
+
+/// A skill and everything it implies, transitively (what scoring credits from it).
+fn with_implied(catalog: &Catalog, found: &[usize]) -> HashSet<String> {
+    let mut out: HashSet<String> = HashSet::new();
+    let mut stack: Vec<usize> = found.to_vec();
+    while let Some(skill) = stack.pop() {
+        let entry = catalog.skill(skill);
+        if out.insert(entry.id.clone()) {
+            stack.extend(entry.implies.iter().filter_map(|id| catalog.index_of(id)));
+        }
+    }
+    out
+}
+
+/// Every essential requirement of every built-in profile has natural phrasings that must be read
+/// as it (directly, by a phrase signal, or implied by a tool they name) and traps that must not
+/// (`tests/fixtures/concepts.json`, written before the reader).
+#[test]
+fn concept_phrasings_trigger_and_traps_do_not() {
+    #[derive(serde::Deserialize)]
+    struct Concepts {
+        concepts: Vec<Concept>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Concept {
+        skill: String,
+        trigger: Vec<String>,
+        trap: Vec<String>,
+    }
+    let text = std::fs::read_to_string("tests/fixtures/concepts.json").expect("concepts fixture");
+    let concepts: Concepts = serde_json::from_str(&text).expect("concepts fixture parses");
+    let catalog = catalog();
+    let scanner = skillgap::extract::Scanner::builtin().expect("scanner");
+    let profiles = builtin_profiles(catalog).expect("profiles");
+    let essentials: HashSet<String> = profiles
+        .roles()
+        .iter()
+        .flat_map(|role| {
+            role.profile
+                .categories
+                .iter()
+                .flat_map(|c| c.requirements.iter())
+                .filter(|r| r.importance == Importance::Essential)
+                .map(|r| r.skill.clone())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    let covered: HashSet<String> = concepts.concepts.iter().map(|c| c.skill.clone()).collect();
+    let uncovered: Vec<&String> = essentials.difference(&covered).collect();
+    assert!(
+        uncovered.is_empty(),
+        "essentials without phrasings: {uncovered:?}"
+    );
+    let mut failures = Vec::new();
+    for concept in &concepts.concepts {
+        assert!(
+            concept.trigger.len() >= 3 && concept.trap.len() >= 3,
+            "{}",
+            concept.skill
+        );
+        let read = |sentence: &str| {
+            let found: Vec<usize> = scanner
+                .scan(&format!("- {sentence}\n"))
+                .iter()
+                .map(|m| m.skill)
+                .collect();
+            with_implied(catalog, &found)
+        };
+        for sentence in &concept.trigger {
+            if !read(sentence).contains(&concept.skill) {
+                failures.push(format!("{} not read from: {sentence}", concept.skill));
+            }
+        }
+        for sentence in &concept.trap {
+            if read(sentence).contains(&concept.skill) {
+                failures.push(format!("{} wrongly read from: {sentence}", concept.skill));
+            }
+        }
+    }
+    assert!(
+        failures.is_empty(),
+        "{} failures:\n{}",
+        failures.len(),
+        failures.join("\n")
+    );
+}

@@ -192,7 +192,11 @@ mod tests {
             mentions[0].evidence,
             "- Trained models with PyTorch on GPUs."
         );
-        let long = format!("{} PyTorch {}", "word ".repeat(60), "more ".repeat(60));
+        let long = format!(
+            "{} trained models in PyTorch {}",
+            "word ".repeat(60),
+            "more ".repeat(60)
+        );
         let mention = &scanner.scan(&long)[0];
         assert!(mention.evidence.contains("PyTorch"));
         assert!(mention.evidence.chars().count() <= EVIDENCE_MAX_CHARS + 2);

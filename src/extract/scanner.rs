@@ -249,7 +249,10 @@ impl Scanner {
             if self.signals.is_not_work(&sentence) {
                 continue;
             }
-            on_line.retain(|m| !self.signals.is_guarded(m.skill, &sentence));
+            on_line.retain(|m| {
+                !self.signals.is_guarded(m.skill, &sentence)
+                    && self.signals.in_domain(m.skill, &sentence)
+            });
             for (skill, term) in self.signals.skills_in(&sentence) {
                 if on_line.iter().any(|m| m.skill == skill) {
                     continue;

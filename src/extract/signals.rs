@@ -28,6 +28,7 @@ struct SignalsFile {
     version: u32,
     not_work: Vec<String>,
     guards: HashMap<String, Vec<String>>,
+    domain: HashMap<String, Vec<String>>,
     signals: Vec<SignalRule>,
 }
 
@@ -84,6 +85,7 @@ pub struct Signals {
     signals: Vec<Signal>,
     not_work: Vec<Term>,
     guards: HashMap<SkillIdx, Vec<Term>>,
+    domain: HashMap<SkillIdx, Vec<Term>>,
 }
 
 /// Lowercase, runs of other characters than letters, digits, `+` and `#` as one space, a space at
@@ -130,10 +132,15 @@ impl Signals {
         for (id, phrases) in &file.guards {
             guards.insert(skill(id)?, terms(phrases));
         }
+        let mut domain = HashMap::new();
+        for (id, words) in &file.domain {
+            domain.insert(skill(id)?, terms(words));
+        }
         Ok(Signals {
             signals,
             not_work: terms(&file.not_work),
             guards,
+            domain,
         })
     }
 
@@ -157,6 +164,15 @@ impl Signals {
         self.guards
             .get(&skill)
             .is_some_and(|terms| terms.iter().any(|t| t.found_in(sentence)))
+    }
+
+    /// Whether a prose sentence that names `skill` is in the field: for a skill whose names are
+    /// everyday words ("business case", "guardrails", "fine-tuned"), one of its domain words must
+    /// be there too.
+    pub fn in_domain(&self, skill: SkillIdx, sentence: &str) -> bool {
+        self.domain
+            .get(&skill)
+            .is_none_or(|terms| terms.iter().any(|t| t.found_in(sentence)))
     }
 
     /// The concept skills a normalised sentence shows, each with the first term that matched.
