@@ -672,12 +672,11 @@ pub(crate) fn read_layout(document: &Document, today: Day) -> Layout {
                 | Section::Publications
                 | Section::Other
         );
-        let ranges =
-            if opens_positions && !line.listed && super::experience::may_hold_date_range(text) {
-                dates::ranges_in_line(text, today)
-            } else {
-                Vec::new()
-            };
+        let ranges = if opens_positions && super::experience::may_hold_date_range(text) {
+            dates::ranges_in_line(text, today)
+        } else {
+            Vec::new()
+        };
         if let Some(&range) = ranges.first() {
             let inside = current
                 .and_then(|p| positions[p].interval)
