@@ -35,6 +35,11 @@ struct Skill {
     years: Option<f64>,
     evidence: Option<String>,
     via: String,
+    months: Option<u32>,
+    last_used: Option<serde_json::Value>,
+    positions: u32,
+    evidenced: bool,
+    level_reason: String,
 }
 
 #[derive(Debug, Deserialize)]
@@ -133,60 +138,11 @@ fn report_for(args: &[&str]) -> (Report, String) {
     (report, text)
 }
 
-#[test]
-fn report_follows_the_contract() {
-    let (report, _) = report_for(&["assess", "examples/jordan.json", "--format", "json"]);
-    assert_eq!(report.schema_version, 1);
-    assert_eq!(report.subject.name.as_deref(), Some("Jordan Alvarez"));
-    assert_eq!(report.subject.source, "examples/jordan.json");
-    assert_eq!(report.subject.years_experience, Some(3.5));
-    assert!(report
-        .skills
-        .iter()
-        .any(|s| s.id == "pytorch" && s.level == 3 && s.name == "PyTorch"));
-    assert!(report
-        .skills
-        .iter()
-        .all(|s| !s.via.is_empty() && s.level <= 4));
-    let fsdp = report
-        .skills
-        .iter()
-        .find(|s| s.id == "fsdp")
-        .expect("FSDP listed");
-    assert_eq!((fsdp.level, fsdp.years), (2, Some(1.0)));
-    assert!(report
-        .skills
-        .iter()
-        .all(|s| s.evidence.is_none() || !s.evidence.as_deref().unwrap_or("").is_empty()));
-    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
-    // Names it cannot match are reported, not silently dropped, with a suggestion when one is close.
-    let typo = report
-        .unrecognized
-        .iter()
-        .find(|u| u.input == "Kubeflo")
-        .expect("reported");
-    assert_eq!(typo.suggestion.as_deref(), Some("kubeflow"));
-    let unknown = report
-        .unrecognized
-        .iter()
-        .find(|u| u.input == "Jupyter")
-        .expect("reported");
-    assert_eq!(unknown.suggestion, None);
-
-    // Every built-in role, sorted by score, highest first.
+/// What holds in every report: roles sorted by score, every score in 0–100, a role's score is its
+/// target tier's, gaps sorted by gain and below the required level, blocking skills are essential
+/// gaps, and the learning plan only names roles in the report.
+fn assert_contract_invariants(report: &Report) {
     let ids: Vec<&str> = report.roles.iter().map(|r| r.id.as_str()).collect();
-    for id in [
-        "deep-learning-engineer",
-        "ml-engineer",
-        "llm-engineer",
-        "cuda-engineer",
-        "distributed-training-engineer",
-        "ai-safety-engineer",
-        "data-labeling-specialist",
-        "ai-strategy-director",
-    ] {
-        assert!(ids.contains(&id), "{id} missing from {ids:?}");
-    }
     assert!(
         report.roles.windows(2).all(|w| w[0].score >= w[1].score),
         "roles sorted by score"
@@ -257,19 +213,6 @@ fn report_follows_the_contract() {
             assert!(gap.blocking && gap.importance == "essential");
         }
     }
-    // 3.5 years reach the Deep Learning Engineer's entry (0–2) and mid (3–5) bands, not senior (6+).
-    let dle = report
-        .roles
-        .iter()
-        .find(|r| r.id == "deep-learning-engineer")
-        .expect("present");
-    let bands: Vec<(&str, bool)> = dle
-        .tiers
-        .iter()
-        .map(|t| (t.tier.as_str(), t.in_band))
-        .collect();
-    assert_eq!(bands, [("entry", true), ("mid", true), ("senior", false)]);
-    assert_eq!(dle.target_tier, "mid");
     assert!(!report.learning_plan.is_empty());
     for item in &report.learning_plan {
         assert!(!item.name.is_empty() && (1..=4).contains(&item.target_level));
@@ -284,6 +227,77 @@ fn report_follows_the_contract() {
             .iter()
             .all(|r| ids.contains(&r.as_str())));
     }
+}
+
+#[test]
+fn report_follows_the_contract() {
+    let (report, _) = report_for(&["assess", "examples/jordan.json", "--format", "json"]);
+    assert_eq!(report.schema_version, 1);
+    assert_eq!(report.subject.name.as_deref(), Some("Jordan Alvarez"));
+    assert_eq!(report.subject.source, "examples/jordan.json");
+    assert_eq!(report.subject.years_experience, Some(3.5));
+    assert!(report
+        .skills
+        .iter()
+        .any(|s| s.id == "pytorch" && s.level == 3 && s.name == "PyTorch"));
+    assert!(report
+        .skills
+        .iter()
+        .all(|s| !s.via.is_empty() && s.level <= 4));
+    let fsdp = report
+        .skills
+        .iter()
+        .find(|s| s.id == "fsdp")
+        .expect("FSDP listed");
+    assert_eq!((fsdp.level, fsdp.years), (2, Some(1.0)));
+    assert!(report
+        .skills
+        .iter()
+        .all(|s| s.evidence.is_none() || !s.evidence.as_deref().unwrap_or("").is_empty()));
+    assert!(report.warnings.is_empty(), "{:?}", report.warnings);
+    // Names it cannot match are reported, not silently dropped, with a suggestion when one is close.
+    let typo = report
+        .unrecognized
+        .iter()
+        .find(|u| u.input == "Kubeflo")
+        .expect("reported");
+    assert_eq!(typo.suggestion.as_deref(), Some("kubeflow"));
+    let unknown = report
+        .unrecognized
+        .iter()
+        .find(|u| u.input == "Jupyter")
+        .expect("reported");
+    assert_eq!(unknown.suggestion, None);
+
+    // Every built-in role (sorted by score, highest first: checked with the other invariants).
+    let ids: Vec<&str> = report.roles.iter().map(|r| r.id.as_str()).collect();
+    for id in [
+        "deep-learning-engineer",
+        "ml-engineer",
+        "llm-engineer",
+        "cuda-engineer",
+        "distributed-training-engineer",
+        "ai-safety-engineer",
+        "data-labeling-specialist",
+        "ai-strategy-director",
+    ] {
+        assert!(ids.contains(&id), "{id} missing from {ids:?}");
+    }
+    assert_contract_invariants(&report);
+
+    // 3.5 years reach the Deep Learning Engineer's entry (0–2) and mid (3–5) bands, not senior (6+).
+    let dle = report
+        .roles
+        .iter()
+        .find(|r| r.id == "deep-learning-engineer")
+        .expect("present");
+    let bands: Vec<(&str, bool)> = dle
+        .tiers
+        .iter()
+        .map(|t| (t.tier.as_str(), t.in_band))
+        .collect();
+    assert_eq!(bands, [("entry", true), ("mid", true), ("senior", false)]);
+    assert_eq!(dle.target_tier, "mid");
 }
 
 #[test]
@@ -332,4 +346,427 @@ fn role_filter_and_top_shape_the_report() {
         "senior",
     ]);
     assert!(report.roles.iter().all(|r| r.target_tier == "senior"));
+}
+
+// The whole reports of the four inputs that `tests/cmd` shows only in part (`assess-jsonresume-json`,
+// `assess-lenient-json`, `assess-markdown-json`, `stdin-detect`): the facts that matter in each,
+// chosen to survive a change of the scoring formula (ids, evidence, ordering, what was read), with
+// exact values where the input fixes them (names, years, level words, warnings). Scores are pinned
+// by the table goldens in `tests/cmd`, not here.
+
+/// Years count up to "today": pinned as in `tests/cli.rs`, so "… – present" is stable.
+const TODAY: &str = "2026-11-28";
+
+/// `skillgap assess ARGS --format json`, with `stdin` on standard input; the report and the stderr.
+fn assess_json(args: &[&str], stdin: Option<&[u8]>) -> (Report, String, String) {
+    let mut command = Command::cargo_bin("skillgap").expect("binary builds");
+    command
+        .arg("assess")
+        .args(args)
+        .args(["--format", "json"])
+        .env("NO_COLOR", "1")
+        .env("SKILLGAP_TODAY", TODAY);
+    if let Some(stdin) = stdin {
+        command.write_stdin(stdin);
+    }
+    let output = command.output().expect("runs");
+    let stderr = String::from_utf8(output.stderr).expect("UTF-8 stderr");
+    assert!(output.status.success(), "{args:?}: {stderr}");
+    let text = String::from_utf8(output.stdout).expect("UTF-8 output");
+    let report: Report = serde_json::from_str(&text)
+        .unwrap_or_else(|e| panic!("{args:?}: the report follows the contract: {e}"));
+    (report, text, stderr)
+}
+
+impl Report {
+    fn skill(&self, id: &str) -> &Skill {
+        self.skills.iter().find(|s| s.id == id).unwrap_or_else(|| {
+            let ids: Vec<&str> = self.skills.iter().map(|s| s.id.as_str()).collect();
+            panic!("{id} not among the skills {ids:?}")
+        })
+    }
+
+    fn skill_ids(&self) -> Vec<&str> {
+        self.skills.iter().map(|s| s.id.as_str()).collect()
+    }
+
+    fn only_role(&self) -> &Role {
+        let ids: Vec<&str> = self.roles.iter().map(|r| r.id.as_str()).collect();
+        assert_eq!(ids.len(), 1, "one role selected: {ids:?}");
+        &self.roles[0]
+    }
+}
+
+impl Role {
+    fn matched(&self, id: &str) -> &Matched {
+        self.matched
+            .iter()
+            .find(|m| m.skill == id)
+            .unwrap_or_else(|| panic!("{}: {id} not matched", self.id))
+    }
+
+    fn gap(&self, id: &str) -> &Missing {
+        self.missing
+            .iter()
+            .find(|m| m.skill == id)
+            .unwrap_or_else(|| panic!("{}: {id} not missing", self.id))
+    }
+}
+
+/// Recognized skills: (id, level, how it was recognized, a piece of the line it came from).
+fn assert_skills(report: &Report, expected: &[(&str, u8, &str, &str)]) {
+    for &(id, level, via, evidence) in expected {
+        let skill = report.skill(id);
+        assert_eq!((skill.level, skill.via.as_str()), (level, via), "{id}");
+        let found = skill.evidence.as_deref().unwrap_or_default();
+        assert!(found.contains(evidence), "{id}: evidence {found:?}");
+    }
+}
+
+/// What ties the parts of one report together, whatever the scores: each skill once; a skill a role
+/// matched directly is a recognized one, with the same evidence; one it matched by implication is
+/// implied by a recognized one; a missing essential skill caps the score at 50; every gap is named
+/// once and the plan works on gaps or their prerequisites.
+fn assert_report_is_consistent(report: &Report) {
+    assert_contract_invariants(report);
+    let ids = report.skill_ids();
+    let mut unique = ids.clone();
+    unique.sort_unstable();
+    unique.dedup();
+    assert_eq!(unique.len(), ids.len(), "each skill once: {ids:?}");
+    for role in &report.roles {
+        for m in &role.matched {
+            if let Some(rest) = m.via.strip_prefix("implied by ") {
+                let source = rest.split(' ').next().unwrap_or(rest);
+                assert!(
+                    ids.contains(&source),
+                    "{}: {} is implied by {source}, which is not among the skills",
+                    role.id,
+                    m.skill
+                );
+            } else if !m.via.starts_with("related: ") {
+                // A relation may start from an implied skill, which the report need not list.
+                let skill = report.skill(&m.skill);
+                assert_eq!(
+                    (skill.via.as_str(), skill.evidence.as_deref()),
+                    (m.via.as_str(), m.evidence.as_deref()),
+                    "{}: {}",
+                    role.id,
+                    m.skill
+                );
+            }
+        }
+        if !role.blocking.is_empty() {
+            assert!(
+                role.score <= 50.0,
+                "{}: {} with a blocking gap",
+                role.id,
+                role.score
+            );
+        }
+        let mut gaps: Vec<&str> = role.missing.iter().map(|m| m.skill.as_str()).collect();
+        gaps.sort_unstable();
+        let count = gaps.len();
+        gaps.dedup();
+        assert_eq!(gaps.len(), count, "{}: each gap once", role.id);
+    }
+    for item in &report.learning_plan {
+        let is_gap = report
+            .roles
+            .iter()
+            .any(|r| r.missing.iter().any(|m| m.skill == item.skill));
+        assert!(
+            is_gap || !item.prerequisite_for.is_empty(),
+            "plan: {} is neither a gap nor a prerequisite",
+            item.skill
+        );
+    }
+}
+
+#[test]
+fn whole_reports_hold_what_each_input_says() {
+    // A JSON Resume (`assess-jsonresume-json`): level words, keyword groups as evidence, skills found
+    // in the work history with the field they were found in, years from the work dates.
+    let (priya, _, stderr) = assess_json(
+        &["examples/priya.resume.json", "--role", "llm-engineer"],
+        None,
+    );
+    assert_eq!(stderr, "");
+    assert_report_is_consistent(&priya);
+    assert_eq!(priya.subject.name.as_deref(), Some("Priya Raman"));
+    assert_eq!(priya.subject.source, "examples/priya.resume.json");
+    assert_eq!(priya.subject.years_experience, Some(8.4));
+    assert_skills(
+        &priya,
+        &[
+            // Listed only: working at most, whatever the list's level says.
+            ("python", 2, "name", "Programming Languages: Python, SQL"),
+            ("pytorch", 2, "name", "Deep Learning: PyTorch"),
+            // Shown in a dated position: the bullet is the evidence.
+            (
+                "fine-tuning",
+                3,
+                "mentioned in work[0].highlights[1]",
+                "Fine-tuned 7B models with QLoRA",
+            ),
+            ("mmlu", 2, "name", "Evaluation: MMLU, W&B"),
+            ("wandb", 2, "alias W&B", "Evaluation: MMLU, W&B"),
+            (
+                "vllm",
+                4,
+                "mentioned in work[0].highlights[2]",
+                "Served the models with vLLM",
+            ),
+            (
+                "machine-learning",
+                2,
+                "mentioned in work[1].position",
+                "Machine Learning Engineer",
+            ),
+        ],
+    );
+    assert!(priya.unrecognized.is_empty() && priya.warnings.is_empty());
+    // Each skill says how much it was used and why it has its level.
+    let held = |id: &str| priya.skills.iter().find(|s| s.id == id).expect(id);
+    let vllm = held("vllm");
+    assert!(vllm.evidenced && vllm.positions == 1);
+    assert_eq!(vllm.last_used, Some(serde_json::json!("current")));
+    assert!(vllm.months.is_some_and(|m| m >= 60), "{:?}", vllm.months);
+    assert!(
+        vllm.level_reason.starts_with("4: used "),
+        "{}",
+        vllm.level_reason
+    );
+    let python = held("python");
+    assert!(!python.evidenced && python.months.is_none() && python.positions == 0);
+    assert!(python
+        .level_reason
+        .contains("listed, not shown in any position"));
+    let llm = priya.only_role();
+    assert_eq!(llm.id, "llm-engineer");
+    // 8.4 years, five of them as a senior LLM engineer shown in dated bullets: senior.
+    assert_eq!(
+        (llm.tier.as_deref(), llm.target_tier.as_str()),
+        (Some("senior"), "senior")
+    );
+    // "Served the models with vLLM" shows model serving itself, not only by implication.
+    assert_eq!(
+        llm.matched("model-serving").via,
+        "mentioned in work[0].highlights[2]"
+    );
+    assert_eq!(llm.matched("quantization").via, "implied by qlora");
+    assert!(!llm.blocking.iter().any(|b| b == "model-serving"));
+    // Against every role: an LLM engineer's résumé ranks LLM Engineer first, and choosing the role
+    // with --role does not change its score.
+    let (all_roles, _, _) = assess_json(&["examples/priya.resume.json"], None);
+    assert_report_is_consistent(&all_roles);
+    assert!(all_roles.roles.len() > 1, "every built-in role");
+    assert_eq!(all_roles.roles[0].id, "llm-engineer");
+    assert_eq!(all_roles.roles[0].score, llm.score);
+
+    // A hand-edited JSON Resume (`assess-lenient-json`): read in spite of a byte-order mark, comments,
+    // trailing commas, a level word it does not know and a month 13, each said once as a warning.
+    let (lee, _, stderr) = assess_json(
+        &[
+            "tests/cmd/lenient.resume.json",
+            "--top",
+            "1",
+            "--role",
+            "llm-engineer",
+        ],
+        None,
+    );
+    assert_report_is_consistent(&lee);
+    let warnings = [
+        "starts with a byte-order mark; ignored it",
+        "2:3: comments are not JSON; ignored them (save the file without comments to silence this)",
+        "6:65: trailing commas are not JSON; ignored them",
+        "skills[1].level \"Wizard\" (CUDA/cuDNN) is not a level word (Beginner, Intermediate, \
+         Advanced, Master/Expert); ignored it",
+        "work[0] (Acme): end date \"2022-13\" is not a real date: month 13 does not exist; counted \
+         as ongoing",
+    ];
+    assert_eq!(lee.warnings, warnings);
+    let on_stderr: Vec<String> = warnings
+        .iter()
+        .map(|w| format!("warning: tests/cmd/lenient.resume.json: {w}\n"))
+        .collect();
+    assert_eq!(stderr, on_stderr.concat());
+    assert_eq!(lee.subject.name.as_deref(), Some("Lee Park"));
+    assert_eq!(lee.subject.source, "tests/cmd/lenient.resume.json");
+    // Acme counted as ongoing: January 2020 to today.
+    assert_eq!(lee.subject.years_experience, Some(6.8));
+    assert_eq!(
+        lee.skill_ids(),
+        [
+            "python",
+            "sql",
+            "cuda",
+            "cudnn",
+            "machine-learning",
+            "cnn",
+            "pytorch"
+        ]
+    );
+    assert_skills(
+        &lee,
+        &[
+            ("sql", 2, "name", "Languages: Python, SQL"),
+            // The unknown level word is dropped, not the skill.
+            ("cuda", 2, "name", "CUDA/cuDNN"),
+            // A headline is a claim, not evidence: working at most.
+            (
+                "machine-learning",
+                2,
+                "mentioned in basics.label",
+                "ML Engineer",
+            ),
+            // Used in a dated position since 2020: proficient.
+            (
+                "pytorch",
+                3,
+                "mentioned in work[0].highlights[0]",
+                "Trained CNNs in PyTorch",
+            ),
+        ],
+    );
+    assert!(lee.unrecognized.is_empty());
+    let llm = lee.only_role();
+    assert_eq!(
+        (llm.id.as_str(), llm.target_tier.as_str()),
+        ("llm-engineer", "senior")
+    );
+    assert_eq!(
+        llm.matched("python").evidence.as_deref(),
+        // Listed at working; PyTorch used since 2020 implies it at proficient.
+        Some("Trained CNNs in PyTorch")
+    );
+    for essential in [
+        "rag",
+        "fine-tuning",
+        "large-language-models",
+        "model-serving",
+    ] {
+        assert!(llm.gap(essential).blocking, "{essential}");
+    }
+
+    // A Markdown résumé (`assess-markdown-json`): the name from the heading, years from two date
+    // styles, skills listed under "Skills" or mentioned in prose, each with the line it is on.
+    let cv = std::fs::read_to_string("examples/cv.md").expect("examples/cv.md");
+    let (alex, _, stderr) = assess_json(&["examples/cv.md", "--role", "llm-engineer"], None);
+    assert_eq!(stderr, "");
+    assert_report_is_consistent(&alex);
+    assert_eq!(alex.subject.name.as_deref(), Some("Alex Kim"));
+    assert_eq!(alex.subject.source, "examples/cv.md");
+    assert_eq!(alex.subject.years_experience, Some(8.2));
+    assert_skills(
+        &alex,
+        &[
+            // Shown in a dated bullet by what was built with it, not only listed.
+            (
+                "python",
+                3,
+                "read from the phrase 'fastapi'",
+                "behind FastAPI.",
+            ),
+            // Listed only: working, claimed.
+            (
+                "go",
+                2,
+                "listed in text",
+                "- **Languages**: Python, SQL, Go",
+            ),
+            (
+                "machine-learning",
+                3,
+                "read from the phrase 'gradient boosting'",
+                "Gradient boosting (XGBoost) pricing models",
+            ),
+            (
+                "rest-apis",
+                3,
+                "mentioned in text as FastAPI",
+                "behind FastAPI.",
+            ),
+            (
+                "spark",
+                3,
+                "mentioned in text as PySpark",
+                "Feature pipelines in PySpark",
+            ),
+            (
+                "ci-cd",
+                3,
+                "mentioned in text as GitHub Actions",
+                "via GitHub Actions",
+            ),
+            (
+                "ab-testing",
+                3,
+                "mentioned in text as A/B tests",
+                "A/B tests of every",
+            ),
+        ],
+    );
+    let lines: Vec<&str> = cv.lines().map(str::trim).collect();
+    let evidence = alex.skills.iter().filter_map(|s| s.evidence.as_deref());
+    let matched = alex.roles.iter().flat_map(|r| &r.matched);
+    for line in evidence.chain(matched.filter_map(|m| m.evidence.as_deref())) {
+        assert!(
+            lines.contains(&line),
+            "evidence is a whole line of cv.md: {line:?}"
+        );
+    }
+    assert!(alex.unrecognized.is_empty() && alex.warnings.is_empty());
+    let llm = alex.only_role();
+    assert_eq!(
+        (llm.id.as_str(), llm.target_tier.as_str()),
+        ("llm-engineer", "senior")
+    );
+    assert_eq!(
+        llm.matched("model-serving").via,
+        "read from the phrase 'served'"
+    );
+    assert_eq!(llm.matched("llm-apis").via, "implied by langchain");
+    assert!(llm.gap("llm-evaluation").blocking);
+    assert!(llm.matched.iter().all(|m| m.skill != "llm-evaluation"));
+
+    // A JSON Resume on stdin, its format detected (`stdin-detect`): the same report as when the format
+    // is given.
+    let stdin = std::fs::read("tests/cmd/stdin-detect.stdin").expect("the stdin of stdin-detect");
+    let args = ["-", "--role", "deep-learning-engineer"];
+    let (person, detected, stderr) = assess_json(&args, Some(&stdin));
+    assert_eq!(stderr, "");
+    let (_, forced, _) = assess_json(
+        &[&args[..], &["--input-format", "jsonresume"]].concat(),
+        Some(&stdin),
+    );
+    assert_eq!(detected, forced, "stdin detected as a JSON Resume");
+    assert_report_is_consistent(&person);
+    assert_eq!(person.subject.name.as_deref(), Some("Stdin Person"));
+    assert_eq!(person.subject.source, "-");
+    assert_eq!(person.subject.years_experience, None);
+    assert_eq!(person.skill_ids(), ["pytorch", "jax"]);
+    assert_skills(
+        &person,
+        &[
+            ("pytorch", 2, "name", "Frameworks: PyTorch, JAX"),
+            ("jax", 2, "name", "Frameworks: PyTorch, JAX"),
+        ],
+    );
+    assert!(person.unrecognized.is_empty() && person.warnings.is_empty());
+    let dle = person.only_role();
+    assert_eq!(dle.id, "deep-learning-engineer");
+    // No years: scored at entry, and no band rules a tier out.
+    assert_eq!(
+        (dle.tier.as_deref(), dle.target_tier.as_str()),
+        (None, "entry")
+    );
+    assert!(dle.tiers.iter().all(|t| t.in_band));
+    assert_eq!(dle.matched("deep-learning").via, "implied by pytorch");
+    assert_eq!(
+        dle.matched("tensorflow").via,
+        "related: pytorch (50% credit)"
+    );
+    assert!(dle.gap("transformers-architecture").blocking);
 }

@@ -57,6 +57,11 @@ fn report() -> Report<'static> {
                 years: Some(2.0),
                 evidence: Some(HOSTILE_EVIDENCE.into()),
                 via: "alias torch".into(),
+                months: Some(26),
+                last_used: Some(skillgap::skills::LastUsed::Current),
+                positions: 1,
+                evidenced: true,
+                level_reason: "3: used 2.2 years in 1 position, 2024–current".into(),
             },
             ReportSkill {
                 id: "python".into(),
@@ -65,6 +70,11 @@ fn report() -> Report<'static> {
                 years: None,
                 evidence: None,
                 via: "name".into(),
+                months: None,
+                last_used: None,
+                positions: 0,
+                evidenced: false,
+                level_reason: "2: listed, not shown in any position".into(),
             },
         ],
         unrecognized: vec![Unrecognized {
@@ -391,6 +401,11 @@ fn render_progress(format: DiffFormat) -> String {
         years: None,
         evidence: None,
         via: "name".into(),
+        months: Some(12),
+        last_used: Some(skillgap::skills::LastUsed::Year(2026)),
+        positions: 1,
+        evidenced: true,
+        level_reason: "3: stated in the skills file".into(),
     });
     let llm = &mut after.roles[1];
     llm.score = 64.0;

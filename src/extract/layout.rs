@@ -545,12 +545,13 @@ fn labelled_level(text: &str) -> Option<(u8, usize)> {
     if label.split_whitespace().count() > 3 {
         return None;
     }
-    let level = level_in_words(label).or_else(|| match label {
+    let named = match label {
         "strong" | "strong in" | "primary" | "core" => Some(3),
         "familiar" | "familiarity" | "exposure" | "basic" | "learning" => Some(1),
         "working knowledge" | "working" | "intermediate" | "good" => Some(2),
         _ => None,
-    })?;
+    };
+    let level = level_in_words(label).or(named)?;
     Some((level, items(rest).len().max(1)))
 }
 

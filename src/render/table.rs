@@ -247,12 +247,45 @@ impl Render for Table {
         }
 
         if options.explain {
+            let claimed: Vec<String> = report
+                .skills
+                .iter()
+                .filter(|s| !s.evidenced)
+                .map(|s| safe(&s.name).into_owned())
+                .collect();
+            if !claimed.is_empty() {
+                writeln!(out)?;
+                let text = format!("Claimed, not shown in any position: {}", claimed.join(", "));
+                for line in wrap(&text, usize::from(options.width.max(40))) {
+                    writeln!(out, "{line}")?;
+                }
+            }
             for role in &report.roles {
-                explain_role(out, role, options)?;
+                explain_role(out, report, role, options)?;
             }
         }
         Ok(())
     }
+}
+
+/// Breaks `text` at spaces into lines of at most `width` columns (a longer word stays whole),
+/// the lines after the first indented by two spaces.
+fn wrap(text: &str, width: usize) -> Vec<String> {
+    let mut lines: Vec<String> = Vec::new();
+    let mut line = String::new();
+    for word in text.split(' ') {
+        let needed = line.chars().count() + 1 + word.chars().count();
+        if !line.trim().is_empty() && needed > width {
+            lines.push(std::mem::replace(&mut line, "  ".to_string()));
+        } else if !line.is_empty() && !line.ends_with("  ") {
+            line.push(' ');
+        }
+        line.push_str(word);
+    }
+    if !line.trim().is_empty() {
+        lines.push(line);
+    }
+    lines
 }
 
 /// Cuts a line to `width` columns, marking the cut.
@@ -279,7 +312,39 @@ fn plan_roles(report: &Report) -> usize {
         .count()
 }
 
-fn explain_role(out: &mut dyn Write, role: &RoleFit, options: &RenderOptions) -> io::Result<()> {
+/// "4.8 years, last used current" for a skill the person has, from its months and last use; and
+/// "claimed" when nothing beyond a list shows it.
+fn usage_words(report: &Report, skill: &str) -> String {
+    let Some(held) = report.skills.iter().find(|s| s.id == skill) else {
+        return String::new();
+    };
+    let mut parts = Vec::new();
+    if let Some(months) = held.months {
+        parts.push(if months < 12 {
+            format!("{months} months")
+        } else {
+            format!("{:.1} years", f64::from(months) / 12.0)
+        });
+    }
+    if let Some(last) = held.last_used {
+        parts.push(format!("last used {last}"));
+    }
+    if !held.evidenced {
+        parts.push("claimed".to_string());
+    }
+    if parts.is_empty() {
+        String::new()
+    } else {
+        format!(" ({})", parts.join(", "))
+    }
+}
+
+fn explain_role(
+    out: &mut dyn Write,
+    report: &Report,
+    role: &RoleFit,
+    options: &RenderOptions,
+) -> io::Result<()> {
     writeln!(out)?;
     let heading = format!(
         "{} — {:.1} at {}{}",
@@ -309,11 +374,12 @@ fn explain_role(out: &mut dyn Write, role: &RoleFit, options: &RenderOptions) ->
             .unwrap_or_default();
         writeln!(
             out,
-            "  ✓ {} {}/{} [{}] via {}{evidence}",
+            "  ✓ {} {}/{} [{}]{} via {}{evidence}",
             m.name,
             m.level,
             m.required_level,
             m.importance,
+            usage_words(report, &m.skill),
             safe(&m.via)
         )?;
     }
