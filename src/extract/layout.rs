@@ -382,6 +382,9 @@ pub struct LineContext {
     pub stated: Option<(u8, usize)>,
     /// Years stated for the names on the line (a table's Years column).
     pub years: Option<f64>,
+    /// The first line of the bullet (or paragraph) this line belongs to: a bullet wrapped over
+    /// several lines is one sentence.
+    pub block_start: usize,
 }
 
 /// The positions of a document and the context of each of its lines.
@@ -564,18 +567,33 @@ pub(crate) fn read_layout(document: &Document, today: Day) -> Layout {
     // The line that opened the current position, and the previous non-blank line.
     let mut header_lines: Vec<usize> = Vec::new();
     let mut previous: Option<usize> = None;
+    // The bullet or paragraph being read (its first line), and a sub-period written in it.
+    let mut block: Option<usize> = None;
+    let mut block_period: Option<Interval> = None;
     let mut section = Section::Top;
     // A skills table's columns: (level column, years column, skill column).
     let mut table: Option<(Option<usize>, Option<usize>, usize)> = None;
     for (i, line) in document.lines.iter().enumerate() {
         let text = &document.display[line.start..line.end];
         let trimmed = text.trim();
+        // A bullet starts a block; a line that is neither a bullet nor a heading continues the
+        // block above it; a blank line ends it.
+        let continues = block.is_some()
+            && !is_bullet(trimmed)
+            && line.heading == 0
+            && !trimmed.is_empty()
+            && !line.skipped;
+        if !continues {
+            block = (!trimmed.is_empty() && !line.skipped).then_some(i);
+            block_period = None;
+        }
         let mut context = LineContext {
             place: Place::Summary,
             position: None,
-            period: None,
+            period: block_period,
             stated: None,
             years: None,
+            block_start: block.unwrap_or(i),
         };
         if line.skipped || trimmed.is_empty() {
             context.position = current;
@@ -682,8 +700,23 @@ pub(crate) fn read_layout(document: &Document, today: Day) -> Layout {
             let inside = current
                 .and_then(|p| positions[p].interval)
                 .is_some_and(|r| range.start >= r.start && range.end <= r.end);
-            if is_bullet(trimmed) && inside {
+            // A range inside the position's own, written in a bullet (or on a line that continues
+            // one), is a sub-period of that bullet: "(2025 – present)".
+            let in_bullet = is_bullet(trimmed)
+                || (continues
+                    && block.is_some_and(|b| {
+                        is_bullet(
+                            document.display[document.lines[b].start..document.lines[b].end].trim(),
+                        )
+                    }));
+            if in_bullet && inside {
                 context.period = Some(range);
+                block_period = Some(range);
+                if let Some(first) = block {
+                    for earlier in &mut contexts[first..] {
+                        earlier.period = Some(range);
+                    }
+                }
             } else {
                 // A new position. A header that is only dates takes its title from the line above
                 // ("### Staff ML Engineer, Northwind" then "2019 – present").

@@ -285,11 +285,26 @@ pub(crate) fn text_sightings(
     mentions: &[Mention],
     catalog: &Catalog,
 ) -> Vec<Sighting> {
+    // The text of each bullet or paragraph, lines joined: its verbs are read as one sentence.
+    let wanted: std::collections::HashSet<usize> = mentions
+        .iter()
+        .map(|m| layout.lines[m.line - 1].block_start)
+        .collect();
+    let mut blocks: std::collections::HashMap<usize, String> = std::collections::HashMap::new();
+    for (i, (context, line)) in layout.lines.iter().zip(&document.lines).enumerate() {
+        if !wanted.contains(&context.block_start) {
+            continue;
+        }
+        let text = blocks.entry(context.block_start).or_default();
+        if i != context.block_start {
+            text.push(' ');
+        }
+        text.push_str(&document.display[line.start..line.end]);
+    }
     mentions
         .iter()
         .map(|mention| {
             let context = &layout.lines[mention.line - 1];
-            let line = &document.lines[mention.line - 1];
             let how = if context.place.is_list() {
                 "listed"
             } else {
@@ -318,7 +333,9 @@ pub(crate) fn text_sightings(
                 stated_level,
                 group,
                 stated_years: mention.stated_years.or(context.years),
-                strength: Strength::of_sentence(&document.display[line.start..line.end]),
+                strength: Strength::of_sentence(
+                    blocks.get(&context.block_start).map_or("", String::as_str),
+                ),
             }
         })
         .collect()

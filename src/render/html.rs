@@ -12,7 +12,7 @@ use std::io::{self, Write};
 
 use super::escape::html as esc;
 use super::markdown::{category_name, plan_reason, role_title};
-use super::{Render, RenderOptions};
+use super::{claimed_names, usage_words, Render, RenderOptions, CLAIMED_LABEL};
 use crate::assess::FIT_THRESHOLD;
 use crate::report::{Report, RoleFit};
 use crate::skills::level_word;
@@ -169,7 +169,7 @@ fn write_page(h: &mut String, report: &Report) -> std::fmt::Result {
     writeln!(h, "<section id=\"roles\">")?;
     writeln!(h, "<h2>Roles in detail</h2>")?;
     for (rank, role) in report.roles.iter().enumerate() {
-        write_role(h, rank + 1, role)?;
+        write_role(h, report, rank + 1, role)?;
     }
     writeln!(h, "</section>")?;
 
@@ -288,7 +288,7 @@ fn write_plan(h: &mut String, report: &Report) -> std::fmt::Result {
     writeln!(h, "</section>")
 }
 
-fn write_role(h: &mut String, rank: usize, role: &RoleFit) -> std::fmt::Result {
+fn write_role(h: &mut String, report: &Report, rank: usize, role: &RoleFit) -> std::fmt::Result {
     writeln!(h, "<details id=\"role-{}\">", esc(&role.id))?;
     writeln!(
         h,
@@ -390,9 +390,12 @@ fn write_role(h: &mut String, rank: usize, role: &RoleFit) -> std::fmt::Result {
                     )
                 })
                 .unwrap_or_default();
+            let usage = usage_words(report, &m.skill)
+                .map(|usage| format!(" <span class=\"evidence\">({})</span>", esc(&usage)))
+                .unwrap_or_default();
             writeln!(
                 h,
-                "<tr><td>{}</td><td><span class=\"pill\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}{evidence}</td></tr>",
+                "<tr><td>{}{usage}</td><td><span class=\"pill\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}{evidence}</td></tr>",
                 esc(&m.name),
                 m.importance,
                 m.level,
@@ -451,6 +454,16 @@ fn write_skills(h: &mut String, report: &Report) -> std::fmt::Result {
         }
         writeln!(h, "</tbody>")?;
         writeln!(h, "</table>")?;
+    }
+    let claimed: Vec<String> = claimed_names(report)
+        .map(|name| esc(name).into_owned())
+        .collect();
+    if !claimed.is_empty() {
+        writeln!(
+            h,
+            "<p><strong>{CLAIMED_LABEL}:</strong> {}</p>",
+            claimed.join(", ")
+        )?;
     }
     if !report.unrecognized.is_empty() {
         writeln!(h, "<h3>Not recognized</h3>")?;

@@ -6,7 +6,7 @@
 use std::io::{self, Write};
 
 use super::escape::markdown as md;
-use super::{Render, RenderOptions};
+use super::{claimed_names, usage_words, Render, RenderOptions, CLAIMED_LABEL};
 use crate::report::{PlanItem, Report, RoleFit};
 use crate::skills::level_word;
 
@@ -60,7 +60,7 @@ impl Render for Markdown {
         writeln!(out)?;
 
         for (rank, role) in report.roles.iter().enumerate() {
-            write_role(rank + 1, role, out)?;
+            write_role(report, rank + 1, role, out)?;
         }
 
         writeln!(out, "## Skills recognized")?;
@@ -81,6 +81,13 @@ impl Render for Markdown {
                     skill.evidence.as_deref().map(md).unwrap_or_default()
                 )?;
             }
+        }
+        let claimed: Vec<String> = claimed_names(report)
+            .map(|name| md(name).into_owned())
+            .collect();
+        if !claimed.is_empty() {
+            writeln!(out)?;
+            writeln!(out, "**{CLAIMED_LABEL}:** {}", claimed.join(", "))?;
         }
         if !report.unrecognized.is_empty() {
             writeln!(out)?;
@@ -218,7 +225,7 @@ fn write_plan(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     Ok(())
 }
 
-fn write_role(rank: usize, role: &RoleFit, out: &mut dyn Write) -> io::Result<()> {
+fn write_role(report: &Report, rank: usize, role: &RoleFit, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out, "## {rank}. {} — {:.1}", md(&role.title), role.score)?;
     writeln!(out)?;
     let fits = match role.tier {
@@ -293,8 +300,11 @@ fn write_role(rank: usize, role: &RoleFit, out: &mut dyn Write) -> io::Result<()
         for m in &role.matched {
             writeln!(
                 out,
-                "| {} | {} | {} | {} | {} | {} |",
+                "| {}{} | {} | {} | {} | {} | {} |",
                 md(&m.name),
+                usage_words(report, &m.skill)
+                    .map(|usage| format!(" ({})", md(&usage)))
+                    .unwrap_or_default(),
                 m.importance,
                 m.level,
                 m.required_level,

@@ -72,6 +72,43 @@ impl ReportFormat {
     }
 }
 
+/// The label of the skills a person only lists or names in a summary, shown apart from the rest.
+const CLAIMED_LABEL: &str = "Claimed, not shown in any position";
+
+/// The names of the skills the person claims without showing them in any position, in report
+/// order (not escaped: each renderer escapes them for its format).
+fn claimed_names<'r>(report: &'r Report<'_>) -> impl Iterator<Item = &'r str> {
+    report
+        .skills
+        .iter()
+        .filter(|skill| !skill.evidenced)
+        .map(|skill| &*skill.name)
+}
+
+/// How long and how lately the person used a skill, as every renderer shows it beside a matched
+/// skill: "4.8 years, last used current", "8 months, last used 2023", and "claimed" when nothing
+/// beyond a list or a summary shows it. None for a skill the person does not hold, or when the
+/// report knows none of this. No input text reaches the words (numbers, a year, fixed words);
+/// the markup renderers escape them all the same, as they do their other generated text.
+fn usage_words(report: &Report, skill: &str) -> Option<String> {
+    let held = report.skills.iter().find(|s| s.id == skill)?;
+    let mut parts = Vec::new();
+    if let Some(months) = held.months {
+        parts.push(if months < 12 {
+            format!("{months} month{}", if months == 1 { "" } else { "s" })
+        } else {
+            format!("{:.1} years", f64::from(months) / 12.0)
+        });
+    }
+    if let Some(last) = held.last_used {
+        parts.push(format!("last used {last}"));
+    }
+    if !held.evidenced {
+        parts.push("claimed".to_string());
+    }
+    (!parts.is_empty()).then(|| parts.join(", "))
+}
+
 /// Renders into a byte buffer (for atomic file output and tests).
 pub fn to_bytes(
     format: ReportFormat,

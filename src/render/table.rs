@@ -9,7 +9,7 @@ use comfy_table::{
 };
 
 use super::escape::terminal_line as safe;
-use super::{Render, RenderOptions};
+use super::{claimed_names, usage_words, Render, RenderOptions, CLAIMED_LABEL};
 use crate::assess::FIT_THRESHOLD;
 use crate::catalog::Catalog;
 use crate::profile::Role;
@@ -247,15 +247,12 @@ impl Render for Table {
         }
 
         if options.explain {
-            let claimed: Vec<String> = report
-                .skills
-                .iter()
-                .filter(|s| !s.evidenced)
-                .map(|s| safe(&s.name).into_owned())
+            let claimed: Vec<String> = claimed_names(report)
+                .map(|name| safe(name).into_owned())
                 .collect();
             if !claimed.is_empty() {
                 writeln!(out)?;
-                let text = format!("Claimed, not shown in any position: {}", claimed.join(", "));
+                let text = format!("{CLAIMED_LABEL}: {}", claimed.join(", "));
                 for line in wrap(&text, usize::from(options.width.max(40))) {
                     writeln!(out, "{line}")?;
                 }
@@ -312,33 +309,6 @@ fn plan_roles(report: &Report) -> usize {
         .count()
 }
 
-/// "4.8 years, last used current" for a skill the person has, from its months and last use; and
-/// "claimed" when nothing beyond a list shows it.
-fn usage_words(report: &Report, skill: &str) -> String {
-    let Some(held) = report.skills.iter().find(|s| s.id == skill) else {
-        return String::new();
-    };
-    let mut parts = Vec::new();
-    if let Some(months) = held.months {
-        parts.push(if months < 12 {
-            format!("{months} months")
-        } else {
-            format!("{:.1} years", f64::from(months) / 12.0)
-        });
-    }
-    if let Some(last) = held.last_used {
-        parts.push(format!("last used {last}"));
-    }
-    if !held.evidenced {
-        parts.push("claimed".to_string());
-    }
-    if parts.is_empty() {
-        String::new()
-    } else {
-        format!(" ({})", parts.join(", "))
-    }
-}
-
 fn explain_role(
     out: &mut dyn Write,
     report: &Report,
@@ -379,7 +349,9 @@ fn explain_role(
             m.level,
             m.required_level,
             m.importance,
-            usage_words(report, &m.skill),
+            usage_words(report, &m.skill)
+                .map(|usage| format!(" ({usage})"))
+                .unwrap_or_default(),
             safe(&m.via)
         )?;
     }
