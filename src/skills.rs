@@ -67,6 +67,9 @@ pub struct ClaimedSkill {
     pub evidenced: bool,
     /// One sentence: the rule that set the level, and the line that proves it.
     pub level_reason: String,
+    /// The months of the dated positions that show it, merged (sorted, no overlaps): what an
+    /// umbrella skill it implies inherits.
+    pub periods: Vec<crate::input::dates::Interval>,
 }
 
 impl ClaimedSkill {
@@ -84,6 +87,7 @@ impl ClaimedSkill {
             positions: 0,
             evidenced: true,
             level_reason: format!("{level}: stated in the skills file"),
+            periods: Vec::new(),
         }
     }
 }

@@ -48,7 +48,15 @@ pub(crate) fn heading(
                 || (trimmed.starts_with("__") && trimmed.ends_with("__")));
         let label = trimmed.ends_with(':') && !trimmed.starts_with(['-', '*', '+']);
         let capitals = all_capitals(trimmed);
-        if bold || label || capitals {
+        // A plain-text section heading: a short line that names a section ("Work experience",
+        // "Education", "Skills"), with no digits and no sentence punctuation.
+        let lower = trimmed.to_lowercase();
+        let plain_section = trimmed.split_whitespace().nth(4).is_none()
+            && !trimmed.starts_with(['-', '*', '+', '•'])
+            && !trimmed
+                .contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | ';' | '|'))
+            && Section::of_heading(&lower).is_some();
+        if bold || label || capitals || plain_section {
             let text = trimmed.trim_matches(|c: char| matches!(c, '*' | '_' | ':' | ' '));
             return Some((7, text.to_string()));
         }
@@ -394,8 +402,16 @@ pub struct Layout {
     pub lines: Vec<LineContext>,
 }
 
+/// Whether `line` (its display text `text`) continues the bullet or paragraph above it: not a
+/// bullet, a heading, a list of names, blank or skipped. A bullet wrapped over several lines is one
+/// sentence (the scanner reads its phrasing whole, the layout its verbs and sub-periods).
+pub(crate) fn continues_block(line: &Line, text: &str) -> bool {
+    let trimmed = text.trim();
+    !line.skipped && !line.listed && line.heading == 0 && !trimmed.is_empty() && !is_bullet(trimmed)
+}
+
 /// A list bullet: `- `, `* `, `+ `, `• `, `1. `, `2) `.
-fn is_bullet(trimmed: &str) -> bool {
+pub(crate) fn is_bullet(trimmed: &str) -> bool {
     let mut chars = trimmed.chars();
     match chars.next() {
         Some('-' | '*' | '+' | '•' | '▪' | '◦' | '‣' | '–' | '►' | '○' | '●') => {
@@ -469,6 +485,28 @@ fn without_dates(text: &str) -> String {
         c.is_whitespace() || matches!(c, '(' | ')' | '[' | ']' | '|' | ',' | '·' | '—' | '–' | '-')
     }))
     .to_string()
+}
+
+/// "Since Jun 2026 also label chats" → "Since Jun 2026 - present …": a start written with "since"
+/// is a range up to today.
+fn since_as_range(text: &str) -> std::borrow::Cow<'_, str> {
+    let lower = text.to_ascii_lowercase();
+    let Some(at) = lower.find("since ") else {
+        return std::borrow::Cow::Borrowed(text);
+    };
+    let after = at + "since ".len();
+    // The year that ends the date: within the next three words.
+    let mut offset = after;
+    for word in text[after..].split_inclusive(' ').take(3) {
+        offset += word.len();
+        let bare = word.trim().trim_end_matches([',', '.', ';', ')']);
+        if bare.len() == 4 && bare.bytes().all(|b| b.is_ascii_digit()) {
+            let end = offset - (word.len() - word.trim_end().len());
+            let end = end - (word.trim_end().len() - bare.len());
+            return std::borrow::Cow::Owned(format!("{} - present{}", &text[..end], &text[end..]));
+        }
+    }
+    std::borrow::Cow::Borrowed(text)
 }
 
 /// The level a list label or a table cell states: "Strong", "Familiar", "Expert", "熟练",
@@ -570,6 +608,8 @@ pub(crate) fn read_layout(document: &Document, today: Day) -> Layout {
     // The bullet or paragraph being read (its first line), and a sub-period written in it.
     let mut block: Option<usize> = None;
     let mut block_period: Option<Interval> = None;
+    // Lines read under the current position after its header.
+    let mut body_lines = 0usize;
     let mut section = Section::Top;
     // A skills table's columns: (level column, years column, skill column).
     let mut table: Option<(Option<usize>, Option<usize>, usize)> = None;
@@ -578,11 +618,7 @@ pub(crate) fn read_layout(document: &Document, today: Day) -> Layout {
         let trimmed = text.trim();
         // A bullet starts a block; a line that is neither a bullet nor a heading continues the
         // block above it; a blank line ends it.
-        let continues = block.is_some()
-            && !is_bullet(trimmed)
-            && line.heading == 0
-            && !trimmed.is_empty()
-            && !line.skipped;
+        let continues = block.is_some() && continues_block(line, text);
         if !continues {
             block = (!trimmed.is_empty() && !line.skipped).then_some(i);
             block_period = None;
@@ -691,8 +727,9 @@ pub(crate) fn read_layout(document: &Document, today: Day) -> Layout {
                 | Section::Publications
                 | Section::Other
         );
-        let ranges = if opens_positions && super::experience::may_hold_date_range(text) {
-            dates::ranges_in_line(text, today)
+        let dated = since_as_range(text);
+        let ranges = if opens_positions && super::experience::may_hold_date_range(&dated) {
+            dates::ranges_in_line(&dated, today)
         } else {
             Vec::new()
         };
@@ -709,6 +746,16 @@ pub(crate) fn read_layout(document: &Document, today: Day) -> Layout {
                             document.display[document.lines[b].start..document.lines[b].end].trim(),
                         )
                     }));
+            // A dated line right under a position's header, before any bullet, is a note on it
+            // ("*Senior DL Engineer 2021–2023, Staff since 2023.*"), not a position of its own.
+            let note_on_header = inside && !in_bullet && body_lines == 0;
+            if note_on_header {
+                context.place = Place::PositionHeader;
+                context.position = current;
+                contexts.push(context);
+                previous = Some(i);
+                continue;
+            }
             if in_bullet && inside {
                 context.period = Some(range);
                 block_period = Some(range);
@@ -765,6 +812,7 @@ pub(crate) fn read_layout(document: &Document, today: Day) -> Layout {
                     seniority: Seniority::of_title(&seniority_text),
                 });
                 current = Some(positions.len() - 1);
+                body_lines = 0;
                 context.place = Place::PositionHeader;
                 context.position = current;
                 contexts.push(context);
@@ -773,6 +821,9 @@ pub(crate) fn read_layout(document: &Document, today: Day) -> Layout {
             }
         }
         context.position = current;
+        if current.is_some() {
+            body_lines += 1;
+        }
         context.place = if current.is_some() {
             Place::PositionBullet
         } else {

@@ -18,7 +18,8 @@
 //!      "exposure to", "coursework", "learning" → at most 1.
 //!    - Last used more than [`STALE_YEARS`] years ago and not in the skills list: one lower.
 //! 2. **An undated project or undated work**: 2 (a stated level may lower it).
-//! 3. **A publication**: 2; **education, coursework or a certificate only**: 1.
+//! 3. **A publication**: 2; **education, coursework or a certificate only**: 1, and still
+//!    claimed (it shows learning, not use).
 //! 4. **A skills list or table, or a summary, only**: 2 (a stated level may lower it), and
 //!    **claimed, not evidenced**.
 
@@ -258,7 +259,9 @@ fn level_of(
             level = level.min(stated.max(1));
         }
         let months = stated_years.map(|y| (y * 12.0).round() as u32);
-        (level, true, why.to_string(), months)
+        // A course or a certificate shows learning, not use: still a claim.
+        let shows_use = !matches!(place, Place::Education | Place::Certification);
+        (level, shows_use, why.to_string(), months)
     } else {
         let stated = stated_alone.or(stated_group);
         let level = stated.map_or(LISTED_LEVEL, |s| s.min(LISTED_LEVEL)).max(1);
@@ -298,6 +301,7 @@ fn level_of(
         positions: position_ids.len() as u32,
         evidenced,
         level_reason,
+        periods: if evidenced { merged } else { Vec::new() },
     })
 }
 
@@ -351,4 +355,91 @@ fn span_words(start: i32, end: i32, now: i32) -> String {
     } else {
         format!("{first}–{last}")
     }
+}
+
+/// What a person is credited with in one skill: their own level in it, or the level a skill
+/// they have implies (at most [`IMPLIED_LEVEL_CAP`]), with that skill's months and kind (implied
+/// by an evidenced tool is evidenced; by a claimed one, claimed).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Credit {
+    pub level: u8,
+    pub months: Option<u32>,
+    pub evidenced: bool,
+    /// The skill it is implied by, `None` for the person's own.
+    pub implied_by: Option<SkillIdx>,
+}
+
+/// The highest level a skill reaches by implication.
+pub const IMPLIED_LEVEL_CAP: u8 = 3;
+
+/// Every skill a person is credited with: their own, and what those imply, transitively, at the
+/// higher of the two levels (as scoring takes it). Months are those of every position that shows
+/// the skill or a skill implying it, merged.
+pub fn credited(skills: &crate::skills::Skills, catalog: &Catalog) -> HashMap<SkillIdx, Credit> {
+    let mut credits: HashMap<SkillIdx, Credit> = HashMap::new();
+    // The periods every credited skill is shown in: its own and those of the skills implying it.
+    let mut periods: HashMap<SkillIdx, Vec<Interval>> = HashMap::new();
+    for claim in &skills.skills {
+        credits.insert(
+            claim.skill,
+            Credit {
+                level: claim.level,
+                months: claim.months,
+                evidenced: claim.evidenced,
+                implied_by: None,
+            },
+        );
+    }
+    for claim in &skills.skills {
+        // The implied closure of this claim, each target offered this claim's level and kind.
+        let mut stack = vec![claim.skill];
+        let mut seen = vec![claim.skill];
+        while let Some(skill) = stack.pop() {
+            periods
+                .entry(skill)
+                .or_default()
+                .extend(claim.periods.iter().copied());
+            for implied in &catalog.skill(skill).implies {
+                let Some(target) = catalog.index_of(implied) else {
+                    continue;
+                };
+                if seen.contains(&target) {
+                    continue;
+                }
+                seen.push(target);
+                stack.push(target);
+                let offered = Credit {
+                    level: claim.level.min(IMPLIED_LEVEL_CAP),
+                    months: None,
+                    evidenced: claim.evidenced,
+                    implied_by: Some(claim.skill),
+                };
+                // Scoring takes the higher of a skill's own level and what implies it.
+                let better = match credits.get(&target) {
+                    None => true,
+                    Some(held) => {
+                        offered.level > held.level
+                            || (held.implied_by.is_some()
+                                && offered.level == held.level
+                                && offered.evidenced
+                                && !held.evidenced)
+                    }
+                };
+                if better {
+                    credits.insert(target, offered);
+                }
+            }
+        }
+    }
+    for (skill, credit) in &mut credits {
+        let shown: i32 = dates::merge(periods.get(skill).map_or(&[][..], Vec::as_slice))
+            .iter()
+            .map(|i| i.months())
+            .sum();
+        if shown > 0 {
+            let shown = shown as u32;
+            credit.months = Some(credit.months.map_or(shown, |own| own.max(shown)));
+        }
+    }
+    credits
 }

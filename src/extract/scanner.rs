@@ -8,7 +8,7 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 
 use super::document::{Document, Line};
 use super::evidence::evidence_cached;
-use super::layout::{is_item_separator, strip_markup};
+use super::layout::{continues_block, is_bullet, is_item_separator, strip_markup};
 use super::signals::{normalise, Signals};
 use super::terms::{list_case_matches, variants, Candidate};
 use super::Mention;
@@ -225,53 +225,77 @@ impl Scanner {
         self.read_phrasing(document, mentions)
     }
 
-    /// The sentence-level reading of every prose line: its mentions dropped when the line is
-    /// about selling or recruiting, or uses a name in another sense; the concept skills its
-    /// phrasing shows added (once per skill and line, after the line's own mentions).
+    /// The sentence-level reading of the prose. A bullet and the lines that continue it (or a
+    /// wrapped paragraph) are read as one sentence: its mentions are dropped when it is about
+    /// selling or recruiting, or uses a name in another sense, or names an everyday-word skill
+    /// with none of its field's words there or in the header above it; the concept skills its
+    /// phrasing shows are added, once per skill and sentence, on its first line.
     fn read_phrasing(&self, document: &Document, mentions: Vec<Mention>) -> Vec<Mention> {
+        let lines = &document.lines;
+        let text_of = |line: &Line| &document.display[line.start..line.end];
         let mut out = Vec::with_capacity(mentions.len());
         let mut pending = mentions.into_iter().peekable();
-        for (idx, line) in document.lines.iter().enumerate() {
-            let number = idx + 1;
-            let mut on_line: Vec<Mention> = Vec::new();
-            while let Some(mention) = pending.next_if(|m| m.line == number) {
-                on_line.push(mention);
-            }
-            if line.skipped || line.listed {
-                out.append(&mut on_line);
+        // The latest sentence that was not a bullet: a position's header, a paragraph.
+        let mut header = String::new();
+        let mut i = 0;
+        while i < lines.len() {
+            let line = &lines[i];
+            if line.skipped || line.listed || text_of(line).trim().is_empty() {
+                while let Some(mention) = pending.next_if(|m| m.line <= i + 1) {
+                    out.push(mention);
+                }
+                i += 1;
                 continue;
             }
-            let display = &document.display[line.start..line.end];
-            if display.trim().is_empty() {
-                continue;
+            let mut end = i + 1;
+            while end < lines.len() && continues_block(&lines[end], text_of(&lines[end])) {
+                end += 1;
             }
-            let sentence = normalise(display);
+            let mut joined = String::new();
+            for line in &lines[i..end] {
+                if !joined.is_empty() {
+                    joined.push(' ');
+                }
+                joined.push_str(text_of(line).trim());
+            }
+            let sentence = normalise(&joined);
+            if !is_bullet(text_of(line).trim()) {
+                header.clone_from(&sentence);
+            }
+            let mut in_block: Vec<Mention> = Vec::new();
+            while let Some(mention) = pending.next_if(|m| m.line <= end) {
+                in_block.push(mention);
+            }
+            let block_start = i;
+            i = end;
             if self.signals.is_not_work(&sentence) {
                 continue;
             }
-            on_line.retain(|m| {
+            in_block.retain(|m| {
                 !self.signals.is_guarded(m.skill, &sentence)
-                    && self.signals.in_domain(m.skill, &sentence)
+                    && (self.signals.in_domain(m.skill, &sentence)
+                        || self.signals.in_domain(m.skill, &header))
             });
+            let first = &lines[block_start];
             for (skill, term) in self.signals.skills_in(&sentence) {
-                if on_line.iter().any(|m| m.skill == skill) {
+                if in_block.iter().any(|m| m.skill == skill) {
                     continue;
                 }
                 let at = sentence.find(&format!(" {term}")).unwrap_or(0);
                 if is_negated(&sentence[..at]) {
                     continue;
                 }
-                on_line.push(Mention {
+                in_block.push(Mention {
                     skill,
-                    line: number,
-                    start: line.start,
-                    end: line.start,
+                    line: block_start + 1,
+                    start: first.start,
+                    end: first.start,
                     evidence: super::evidence::evidence(
                         &document.display,
-                        line.start,
-                        line.end,
-                        line.start,
-                        line.start,
+                        first.start,
+                        first.end,
+                        first.start,
+                        first.start,
                     ),
                     matched: format!("the phrase '{term}'"),
                     listed: false,
@@ -279,7 +303,7 @@ impl Scanner {
                     stated_years: None,
                 });
             }
-            out.append(&mut on_line);
+            out.append(&mut in_block);
         }
         out.extend(pending);
         out
