@@ -1,20 +1,27 @@
 //! Stage 6: experience. Years from the date ranges of the work sections.
 
 use super::document::Document;
+use super::layout::Layout;
 use crate::input::dates::{self, Day, Interval};
 
 /// Years covered by the date ranges of the résumé outside education-like sections ("2019 –
 /// present", "Jan 2020 - Mar 2023", "09/2017–06/2019"), overlaps counted once; `None` when it has
 /// no date range at all.
+/// The ranges the layout already read for a line are reused.
 pub(crate) fn years_of_experience(
     text: &str,
     document: &Document,
+    layout: &Layout,
     today: Day,
     warnings: &mut Vec<String>,
 ) -> Option<f64> {
     let mut intervals = Vec::new();
-    for line in &document.lines {
+    for (line, context) in document.lines.iter().zip(&layout.lines) {
         if line.skipped || line.not_work {
+            continue;
+        }
+        if let Some(ranges) = &context.ranges {
+            intervals.extend(ranges.iter().copied());
             continue;
         }
         let text = &document.display[line.start..line.end];

@@ -1,6 +1,10 @@
 //! Stage 2: the layout. Which lines are headings, which are explicit skill lists, and which
 //! sections hold dates that are not work (education, publications).
 
+use std::sync::OnceLock;
+
+use aho_corasick::{AhoCorasick, MatchKind};
+
 use super::document::{Document, Line};
 use super::{Place, Position, Seniority};
 use crate::input::dates::{self, Day, Interval};
@@ -50,13 +54,13 @@ pub(crate) fn heading(
         let capitals = all_capitals(trimmed);
         // A plain-text section heading: a short line that names a section ("Work experience",
         // "Education", "Skills"), with no digits and no sentence punctuation.
-        let lower = trimmed.to_lowercase();
-        let plain_section = trimmed.split_whitespace().nth(4).is_none()
-            && !trimmed.starts_with(['-', '*', '+', '•'])
-            && !trimmed
-                .contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | ';' | '|'))
-            && Section::of_heading(&lower).is_some();
-        if bold || label || capitals || plain_section {
+        let plain_section = || {
+            trimmed.chars().next().is_some_and(char::is_uppercase)
+                && !trimmed
+                    .contains(|c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | ';' | '|'))
+                && Section::of_heading(&trimmed.to_lowercase()).is_some()
+        };
+        if bold || label || capitals || plain_section() {
             let text = trimmed.trim_matches(|c: char| matches!(c, '*' | '_' | ':' | ' '));
             return Some((7, text.to_string()));
         }
@@ -109,6 +113,61 @@ pub(crate) const NOT_WORK_HEADINGS: &[&str] = &[
     "patent",
 ];
 
+/// The words that make a heading name a section, first row first ("Research publications" is
+/// publications, not work).
+const SECTION_WORDS: &[(Section, &[&str])] = &[
+    (
+        Section::Publications,
+        &["publication", "paper", "patent", "talks", "presentations"],
+    ),
+    (Section::Certifications, &["certific", "licen"]),
+    (
+        Section::Education,
+        &[
+            "education",
+            "academic background",
+            "degree",
+            "course",
+            "training and",
+        ],
+    ),
+    (Section::Skills, SKILL_HEADINGS),
+    (
+        Section::Projects,
+        &["project", "portfolio", "open source", "open-source"],
+    ),
+    (
+        Section::Other,
+        &[
+            "award",
+            "honor",
+            "honour",
+            "interest",
+            "hobbies",
+            "reference",
+        ],
+    ),
+    (
+        Section::Work,
+        &[
+            "experience",
+            "employment",
+            "work",
+            "career",
+            "positions",
+            "history",
+            "volunteer",
+            "internship",
+            "research",
+        ],
+    ),
+    (
+        Section::Summary,
+        &["summary", "profile", "about", "objective", "overview"],
+    ),
+    (Section::Other, &["language"]),
+];
+
 /// What a section holds, read from its heading.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Section {
@@ -128,52 +187,32 @@ pub enum Section {
 impl Section {
     /// The section a heading (lowercase) opens, when it names one.
     pub fn of_heading(lower: &str) -> Option<Section> {
-        let has = |words: &[&str]| words.iter().any(|w| lower.contains(w));
-        let section = if has(&["publication", "paper", "patent", "talks", "presentations"]) {
-            Section::Publications
-        } else if has(&["certific", "licen"]) {
-            Section::Certifications
-        } else if has(&[
-            "education",
-            "academic background",
-            "degree",
-            "course",
-            "training and",
-        ]) {
-            Section::Education
-        } else if has(SKILL_HEADINGS) {
-            Section::Skills
-        } else if has(&["project", "portfolio", "open source", "open-source"]) {
-            Section::Projects
-        } else if has(&[
-            "award",
-            "honor",
-            "honour",
-            "interest",
-            "hobbies",
-            "reference",
-        ]) {
-            Section::Other
-        } else if has(&[
-            "experience",
-            "employment",
-            "work",
-            "career",
-            "positions",
-            "history",
-            "volunteer",
-            "internship",
-            "research",
-        ]) {
-            Section::Work
-        } else if has(&["summary", "profile", "about", "objective", "overview"]) {
-            Section::Summary
-        } else if has(&["language"]) {
-            Section::Other
-        } else {
-            return None;
-        };
-        Some(section)
+        // Every word of the table in one automaton (headings are looked at on every short
+        // line); the first row with a word in the heading wins.
+        static AUTOMATON: OnceLock<Option<(AhoCorasick, Vec<Section>)>> = OnceLock::new();
+        let (automaton, sections) = AUTOMATON
+            .get_or_init(|| {
+                let mut words = Vec::new();
+                let mut sections = Vec::new();
+                for (section, list) in SECTION_WORDS {
+                    for word in *list {
+                        words.push(*word);
+                        sections.push(*section);
+                    }
+                }
+                let automaton = AhoCorasick::builder()
+                    .match_kind(MatchKind::Standard)
+                    .build(&words)
+                    .ok()?;
+                Some((automaton, sections))
+            })
+            .as_ref()?;
+        // Pattern ids follow the table's order: the smallest found is the first row.
+        automaton
+            .find_overlapping_iter(lower)
+            .map(|m| m.pattern().as_usize())
+            .min()
+            .map(|pattern| sections[pattern])
     }
 }
 
@@ -393,6 +432,8 @@ pub struct LineContext {
     /// The first line of the bullet (or paragraph) this line belongs to: a bullet wrapped over
     /// several lines is one sentence.
     pub block_start: usize,
+    /// The date ranges read on the line, when the layout read them (`None` when it did not look).
+    pub ranges: Option<Vec<Interval>>,
 }
 
 /// The positions of a document and the context of each of its lines.
@@ -490,6 +531,10 @@ fn without_dates(text: &str) -> String {
 /// "Since Jun 2026 also label chats" → "Since Jun 2026 - present …": a start written with "since"
 /// is a range up to today.
 fn since_as_range(text: &str) -> std::borrow::Cow<'_, str> {
+    // Most lines have no "since": a plain search settles them before any copy.
+    if !text.contains("ince ") {
+        return std::borrow::Cow::Borrowed(text);
+    }
     let lower = text.to_ascii_lowercase();
     let Some(at) = lower.find("since ") else {
         return std::borrow::Cow::Borrowed(text);
@@ -630,6 +675,7 @@ pub(crate) fn read_layout(document: &Document, today: Day) -> Layout {
             stated: None,
             years: None,
             block_start: block.unwrap_or(i),
+            ranges: None,
         };
         if line.skipped || trimmed.is_empty() {
             context.position = current;
@@ -733,6 +779,9 @@ pub(crate) fn read_layout(document: &Document, today: Day) -> Layout {
         } else {
             Vec::new()
         };
+        if opens_positions {
+            context.ranges = Some(ranges.clone());
+        }
         if let Some(&range) = ranges.first() {
             let inside = current
                 .and_then(|p| positions[p].interval)

@@ -8,9 +8,10 @@
 //!
 //! 1. **Used in dated positions** (a bullet or the header of a position with a date range): under
 //!    [`YEARS_FOR_PROFICIENT`] years of use → 2; up to [`YEARS_FOR_EXPERT`] → 3; beyond it 3, or 4
-//!    with a senior-or-above title or ownership verbs (led, designed, built, …) in at least
-//!    [`OWNERSHIP_BULLETS_FOR_EXPERT`] bullets. Months are the union of the positions' ranges (a
-//!    sub-period written beside the mention narrows it), or years stated beside the name when more.
+//!    when at least [`LINES_AT_SENIOR_FOR_EXPERT`] lines of a senior-or-above position show it, or
+//!    ownership verbs (led, designed, built, …) do in at least [`OWNERSHIP_BULLETS_FOR_EXPERT`]
+//!    bullets. Months are the union of the positions' ranges (a sub-period written beside the
+//!    mention narrows it), or years stated beside the name when more.
 //!    - A level stated for that one skill wins, capped at 3 unless the usage alone reaches 4; a
 //!      level stated for a group of names is at most 3 ([`GROUP_LEVEL_CAP`]), at most 2 for a
 //!      group of more than [`LARGE_GROUP`].
@@ -31,11 +32,14 @@ use crate::input::dates::{self, Day, Interval};
 use crate::skills::{ClaimedSkill, LastUsed};
 
 /// Years of use in dated positions from which a skill is *proficient* (3).
-pub const YEARS_FOR_PROFICIENT: f64 = 2.0;
+pub const YEARS_FOR_PROFICIENT: f64 = 2.5;
 /// Years of use beyond which a skill can be *expert* (4), with a senior title or ownership verbs.
 pub const YEARS_FOR_EXPERT: f64 = 5.0;
 /// Bullets with ownership verbs that make long use *expert* without a senior title.
-pub const OWNERSHIP_BULLETS_FOR_EXPERT: usize = 2;
+pub const OWNERSHIP_BULLETS_FOR_EXPERT: usize = 3;
+/// Lines of senior-or-above positions that make long use *expert*: a senior title with one passing
+/// mention is not ownership.
+pub const LINES_AT_SENIOR_FOR_EXPERT: usize = 2;
 /// A stated level is at most this unless usage alone reaches 4.
 pub const STATED_LEVEL_CAP: u8 = 3;
 /// A level written for a group of names ("Advanced: ten tools") is at most this.
@@ -51,7 +55,7 @@ pub const WEAK_VERB_CAP: u8 = 2;
 /// "Familiar with", "exposure to", "learning" cap a level at this.
 pub const AWARE_CAP: u8 = 1;
 /// Last used longer ago than this (and not in the skills list): one level lower.
-pub const STALE_YEARS: i32 = 5;
+pub const STALE_YEARS: i32 = 10;
 
 /// The skills the sightings show, in order of first sighting. `positions` are the ones the
 /// sightings point into; `today` ends an open range.
@@ -62,19 +66,20 @@ pub fn skills_from(
     today: Day,
 ) -> Vec<ClaimedSkill> {
     let mut order: Vec<SkillIdx> = Vec::new();
-    let mut by_skill: HashMap<SkillIdx, Vec<&Sighting>> = HashMap::new();
+    // Sightings per catalog skill (indexed by skill: a catalog holds a few hundred).
+    let mut by_skill: Vec<Vec<&Sighting>> = vec![Vec::new(); catalog.skills().len()];
     for sighting in sightings {
-        by_skill
-            .entry(sighting.skill)
-            .or_insert_with(|| {
-                order.push(sighting.skill);
-                Vec::new()
-            })
-            .push(sighting);
+        let Some(slot) = by_skill.get_mut(sighting.skill) else {
+            continue;
+        };
+        if slot.is_empty() {
+            order.push(sighting.skill);
+        }
+        slot.push(sighting);
     }
     order
         .into_iter()
-        .filter_map(|skill| level_of(skill, &by_skill[&skill], positions, catalog, today))
+        .filter_map(|skill| level_of(skill, &by_skill[skill], positions, catalog, today))
         .collect()
 }
 
@@ -163,9 +168,15 @@ fn level_of(
             months = months.max(stated.min(span.max(months)));
         }
         let years = f64::from(months) / 12.0;
-        let senior_title = position_ids
+        let senior_lines = in_position
             .iter()
-            .any(|&p| positions[p].seniority >= super::Seniority::Senior);
+            .filter(|s| {
+                s.position
+                    .and_then(|p| positions.get(p))
+                    .is_some_and(|p| p.seniority >= super::Seniority::Senior)
+            })
+            .count();
+        let senior_title = senior_lines >= LINES_AT_SENIOR_FOR_EXPERT;
         let ownership_bullets = in_position
             .iter()
             .filter(|s| s.strength == Strength::Ownership)
@@ -180,13 +191,14 @@ fn level_of(
             3
         };
         let mut level = usage;
-        let mut why = format!(
-            "used {} in {}",
-            duration(months),
-            count(position_ids.len(), "position")
-        );
+        let mut why = String::with_capacity(96);
+        why.push_str("used ");
+        push_duration(&mut why, months);
+        why.push_str(" in ");
+        push_count(&mut why, position_ids.len(), "position");
         if let (Some(start), Some(end)) = (first_start, last_end) {
-            why.push_str(&format!(", {}", span_words(start, end, now)));
+            why.push_str(", ");
+            push_span(&mut why, start, end, now);
         }
         if usage == 4 {
             why.push_str(if senior_title {
@@ -198,10 +210,8 @@ fn level_of(
         if let Some(stated) = stated_alone {
             let cap = if usage >= 4 { 4 } else { STATED_LEVEL_CAP };
             level = stated.min(cap);
-            why.push_str(&format!(
-                "; stated as {}",
-                crate::skills::level_word(stated)
-            ));
+            why.push_str("; stated as ");
+            why.push_str(crate::skills::level_word(stated));
         } else if let Some(group) = stated_group {
             level = level.max(group).min(GROUP_LEVEL_CAP.max(usage.min(3)));
         }
@@ -225,7 +235,7 @@ fn level_of(
         if let Some(end) = last_end {
             if now - end > STALE_YEARS * 12 && !listed && level > 1 {
                 level -= 1;
-                why.push_str("; last used over five years ago");
+                why.push_str(&format!("; last used over {STALE_YEARS} years ago"));
             }
         }
         (level.max(1), true, why, Some(months.max(0) as u32))
@@ -271,10 +281,8 @@ fn level_of(
             "named in a summary, not shown in any position".to_string()
         };
         if let Some(stated) = stated {
-            why.push_str(&format!(
-                "; stated as {}",
-                crate::skills::level_word(stated)
-            ));
+            why.push_str("; stated as ");
+            why.push_str(crate::skills::level_word(stated));
         }
         (level, false, why, None)
     };
@@ -285,9 +293,15 @@ fn level_of(
             LastUsed::Year((end - 1).div_euclid(12))
         }
     });
-    let mut level_reason = format!("{level}: {reason}");
+    let mut level_reason =
+        String::with_capacity(reason.len() + evidence.as_ref().map_or(0, String::len) + 8);
+    level_reason.push(char::from(b'0' + level.min(9)));
+    level_reason.push_str(": ");
+    level_reason.push_str(&reason);
     if let Some(evidence) = &evidence {
-        level_reason.push_str(&format!("; '{evidence}'"));
+        level_reason.push_str("; '");
+        level_reason.push_str(evidence);
+        level_reason.push('\'');
     }
     let _ = catalog;
     Some(ClaimedSkill {
@@ -326,34 +340,40 @@ fn best_sighting<'a>(of_skill: &[&'a Sighting], positions: &[Position]) -> Optio
     })
 }
 
-fn duration(months: i32) -> String {
+// The reason is written for every skill of every résumé: these append to it without float
+// formatting or intermediate strings.
+
+/// "4.8 years", "9 months" (tenths of a year rounded half up, in whole numbers).
+fn push_duration(out: &mut String, months: i32) {
+    use std::fmt::Write;
     if months < 12 {
-        count(months.max(0) as usize, "month")
+        push_count(out, months.max(0) as usize, "month");
     } else {
-        format!("{:.1} years", f64::from(months) / 12.0)
+        let tenths = (months * 10 + 6) / 12;
+        let _ = write!(out, "{}.{} years", tenths / 10, tenths % 10);
     }
 }
 
-fn count(n: usize, what: &str) -> String {
-    if n == 1 {
-        format!("1 {what}")
-    } else {
-        format!("{n} {what}s")
+/// "1 position", "3 positions".
+fn push_count(out: &mut String, n: usize, what: &str) {
+    use std::fmt::Write;
+    let _ = write!(out, "{n} {what}");
+    if n != 1 {
+        out.push('s');
     }
 }
 
-/// "2019–current", "2016–2019" (month indexes; `end` exclusive).
-fn span_words(start: i32, end: i32, now: i32) -> String {
+/// "2019–current", "2016–2019", "2021" (month indexes; `end` exclusive).
+fn push_span(out: &mut String, start: i32, end: i32, now: i32) {
+    use std::fmt::Write;
     let first = start.div_euclid(12);
-    let last = if end >= now {
-        "current".to_string()
+    let last = (end - 1).div_euclid(12);
+    if end >= now {
+        let _ = write!(out, "{first}–current");
+    } else if last == first {
+        let _ = write!(out, "{last}");
     } else {
-        (end - 1).div_euclid(12).to_string()
-    };
-    if last == first.to_string() {
-        last
-    } else {
-        format!("{first}–{last}")
+        let _ = write!(out, "{first}–{last}");
     }
 }
 

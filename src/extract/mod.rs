@@ -163,7 +163,7 @@ pub enum Strength {
 }
 
 /// Words that make a sentence [`Strength::Ownership`] (whole words).
-const OWNERSHIP_VERBS: &[&str] = &[
+pub(crate) const OWNERSHIP_VERBS: &[&str] = &[
     "led",
     "lead",
     "leading",
@@ -189,15 +189,17 @@ const OWNERSHIP_VERBS: &[&str] = &[
     "migrated",
 ];
 /// Phrases that make a sentence [`Strength::Weak`].
-const WEAK_PHRASES: &[&str] = &[
+pub(crate) const WEAK_PHRASES: &[&str] = &[
     "contributed to",
     "assisted",
     "helped",
     "supported the",
     "participated in",
 ];
-/// Phrases that make a sentence [`Strength::Aware`].
-const AWARE_PHRASES: &[&str] = &[
+/// Phrases that make a sentence [`Strength::Aware`]. The strength of a sentence is read with the
+/// phrase signals, in the same pass ([`signals::Signals::strength`]): the weakest cue wins ("helped
+/// design" is help).
+pub(crate) const AWARE_PHRASES: &[&str] = &[
     "familiar with",
     "familiarity with",
     "exposure to",
@@ -206,32 +208,11 @@ const AWARE_PHRASES: &[&str] = &[
     "currently learning",
     "learning the basics",
     "started learning",
-    "(learning)",
     "basic knowledge",
     "basic understanding",
     "basics of",
     "introduction to",
 ];
-
-impl Strength {
-    /// The strength of the verbs in `sentence`: the weakest cue wins ("helped design" is help).
-    pub fn of_sentence(sentence: &str) -> Strength {
-        let lower = sentence.to_lowercase();
-        if AWARE_PHRASES.iter().any(|p| lower.contains(p)) {
-            return Strength::Aware;
-        }
-        if WEAK_PHRASES.iter().any(|p| lower.contains(p)) {
-            return Strength::Weak;
-        }
-        if lower
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| OWNERSHIP_VERBS.contains(&w))
-        {
-            return Strength::Ownership;
-        }
-        Strength::Plain
-    }
-}
 
 /// One sighting of a skill, as every reader records it: the input to [`levels::skills_from`].
 #[derive(Debug, Clone, PartialEq)]
@@ -275,32 +256,17 @@ pub struct Mention {
     pub stated_level: Option<u8>,
     /// Years written right beside the name: "PyTorch (4 years)", "5+ years of CUDA".
     pub stated_years: Option<f64>,
+    /// What the verbs of its sentence (its whole bullet) say about the person's part in it.
+    pub strength: Strength,
 }
 
 /// The sightings of a scanned text: each mention with the place, position and statements the
-/// layout gives its line, and the strength of the verbs on that line.
+/// layout gives its line, and the strength the scanner read from its sentence.
 pub(crate) fn text_sightings(
-    document: &document::Document,
     layout: &layout::Layout,
     mentions: &[Mention],
     catalog: &Catalog,
 ) -> Vec<Sighting> {
-    // The text of each bullet or paragraph, lines joined: its verbs are read as one sentence.
-    let wanted: std::collections::HashSet<usize> = mentions
-        .iter()
-        .map(|m| layout.lines[m.line - 1].block_start)
-        .collect();
-    let mut blocks: std::collections::HashMap<usize, String> = std::collections::HashMap::new();
-    for (i, (context, line)) in layout.lines.iter().zip(&document.lines).enumerate() {
-        if !wanted.contains(&context.block_start) {
-            continue;
-        }
-        let text = blocks.entry(context.block_start).or_default();
-        if i != context.block_start {
-            text.push(' ');
-        }
-        text.push_str(&document.display[line.start..line.end]);
-    }
     mentions
         .iter()
         .map(|mention| {
@@ -333,9 +299,7 @@ pub(crate) fn text_sightings(
                 stated_level,
                 group,
                 stated_years: mention.stated_years.or(context.years),
-                strength: Strength::of_sentence(
-                    blocks.get(&context.block_start).map_or("", String::as_str),
-                ),
+                strength: mention.strength,
             }
         })
         .collect()

@@ -9,9 +9,9 @@ use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
 use super::document::{Document, Line};
 use super::evidence::evidence_cached;
 use super::layout::{continues_block, is_bullet, is_item_separator, strip_markup};
-use super::signals::{normalise, Signals};
+use super::signals::{push_normalised, Signals};
 use super::terms::{list_case_matches, variants, Candidate};
-use super::Mention;
+use super::{Mention, Strength};
 use crate::catalog::{Catalog, CatalogError, TermPolicy};
 
 /// The prebuilt matcher over every name and alias of a catalog.
@@ -220,6 +220,7 @@ impl Scanner {
                 listed: line.listed,
                 stated_level: stated_level(after),
                 stated_years: stated_years(before, after),
+                strength: Strength::Plain,
             });
         }
         self.read_phrasing(document, mentions)
@@ -235,8 +236,11 @@ impl Scanner {
         let text_of = |line: &Line| &document.display[line.start..line.end];
         let mut out = Vec::with_capacity(mentions.len());
         let mut pending = mentions.into_iter().peekable();
-        // The latest sentence that was not a bullet: a position's header, a paragraph.
-        let mut header = String::new();
+        // The terms of the latest sentence that was not a bullet: a position's header, a paragraph.
+        let mut header = super::signals::Found::default();
+        // Buffers reused from one sentence to the next.
+        let mut sentence = String::new();
+        let mut found = super::signals::Found::default();
         let mut i = 0;
         while i < lines.len() {
             let line = &lines[i];
@@ -251,16 +255,14 @@ impl Scanner {
             while end < lines.len() && continues_block(&lines[end], text_of(&lines[end])) {
                 end += 1;
             }
-            let mut joined = String::new();
+            sentence.clear();
+            sentence.push(' ');
             for line in &lines[i..end] {
-                if !joined.is_empty() {
-                    joined.push(' ');
-                }
-                joined.push_str(text_of(line).trim());
+                push_normalised(&mut sentence, text_of(line));
             }
-            let sentence = normalise(&joined);
+            self.signals.find_into(&sentence, &mut found);
             if !is_bullet(text_of(line).trim()) {
-                header.clone_from(&sentence);
+                header.clone_from(&found);
             }
             let mut in_block: Vec<Mention> = Vec::new();
             while let Some(mention) = pending.next_if(|m| m.line <= end) {
@@ -268,20 +270,23 @@ impl Scanner {
             }
             let block_start = i;
             i = end;
-            if self.signals.is_not_work(&sentence) {
+            if self.signals.is_not_work(&found) {
                 continue;
             }
+            let strength = self.signals.strength(&found);
+            for mention in &mut in_block {
+                mention.strength = strength;
+            }
             in_block.retain(|m| {
-                !self.signals.is_guarded(m.skill, &sentence)
-                    && (self.signals.in_domain(m.skill, &sentence)
+                !self.signals.is_guarded(m.skill, &found)
+                    && (self.signals.in_domain(m.skill, &found)
                         || self.signals.in_domain(m.skill, &header))
             });
             let first = &lines[block_start];
-            for (skill, term) in self.signals.skills_in(&sentence) {
+            for (skill, term, at) in self.signals.skills_in(&found) {
                 if in_block.iter().any(|m| m.skill == skill) {
                     continue;
                 }
-                let at = sentence.find(&format!(" {term}")).unwrap_or(0);
                 if is_negated(&sentence[..at]) {
                     continue;
                 }
@@ -301,6 +306,7 @@ impl Scanner {
                     listed: false,
                     stated_level: None,
                     stated_years: None,
+                    strength,
                 });
             }
             out.append(&mut in_block);
@@ -435,16 +441,24 @@ pub(crate) fn is_token_boundary(text: &str, start: usize, end: usize) -> bool {
 /// three words ("no prior CUDA", "never used Kubernetes", but not "with no accuracy loss using
 /// TensorRT").
 pub(crate) fn is_negated(before: &str) -> bool {
+    // Three words lie within the last few dozen bytes: only those are looked at, so a long line
+    // with many mentions is not walked back to its start for each.
+    let mut from = before.len().saturating_sub(64);
+    while !before.is_char_boundary(from) {
+        from += 1;
+    }
+    let before = &before[from..];
     let clause = before
         .rsplit([',', ';', '.', ':', '(', ')', '!', '?'])
         .next()
         .unwrap_or(before);
     clause.split_whitespace().rev().take(3).any(|word| {
         let word = word.trim_matches(|c: char| !c.is_alphanumeric() && c != '\'');
-        matches!(
-            word.to_ascii_lowercase().as_str(),
-            "not" | "no" | "without" | "never" | "lacking" | "don't" | "haven't" | "hasn't"
-        )
+        [
+            "not", "no", "without", "never", "lacking", "don't", "haven't", "hasn't",
+        ]
+        .iter()
+        .any(|n| word.eq_ignore_ascii_case(n))
     })
 }
 
@@ -474,21 +488,25 @@ pub(crate) fn stated_years(before: &str, after: &str) -> Option<f64> {
         "industry",
         "production",
     ];
-    let mut words: Vec<&str> = before.split_whitespace().collect();
+    // From the end of the text before the name: fillers, a unit, a number.
+    let mut words = before.split_whitespace().rev().peekable();
     let mut dropped = 0;
-    while let Some(last) = words.last() {
-        if dropped < 4 && FILLERS.contains(&last.to_ascii_lowercase().as_str()) {
-            words.pop();
+    while let Some(last) = words.peek() {
+        if dropped < 4 && FILLERS.iter().any(|f| last.eq_ignore_ascii_case(f)) {
+            words.next();
             dropped += 1;
         } else {
             break;
         }
     }
-    let unit = words.pop()?.to_ascii_lowercase();
-    if !matches!(unit.as_str(), "years" | "year" | "yrs" | "yr") {
+    let unit = words.next()?;
+    if !["years", "year", "yrs", "yr"]
+        .iter()
+        .any(|u| unit.eq_ignore_ascii_case(u))
+    {
         return None;
     }
-    let number = words.pop()?;
+    let number = words.next()?;
     let number = number.trim_start_matches('(').trim_end_matches('+');
     number
         .parse::<f64>()

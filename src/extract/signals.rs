@@ -7,14 +7,17 @@
 //!
 //! Matching is on a normalised sentence: lowercase, every run of characters other than letters,
 //! digits, `+` and `#` turned into one space, padded with a space at each end, so that a term
-//! matches on whole words by a plain substring search (`" kernels "`), and a term ending in `*`
-//! matches the start of a word (`" fus"`).
+//! matches on whole words as a plain substring (`" kernels "`), and a term ending in `*` matches
+//! the start of a word (`" fus"`). All the terms go into one Aho–Corasick automaton, so a sentence
+//! is read in one pass: checking each rule's terms one by one cost half of a batch run.
 
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use aho_corasick::{AhoCorasick, MatchKind};
 use serde::Deserialize;
 
+use super::{Strength, AWARE_PHRASES, OWNERSHIP_VERBS, WEAK_PHRASES};
 use crate::catalog::{Catalog, SkillIdx};
 
 const SIGNALS_JSON: &str = include_str!("../../data/signals.json");
@@ -43,49 +46,67 @@ struct SignalRule {
     not: Vec<String>,
 }
 
-/// One compiled signal.
+/// One compiled signal: term ids into [`Signals::needles`].
 #[derive(Debug)]
 struct Signal {
     skill: SkillIdx,
-    all: Vec<Vec<Term>>,
-    context: Vec<Term>,
-    not: Vec<Term>,
+    all: Vec<Vec<usize>>,
+    context: Vec<usize>,
+    not: Vec<usize>,
 }
 
-/// A term, ready for a substring search in a normalised sentence.
-#[derive(Debug)]
-struct Term {
-    /// `" kernels "` for a whole word, `" fus"` for a prefix.
-    needle: String,
-}
-
-impl Term {
-    fn new(text: &str) -> Term {
-        let (body, prefix) = match text.strip_suffix('*') {
-            Some(body) => (body, true),
-            None => (text, false),
-        };
-        let normal = normalise(body);
-        let needle = if prefix {
-            normal.trim_end().to_string()
-        } else {
-            normal
-        };
-        Term { needle }
-    }
-
-    fn found_in(&self, sentence: &str) -> bool {
-        sentence.contains(&self.needle)
+/// A term as searched for in a normalised sentence: `" kernels "` for a whole word, `" fus"` for
+/// a prefix (`fus*`).
+fn needle(text: &str) -> String {
+    match text.strip_suffix('*') {
+        Some(body) => normalise(body).trim_end().to_string(),
+        None => normalise(text),
     }
 }
 
-/// The compiled signals and guards.
+/// The compiled signals and guards: every term of every rule in one Aho–Corasick automaton, so a
+/// sentence is read in one pass whatever the number of rules.
 #[derive(Debug)]
 pub struct Signals {
     signals: Vec<Signal>,
-    not_work: Vec<Term>,
-    guards: HashMap<SkillIdx, Vec<Term>>,
-    domain: HashMap<SkillIdx, Vec<Term>>,
+    not_work: Vec<usize>,
+    /// The cues of [`Strength`]: aware, weak and ownership phrases.
+    aware: Vec<usize>,
+    weak: Vec<usize>,
+    ownership: Vec<usize>,
+    /// Per catalog skill (by index), its guard and domain terms (empty when it has none).
+    guards: Vec<Vec<usize>>,
+    domain: Vec<Vec<usize>>,
+    /// The distinct needles, by term id.
+    needles: Vec<String>,
+    /// For each term id, the signals whose first group holds it: the only ones a sentence with
+    /// that term can fire.
+    first_group: Vec<Vec<usize>>,
+    automaton: AhoCorasick,
+}
+
+/// Which terms a sentence holds: (term id, byte offset of its first match), sorted by term id.
+/// A sentence holds a handful, so a short sorted list beats a table over every term.
+#[derive(Debug, Clone, Default)]
+pub struct Found {
+    at: Vec<(usize, usize)>,
+}
+
+impl Found {
+    fn at(&self, term: usize) -> Option<usize> {
+        self.at
+            .binary_search_by_key(&term, |&(t, _)| t)
+            .ok()
+            .map(|i| self.at[i].1)
+    }
+
+    fn has(&self, term: usize) -> bool {
+        self.at(term).is_some()
+    }
+
+    fn any(&self, terms: &[usize]) -> bool {
+        terms.iter().any(|&t| self.has(t))
+    }
 }
 
 /// Lowercase, runs of other characters than letters, digits, `+` and `#` as one space, a space at
@@ -93,17 +114,34 @@ pub struct Signals {
 pub fn normalise(text: &str) -> String {
     let mut out = String::with_capacity(text.len() + 2);
     out.push(' ');
+    push_normalised(&mut out, text);
+    out
+}
+
+/// Appends `text`, normalised, to `out`, which ends with a space (lines of one sentence are
+/// normalised one after the other into the same buffer).
+pub fn push_normalised(out: &mut String, text: &str) {
+    let mut space = out.ends_with(' ');
     for c in text.chars() {
-        if c.is_alphanumeric() || c == '+' || c == '#' {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() || c == '+' || c == '#' {
+                out.push(c.to_ascii_lowercase());
+                space = false;
+            } else if !space {
+                out.push(' ');
+                space = true;
+            }
+        } else if c.is_alphanumeric() {
             out.extend(c.to_lowercase());
-        } else if !out.ends_with(' ') {
+            space = false;
+        } else if !space {
             out.push(' ');
+            space = true;
         }
     }
-    if !out.ends_with(' ') {
+    if !space {
         out.push(' ');
     }
-    out
 }
 
 static BUILTIN: OnceLock<Result<Signals, String>> = OnceLock::new();
@@ -118,7 +156,19 @@ impl Signals {
                 .index_of(id)
                 .ok_or_else(|| format!("data/signals.json names the unknown skill {id:?}"))
         };
-        let terms = |list: &[String]| list.iter().map(|t| Term::new(t)).collect::<Vec<_>>();
+        let mut needles: Vec<String> = Vec::new();
+        let mut ids: HashMap<String, usize> = HashMap::new();
+        let mut terms = |list: &[String]| -> Vec<usize> {
+            list.iter()
+                .map(|t| {
+                    let text = needle(t);
+                    *ids.entry(text.clone()).or_insert_with(|| {
+                        needles.push(text);
+                        needles.len() - 1
+                    })
+                })
+                .collect()
+        };
         let mut signals = Vec::new();
         for rule in &file.signals {
             signals.push(Signal {
@@ -128,19 +178,40 @@ impl Signals {
                 not: terms(&rule.not),
             });
         }
-        let mut guards = HashMap::new();
+        let mut guards = vec![Vec::new(); catalog.skills().len()];
         for (id, phrases) in &file.guards {
-            guards.insert(skill(id)?, terms(phrases));
+            guards[skill(id)?] = terms(phrases);
         }
-        let mut domain = HashMap::new();
+        let mut domain = vec![Vec::new(); catalog.skills().len()];
         for (id, words) in &file.domain {
-            domain.insert(skill(id)?, terms(words));
+            domain[skill(id)?] = terms(words);
         }
+        let not_work = terms(&file.not_work);
+        let owned = |list: &[&str]| list.iter().map(|t| t.to_string()).collect::<Vec<_>>();
+        let aware = terms(&owned(AWARE_PHRASES));
+        let weak = terms(&owned(WEAK_PHRASES));
+        let ownership = terms(&owned(OWNERSHIP_VERBS));
+        let mut first_group = vec![Vec::new(); needles.len()];
+        for (i, signal) in signals.iter().enumerate() {
+            for &term in signal.all.first().into_iter().flatten() {
+                first_group[term].push(i);
+            }
+        }
+        let automaton = AhoCorasick::builder()
+            .match_kind(MatchKind::Standard)
+            .build(&needles)
+            .map_err(|e| format!("data/signals.json: its terms do not form an automaton: {e}"))?;
         Ok(Signals {
             signals,
-            not_work: terms(&file.not_work),
+            not_work,
+            aware,
+            weak,
+            ownership,
             guards,
             domain,
+            needles,
+            first_group,
+            automaton,
         })
     }
 
@@ -153,58 +224,96 @@ impl Signals {
             .map_err(Clone::clone)
     }
 
-    /// Whether a normalised sentence is about selling, recruiting for or signing up for something:
-    /// it credits no skill.
-    pub fn is_not_work(&self, sentence: &str) -> bool {
-        self.not_work.iter().any(|t| t.found_in(sentence))
+    /// The terms a normalised sentence holds, found in one pass.
+    pub fn find(&self, sentence: &str) -> Found {
+        let mut found = Found::default();
+        self.find_into(sentence, &mut found);
+        found
     }
 
-    /// Whether a normalised sentence uses `skill`'s name in another sense ("Monty Python").
-    pub fn is_guarded(&self, skill: SkillIdx, sentence: &str) -> bool {
-        self.guards
-            .get(&skill)
-            .is_some_and(|terms| terms.iter().any(|t| t.found_in(sentence)))
+    /// [`Signals::find`] into `found`, reusing its room.
+    pub fn find_into(&self, sentence: &str, found: &mut Found) {
+        found.at.clear();
+        found.at.extend(
+            self.automaton
+                .find_overlapping_iter(sentence)
+                .map(|m| (m.pattern().as_usize(), m.start())),
+        );
+        // Matches come in order of their end; keep each term's first start.
+        found.at.sort_unstable();
+        found.at.dedup_by_key(|&mut (term, _)| term);
+    }
+
+    /// What the verbs of the sentence say about the person's part: the weakest cue wins ("helped
+    /// design" is help).
+    pub fn strength(&self, found: &Found) -> Strength {
+        if found.any(&self.aware) {
+            Strength::Aware
+        } else if found.any(&self.weak) {
+            Strength::Weak
+        } else if found.any(&self.ownership) {
+            Strength::Ownership
+        } else {
+            Strength::Plain
+        }
+    }
+
+    /// Whether the sentence is about selling, recruiting for or signing up for something: it
+    /// credits no skill.
+    pub fn is_not_work(&self, found: &Found) -> bool {
+        found.any(&self.not_work)
+    }
+
+    /// Whether the sentence uses `skill`'s name in another sense ("Monty Python").
+    pub fn is_guarded(&self, skill: SkillIdx, found: &Found) -> bool {
+        self.guards.get(skill).is_some_and(|terms| found.any(terms))
     }
 
     /// Whether a prose sentence that names `skill` is in the field: for a skill whose names are
     /// everyday words ("business case", "guardrails", "fine-tuned"), one of its domain words must
     /// be there too.
-    pub fn in_domain(&self, skill: SkillIdx, sentence: &str) -> bool {
+    pub fn in_domain(&self, skill: SkillIdx, found: &Found) -> bool {
         self.domain
-            .get(&skill)
-            .is_none_or(|terms| terms.iter().any(|t| t.found_in(sentence)))
+            .get(skill)
+            .is_none_or(|terms| terms.is_empty() || found.any(terms))
     }
 
-    /// The concept skills a normalised sentence shows, each with the first term that matched.
-    pub fn skills_in(&self, sentence: &str) -> Vec<(SkillIdx, String)> {
-        let mut found: Vec<(SkillIdx, String)> = Vec::new();
-        for signal in &self.signals {
-            if found.iter().any(|(s, _)| *s == signal.skill) {
+    /// The concept skills a sentence shows, each with the first term that matched and where
+    /// (a byte offset in the normalised sentence).
+    pub fn skills_in(&self, found: &Found) -> Vec<(SkillIdx, String, usize)> {
+        let mut candidates: Vec<usize> = found
+            .at
+            .iter()
+            .flat_map(|&(term, _)| self.first_group[term].iter().copied())
+            .collect();
+        // In file order, so the first signal of a skill that fires is the one reported.
+        candidates.sort_unstable();
+        candidates.dedup();
+        let mut shown: Vec<(SkillIdx, String, usize)> = Vec::new();
+        for signal in candidates.iter().map(|&i| &self.signals[i]) {
+            if shown.iter().any(|(s, _, _)| *s == signal.skill) {
                 continue;
             }
-            let mut first = None;
-            let all =
-                signal
-                    .all
-                    .iter()
-                    .all(|group| match group.iter().find(|t| t.found_in(sentence)) {
-                        Some(term) => {
-                            first.get_or_insert_with(|| term.needle.trim().to_string());
-                            true
-                        }
-                        None => false,
-                    });
-            if !all {
+            let mut first: Option<(usize, usize)> = None;
+            let all = signal.all.iter().all(|group| {
+                match group.iter().find_map(|&t| found.at(t).map(|at| (t, at))) {
+                    Some(hit) => {
+                        first.get_or_insert(hit);
+                        true
+                    }
+                    None => false,
+                }
+            });
+            if !all
+                || (!signal.context.is_empty() && !found.any(&signal.context))
+                || found.any(&signal.not)
+            {
                 continue;
             }
-            if !signal.context.is_empty() && !signal.context.iter().any(|t| t.found_in(sentence)) {
-                continue;
+            if let Some((term, at)) = first {
+                shown.push((signal.skill, self.needles[term].trim().to_string(), at));
             }
-            if signal.not.iter().any(|t| t.found_in(sentence)) {
-                continue;
-            }
-            found.push((signal.skill, first.unwrap_or_default()));
         }
-        found
+        shown
     }
 }

@@ -541,7 +541,7 @@ impl Reader<'_> {
                 },
                 position: at.position,
                 period: None,
-                strength: Strength::of_sentence(&mention.evidence),
+                strength: mention.strength,
                 evidence: mention.evidence,
                 via: format!("mentioned in {field}"),
                 stated_level: mention.stated_level,

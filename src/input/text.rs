@@ -31,13 +31,14 @@ pub fn parse_at(
     let document = Document::new(text);
     let mentions = scanner.scan_document(&document);
     let layout = read_layout(&document, today);
-    let sightings = text_sightings(&document, &layout, &mentions, catalog);
+    let sightings = text_sightings(&layout, &mentions, catalog);
     let mut skills = Skills::new(source_name);
     skills.name = person_name(&document, &mentions);
     for claim in levels::skills_from(&sightings, &layout.positions, catalog, today) {
         skills.add(claim);
     }
-    skills.years_experience = years_of_experience(text, &document, today, &mut skills.warnings);
+    skills.years_experience =
+        years_of_experience(text, &document, &layout, today, &mut skills.warnings);
     Ok(skills)
 }
 
