@@ -36,6 +36,13 @@ pub fn level_from_word(word: &str) -> Option<u8> {
         "intermediate" | "competent" => Some(2),
         "advanced" | "experienced" | "fluent" => Some(3),
         "master" | "native" => Some(4),
+        // The usual words of CVs written in other languages.
+        "了解" | "入门" | "débutant" | "debutant" | "notions" | "grundkenntnisse" | "básico"
+        | "basico" | "principiante" => Some(1),
+        "熟悉" | "intermédiaire" | "intermediaire" | "gut" | "intermedio" | "medio" => Some(2),
+        "熟练" | "掌握" | "avancé" | "avance" | "confirmé" | "fortgeschritten" | "sehr gut"
+        | "avanzado" => Some(3),
+        "精通" | "expert" | "experte" | "experto" | "maîtrise" | "verhandlungssicher" => Some(4),
         _ => None,
     }
 }

@@ -382,40 +382,6 @@ pub(crate) fn strip_markup(text: &str) -> &str {
     })
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::extract::tests::generated;
-
-    #[test]
-    fn two_separators_are_counted_as_the_char_search_counts_them() {
-        let texts = [
-            "",
-            "one, two",
-            "one, two, three",
-            "a; b | c",
-            "PyTorch • JAX",
-            "PyTorch • JAX · Triton",
-            "Python, Go · Rust",
-            "·",
-            "•,",
-            "a|b",
-            "no separators at all",
-            "é, ü; ñ",
-        ];
-        let alphabet = [",", ";", "|", "•", "·", "a", " ", "é", "\u{2022}\u{b7}"];
-        let generated = generated(&alphabet, 5_000);
-        for text in texts
-            .iter()
-            .copied()
-            .chain(generated.iter().map(String::as_str))
-        {
-            let expected = text.matches([',', ';', '|', '•', '·']).count() >= 2;
-            assert_eq!(has_two_separators(text), expected, "{text:?}");
-        }
-    }
-}
-
 /// What the layout says about one line: the kind of place it is, the dated position it belongs
 /// to, and what it states for the skills on it.
 #[derive(Debug, Clone, PartialEq)]
@@ -519,7 +485,9 @@ fn without_dates(text: &str) -> String {
                     || bare
                         .chars()
                         .all(|c| c.is_ascii_digit() || matches!(c, '/' | '-' | '.' | '–')));
-            !datey && w.chars().any(char::is_alphanumeric)
+            // Punctuation between the title and the employer ("—", "|") stays; the ends are
+            // trimmed below.
+            !datey
         })
         .collect();
     strip_markup(words.join(" ").trim_matches(|c: char| {
@@ -899,5 +867,113 @@ pub(crate) fn read_layout(document: &Document, today: Day) -> Layout {
     Layout {
         positions,
         lines: contexts,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::extract::tests::generated;
+
+    #[test]
+    fn two_separators_are_counted_as_the_char_search_counts_them() {
+        let texts = [
+            "",
+            "one, two",
+            "one, two, three",
+            "a; b | c",
+            "PyTorch • JAX",
+            "PyTorch • JAX · Triton",
+            "Python, Go · Rust",
+            "·",
+            "•,",
+            "a|b",
+            "no separators at all",
+            "é, ü; ñ",
+        ];
+        let alphabet = [",", ";", "|", "•", "·", "a", " ", "é", "\u{2022}\u{b7}"];
+        let generated = generated(&alphabet, 5_000);
+        for text in texts
+            .iter()
+            .copied()
+            .chain(generated.iter().map(String::as_str))
+        {
+            let expected = text.matches([',', ';', '|', '•', '·']).count() >= 2;
+            assert_eq!(has_two_separators(text), expected, "{text:?}");
+        }
+    }
+
+    fn layout_of(text: &str) -> (Layout, Document) {
+        let document = Document::new(text);
+        let today = Day {
+            year: 2026,
+            month: 12,
+            day: 1,
+        };
+        (read_layout(&document, today), document)
+    }
+
+    #[test]
+    fn since_is_a_range_to_today() {
+        assert_eq!(
+            since_as_range("Since Jun 2026 also label chats"),
+            "Since Jun 2026 - present also label chats"
+        );
+        assert_eq!(
+            since_as_range("Staff since 2023."),
+            "Staff since 2023 - present."
+        );
+        assert_eq!(since_as_range("no date here"), "no date here");
+        assert_eq!(since_as_range("ever since we met"), "ever since we met");
+    }
+
+    #[test]
+    fn positions_from_the_ways_people_write_them() {
+        let text = "Work experience\n\nAnnotation Team Lead — Pixelgrove\nMarch 2024 – present\n• Lead a team of 12 annotators\n\nEducation\nB.A. Art History, 2017 – 2021\n";
+        let (layout, _) = layout_of(text);
+        // The dates-only line takes its title from the line above; "Education" is a heading, so
+        // the degree is not a position.
+        assert_eq!(layout.positions.len(), 1, "{:?}", layout.positions);
+        assert_eq!(
+            layout.positions[0].title,
+            "Annotation Team Lead — Pixelgrove"
+        );
+        assert_eq!(layout.positions[0].seniority, Seniority::Staff);
+        assert_eq!(layout.lines[4].place, Place::PositionBullet);
+        assert_eq!(layout.lines[4].position, Some(0));
+        assert_eq!(layout.lines[7].place, Place::Education);
+
+        // A note under the header is not a position; a sub-period on a wrapped bullet narrows
+        // that bullet only.
+        let text = "## Experience\n### Staff Engineer — Acme (Jan 2021 – present)\n*Senior 2021–2023, Staff since 2023.*\n- Moved to FSDP2 with per-parameter sharding\n  (2024 – present), which cut memory.\n- Wrote the runbook.\n";
+        let (layout, _) = layout_of(text);
+        assert_eq!(layout.positions.len(), 1, "{:?}", layout.positions);
+        let sub = layout.lines[3].period.expect("the bullet's sub-period");
+        assert_eq!(layout.lines[4].period, Some(sub));
+        assert_eq!(layout.lines[5].period, None);
+        assert_eq!(layout.lines[3].block_start, 3);
+        assert_eq!(layout.lines[4].block_start, 3);
+
+        // "Company, Title, dates" reads as a list of three names, but it is a header.
+        let (layout, _) = layout_of(
+            "Experience\nTessellate, ML Engineer, Aug 2025 - present\n  * Keep jobs healthy\n",
+        );
+        assert_eq!(layout.positions.len(), 1);
+        assert_eq!(layout.lines[2].position, Some(0));
+    }
+
+    #[test]
+    fn skills_tables_and_group_levels() {
+        let text = "## Skills\n| Skill | Level | Years |\n|---|---|---|\n| PyTorch | Expert | 6 |\n| SQL | Intermediate | 3 |\n\nStrong: Python, Go\nFamiliar: Rust\n";
+        let (layout, _) = layout_of(text);
+        assert_eq!(layout.lines[3].stated, Some((4, 1)));
+        assert_eq!(layout.lines[3].years, Some(6.0));
+        assert_eq!(layout.lines[4].stated, Some((2, 1)));
+        assert_eq!(layout.lines[6].stated, Some((3, 2)));
+        assert_eq!(layout.lines[7].stated, Some((1, 1)));
+        assert_eq!(level_in_words("熟练"), Some(3));
+        assert_eq!(level_in_words("avancé"), Some(3));
+        assert_eq!(level_in_words("Grundkenntnisse"), Some(1));
+        assert_eq!(level_in_words("4/5"), Some(3));
     }
 }

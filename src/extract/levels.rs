@@ -333,6 +333,8 @@ fn best_sighting<'a>(of_skill: &[&'a Sighting], positions: &[Position]) -> Optio
         (
             s.place.is_position() && s.position.is_some(),
             s.place.is_evidence(),
+            // A line that names the skill proves it better than one whose phrasing implies it.
+            !s.via.starts_with("read from"),
             s.strength,
             s.place == Place::PositionBullet,
             end_of(s),
@@ -462,4 +464,92 @@ pub fn credited(skills: &crate::skills::Skills, catalog: &Catalog) -> HashMap<Sk
         }
     }
     credits
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::catalog::Catalog;
+    use crate::input::dates::Day;
+    use crate::skills::{LastUsed, Skills};
+
+    const TODAY: Day = Day {
+        year: 2026,
+        month: 12,
+        day: 1,
+    };
+
+    fn read(text: &str) -> Skills {
+        crate::input::text::parse_at("cv.md", text, Catalog::builtin().expect("catalog"), TODAY)
+            .expect("parses")
+    }
+
+    fn held<'a>(skills: &'a Skills, id: &str) -> &'a crate::skills::ClaimedSkill {
+        let catalog = Catalog::builtin().expect("catalog");
+        skills
+            .skills
+            .iter()
+            .find(|s| catalog.skill(s.skill).id == id)
+            .unwrap_or_else(|| panic!("{id} not found"))
+    }
+
+    #[test]
+    fn levels_follow_the_evidence() {
+        let skills = read(
+            "## Experience\n\
+             ### Senior ML Engineer — Acme (Jan 2019 – present)\n\
+             - Led the migration of our training stack to PyTorch FSDP on 256 GPUs.\n\
+             - Designed the FSDP wrap policy and wrote the checkpointing for it.\n\
+             - Owned the FSDP upgrade path and its on-call.\n\
+             - Helped the data team with Airflow DAGs.\n\
+             ### Data Analyst — Beta (2014 – 2016)\n\
+             - Wrote reports in SQL.\n\
+             ## Skills\n\
+             Kubernetes, Docker\n\
+             ## Education\n\
+             - Coursework: Reinforcement learning\n",
+        );
+        // Eight years in a senior position, owned in several bullets: expert, current.
+        let fsdp = held(&skills, "fsdp");
+        assert_eq!(fsdp.level, 4, "{}", fsdp.level_reason);
+        assert!(fsdp.evidenced);
+        assert_eq!(fsdp.months, Some(95));
+        assert_eq!(fsdp.last_used, Some(LastUsed::Current));
+        assert_eq!(fsdp.positions, 1);
+        assert!(fsdp
+            .level_reason
+            .starts_with("4: used 7.9 years in 1 position, 2019–current"));
+        // Only helped with: at most working, though used for years.
+        assert_eq!(held(&skills, "airflow").level, 2);
+        // Listed only: working, claimed.
+        let kubernetes = held(&skills, "kubernetes");
+        assert_eq!((kubernetes.level, kubernetes.evidenced), (2, false));
+        assert_eq!(kubernetes.months, None);
+        // Two years, last used in 2015, over ten years ago and not in the skills list: one lower.
+        let sql = held(&skills, "sql");
+        assert_eq!(sql.level, 1, "{}", sql.level_reason);
+        assert!(sql.level_reason.contains("last used over 10 years ago"));
+        assert_eq!(sql.last_used, Some(LastUsed::Year(2015)));
+    }
+
+    #[test]
+    fn group_levels_are_capped_and_claims_stay_claims() {
+        let text = r#"{
+          "skills": [
+            {"name": "MLOps", "level": "Master", "keywords": ["Docker", "Kubernetes", "MLflow",
+              "Airflow", "Kubeflow", "DVC", "Ray", "Spark", "Terraform"]},
+            {"name": "PyTorch", "level": "Expert"}
+          ],
+          "work": [{"name": "Acme", "position": "ML Engineer", "startDate": "2021-01",
+            "highlights": ["Trained ranking models in PyTorch and shipped them with Docker."]}]
+        }"#;
+        let catalog = Catalog::builtin().expect("catalog");
+        let skills = crate::input::json_resume::parse("r.json", text, catalog).expect("parses");
+        // A group of nine names at "Master": at most working, claimed, unless shown.
+        assert_eq!(held(&skills, "kubernetes").level, 2);
+        assert!(!held(&skills, "kubernetes").evidenced);
+        assert!(held(&skills, "docker").evidenced);
+        // "Expert" for one skill, supported by a position: the stated level, capped at
+        // proficient since the usage alone does not reach expert.
+        assert_eq!(held(&skills, "pytorch").level, 3);
+    }
 }

@@ -269,6 +269,20 @@ impl Scanner {
                 in_block.push(mention);
             }
             let block_start = i;
+            // A bullet wrapped over lines: its evidence is the bullet, not the line the name
+            // happens to fall on.
+            if end - i > 1 {
+                let (from, to) = (lines[i].start, lines[end - 1].end);
+                for mention in &mut in_block {
+                    mention.evidence = super::evidence::evidence(
+                        &document.display,
+                        from,
+                        to,
+                        mention.start,
+                        mention.end,
+                    );
+                }
+            }
             i = end;
             if self.signals.is_not_work(&found) {
                 continue;
@@ -881,5 +895,36 @@ mod tests {
                 assert!(years >= 0.0, "{years} in {text:?}");
             }
         }
+    }
+
+    #[test]
+    fn negations_years_and_not_work_sentences() {
+        assert!(is_negated("No prior "));
+        assert!(is_negated("I have never used "));
+        assert!(!is_negated("Reduced latency with no accuracy loss using "));
+        assert!(!is_negated("No, but later I used "));
+        assert_eq!(stated_years("", " (4 years)"), Some(4.0));
+        assert_eq!(stated_years("", " (5+ yrs, expert)"), Some(5.0));
+        assert_eq!(stated_years("5+ years of ", ""), Some(5.0));
+        assert_eq!(
+            stated_years("4 years of hands-on experience with ", ""),
+            Some(4.0)
+        );
+        assert_eq!(stated_years("We used ", " (Pandas, NumPy)"), None);
+        assert_eq!(
+            ids("- No CUDA experience yet; all my work is on CPUs"),
+            Vec::<String>::new()
+        );
+        assert_eq!(
+            ids("- Sales rep for NVIDIA CUDA-enabled workstations"),
+            Vec::<String>::new()
+        );
+        // A phrasing shows the concept; the same words outside the field do not.
+        assert!(
+            ids("- Wrote fused softmax kernels in CUDA with shared-memory tiling")
+                .contains(&"kernel-optimization".to_string())
+        );
+        assert!(!ids("- Tuned Linux kernel network parameters with sysctl")
+            .contains(&"kernel-optimization".to_string()));
     }
 }

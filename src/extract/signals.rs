@@ -278,8 +278,8 @@ impl Signals {
             .is_none_or(|terms| terms.is_empty() || found.any(terms))
     }
 
-    /// The concept skills a sentence shows, each with the first term that matched and where
-    /// (a byte offset in the normalised sentence).
+    /// The concept skills a sentence shows, each with the terms that matched ("wrote … kernels")
+    /// and where the first of them is (a byte offset in the normalised sentence).
     pub fn skills_in(&self, found: &Found) -> Vec<(SkillIdx, String, usize)> {
         let mut candidates: Vec<usize> = found
             .at
@@ -294,25 +294,27 @@ impl Signals {
             if shown.iter().any(|(s, _, _)| *s == signal.skill) {
                 continue;
             }
-            let mut first: Option<(usize, usize)> = None;
+            // The term each group matched, in the group's order, and where the first one is.
+            let mut hits: Vec<(usize, usize)> = Vec::with_capacity(signal.all.len());
             let all = signal.all.iter().all(|group| {
                 match group.iter().find_map(|&t| found.at(t).map(|at| (t, at))) {
                     Some(hit) => {
-                        first.get_or_insert(hit);
+                        hits.push(hit);
                         true
                     }
                     None => false,
                 }
             });
             if !all
+                || hits.is_empty()
                 || (!signal.context.is_empty() && !found.any(&signal.context))
                 || found.any(&signal.not)
             {
                 continue;
             }
-            if let Some((term, at)) = first {
-                shown.push((signal.skill, self.needles[term].trim().to_string(), at));
-            }
+            let at = hits.iter().map(|&(_, at)| at).min().unwrap_or(0);
+            let words: Vec<&str> = hits.iter().map(|&(t, _)| self.needles[t].trim()).collect();
+            shown.push((signal.skill, words.join(" … "), at));
         }
         shown
     }
