@@ -38,6 +38,10 @@ pub(crate) fn years_of_experience(
     (!intervals.is_empty()).then(|| dates::total_years(&intervals))
 }
 
+/// Keys that start and end a position in a static-site résumé's YAML ("date_start: '2021-10-20'").
+pub(crate) const START_KEYS: &[&str] = &["date_start", "start_date", "startdate", "start", "from"];
+pub(crate) const END_KEYS: &[&str] = &["date_end", "end_date", "enddate", "end", "to", "until"];
+
 /// A cheap test before the date parser: a date range needs a year (`2019`, `'16`) and a dash or
 /// "to"/"until"/"till" (most lines of a résumé have neither).
 pub(crate) fn may_hold_date_range(line: &str) -> bool {
@@ -74,8 +78,6 @@ pub(crate) fn front_matter_intervals(
     today: Day,
     warnings: &mut Vec<String>,
 ) -> Vec<Interval> {
-    const START_KEYS: &[&str] = &["date_start", "start_date", "startdate", "start", "from"];
-    const END_KEYS: &[&str] = &["date_end", "end_date", "enddate", "end", "to", "until"];
     let mut intervals = Vec::new();
     let mut pending: Option<(String, Option<String>)> = None;
     let mut flush = |pending: &mut Option<(String, Option<String>)>| {

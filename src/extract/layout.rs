@@ -609,10 +609,95 @@ fn labelled_level(text: &str) -> Option<(u8, usize)> {
     Some((level, items(rest).len().max(1)))
 }
 
+/// The positions of a static-site "experience" widget, the front matter that is the whole page
+/// (`- title: …`, `company: …`, `date_start: '2023-10-20'`, `date_end: ''`, `description: |-`):
+/// for each line, the position its item is (`None` outside the widget's items).
+fn front_matter_positions(
+    document: &Document,
+    text: &str,
+    today: Day,
+    positions: &mut Vec<Position>,
+) -> Vec<Option<usize>> {
+    use super::experience::{END_KEYS, START_KEYS};
+    let mut of_line = vec![None; document.lines.len()];
+    let Some(front) = document.front_matter.as_ref().filter(|f| f.is_whole_page) else {
+        return of_line;
+    };
+    // (first line, title, start, end) of the item being read.
+    let mut item: Option<(usize, String, Option<String>, Option<String>)> = None;
+    let mut item_indent: Option<usize> = None;
+    let mut flush = |item: &mut Option<(usize, String, Option<String>, Option<String>)>,
+                     upto: usize,
+                     of_line: &mut Vec<Option<usize>>| {
+        let Some((first, title, Some(start), end)) = item.take() else {
+            return;
+        };
+        let Some(interval) = dates::interval(Some(&start), end.as_deref(), today).interval else {
+            return;
+        };
+        positions.push(Position {
+            seniority: Seniority::of_title(&title),
+            title,
+            interval: Some(interval),
+        });
+        for slot in &mut of_line[first..upto] {
+            *slot = Some(positions.len() - 1);
+        }
+    };
+    for i in 1..front.end_line.min(document.lines.len()) {
+        let line = &document.lines[i];
+        let raw = text.get(line.start..line.end).unwrap_or("");
+        let trimmed = raw.trim_start();
+        let indent = raw.len() - trimmed.len();
+        // A new item of the list (at the first item's indentation; a deeper "- " is a bullet of
+        // a description): a new position when it carries dates.
+        let starts_item = trimmed.starts_with("- ") && item_indent.is_none_or(|at| indent <= at);
+        if let (true, Some(entry)) = (starts_item, trimmed.strip_prefix("- ")) {
+            item_indent.get_or_insert(indent);
+            flush(&mut item, i, &mut of_line);
+            item = Some((i, String::new(), None, None));
+            read_widget_key(entry, &mut item);
+        } else {
+            read_widget_key(trimmed, &mut item);
+        }
+    }
+    flush(
+        &mut item,
+        front.end_line.min(document.lines.len()),
+        &mut of_line,
+    );
+    return of_line;
+
+    fn read_widget_key(
+        entry: &str,
+        item: &mut Option<(usize, String, Option<String>, Option<String>)>,
+    ) {
+        let Some((first, title, start, end)) = item.as_mut() else {
+            return;
+        };
+        let _ = first;
+        let Some((key, value)) = entry.split_once(':') else {
+            return;
+        };
+        let key = key.trim().to_ascii_lowercase();
+        let value = value.trim().trim_matches(['\'', '"']).trim().to_string();
+        if START_KEYS.contains(&key.as_str()) {
+            if !value.is_empty() {
+                *start = Some(value);
+            }
+        } else if END_KEYS.contains(&key.as_str()) {
+            *end = Some(value);
+        } else if matches!(key.as_str(), "title" | "position" | "role") && title.is_empty() {
+            *title = value;
+        }
+    }
+}
+
 /// Reads the positions of a document (headed blocks and lines that carry a date range) and the
 /// place of every line. "Today" ends an open range.
-pub(crate) fn read_layout(document: &Document, today: Day) -> Layout {
+pub(crate) fn read_layout(document: &Document, text: &str, today: Day) -> Layout {
     let mut positions: Vec<Position> = Vec::new();
+    let widget = front_matter_positions(document, text, today, &mut positions);
     let mut contexts: Vec<LineContext> = Vec::with_capacity(document.lines.len());
     let mut current: Option<usize> = None;
     // The line that opened the current position, and the previous non-blank line.
@@ -645,6 +730,12 @@ pub(crate) fn read_layout(document: &Document, today: Day) -> Layout {
             block_start: block.unwrap_or(i),
             ranges: None,
         };
+        if let Some(position) = widget.get(i).copied().flatten() {
+            context.position = Some(position);
+            context.place = Place::PositionBullet;
+            contexts.push(context);
+            continue;
+        }
         if line.skipped || trimmed.is_empty() {
             context.position = current;
             context.place = if current.is_some() {
@@ -910,7 +1001,7 @@ mod tests {
             month: 12,
             day: 1,
         };
-        (read_layout(&document, today), document)
+        (read_layout(&document, text, today), document)
     }
 
     #[test]

@@ -30,7 +30,7 @@ pub fn parse_at(
     let scanner = scanner_for(catalog).map_err(|e| InputError::invalid(source_name, e))?;
     let document = Document::new(text);
     let mentions = scanner.scan_document(&document);
-    let layout = read_layout(&document, today);
+    let layout = read_layout(&document, text, today);
     let sightings = text_sightings(&layout, &mentions, catalog);
     let mut skills = Skills::new(source_name);
     skills.name = person_name(&document, &mentions);
