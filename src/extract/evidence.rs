@@ -1,28 +1,28 @@
 //! Stage 5: evidence. The line a mention was found on, trimmed, whitespace collapsed, and cut to a
 //! window around the match when long.
 
-use super::document::{Document, ASCII_WHITESPACE};
+use super::document::ASCII_WHITESPACE;
 
 /// Evidence longer than this many characters is cut to a window around the match.
 pub const EVIDENCE_MAX_CHARS: usize = 160;
 
-/// [`evidence`], reusing the last line's when it was short enough to be shown whole.
+/// [`evidence`], reusing the last one cut from the same line or bullet when it was short enough
+/// to be shown whole.
 pub(crate) fn evidence_cached(
-    last: &mut Option<(usize, String)>,
-    document: &Document,
-    line_idx: usize,
+    last: &mut Option<((usize, usize), String)>,
+    display: &str,
+    range: (usize, usize),
     start: usize,
     end: usize,
 ) -> String {
-    if let Some((cached_line, text)) = last {
-        if *cached_line == line_idx {
+    if let Some((cached, text)) = last {
+        if *cached == range {
             return text.clone();
         }
     }
-    let line = &document.lines[line_idx];
-    let text = evidence(&document.display, line.start, line.end, start, end);
+    let text = evidence(display, range.0, range.1, start, end);
     // A windowed (cut) evidence depends on where the match is; a whole line does not.
-    *last = (!text.starts_with('…') && !text.ends_with('…')).then(|| (line_idx, text.clone()));
+    *last = (!text.starts_with('…') && !text.ends_with('…')).then(|| (range, text.clone()));
     text
 }
 

@@ -181,7 +181,6 @@ impl Scanner {
         let mut mentions: Vec<Mention> = Vec::new();
         let mut taken_until = 0;
         // Hits come in text order: the previous line's evidence is reused for the next hit on it.
-        let mut last_evidence: Option<(usize, String)> = None;
         for hit in hits {
             if hit.start < taken_until {
                 continue;
@@ -209,13 +208,8 @@ impl Scanner {
                 line: line_number,
                 start: hit.start,
                 end: hit.end,
-                evidence: evidence_cached(
-                    &mut last_evidence,
-                    document,
-                    hit.line,
-                    hit.start,
-                    hit.end,
-                ),
+                // Filled in by `read_phrasing`, which knows the bullet the line belongs to.
+                evidence: String::new(),
                 matched: hit.matched.to_string(),
                 listed: line.listed,
                 stated_level: stated_level(after),
@@ -238,6 +232,8 @@ impl Scanner {
         let mut pending = mentions.into_iter().peekable();
         // The terms of the latest sentence that was not a bullet: a position's header, a paragraph.
         let mut header = super::signals::Found::default();
+        // The last evidence cut, reused for the next mention of the same line or bullet.
+        let mut last_evidence: Option<((usize, usize), String)> = None;
         // Buffers reused from one sentence to the next.
         let mut sentence = String::new();
         let mut found = super::signals::Found::default();
@@ -245,7 +241,15 @@ impl Scanner {
         while i < lines.len() {
             let line = &lines[i];
             if line.skipped || line.listed || text_of(line).trim().is_empty() {
-                while let Some(mention) = pending.next_if(|m| m.line <= i + 1) {
+                while let Some(mut mention) = pending.next_if(|m| m.line <= i + 1) {
+                    let at = &lines[mention.line - 1];
+                    mention.evidence = evidence_cached(
+                        &mut last_evidence,
+                        &document.display,
+                        (at.start, at.end),
+                        mention.start,
+                        mention.end,
+                    );
                     out.push(mention);
                 }
                 i += 1;
@@ -269,19 +273,18 @@ impl Scanner {
                 in_block.push(mention);
             }
             let block_start = i;
+            let block_end = end;
             // A bullet wrapped over lines: its evidence is the bullet, not the line the name
             // happens to fall on.
-            if end - i > 1 {
-                let (from, to) = (lines[i].start, lines[end - 1].end);
-                for mention in &mut in_block {
-                    mention.evidence = super::evidence::evidence(
-                        &document.display,
-                        from,
-                        to,
-                        mention.start,
-                        mention.end,
-                    );
-                }
+            let (from, to) = (lines[i].start, lines[end - 1].end);
+            for mention in &mut in_block {
+                mention.evidence = evidence_cached(
+                    &mut last_evidence,
+                    &document.display,
+                    (from, to),
+                    mention.start,
+                    mention.end,
+                );
             }
             i = end;
             if self.signals.is_not_work(&found) {
@@ -309,10 +312,10 @@ impl Scanner {
                     line: block_start + 1,
                     start: first.start,
                     end: first.start,
-                    evidence: super::evidence::evidence(
+                    evidence: evidence_cached(
+                        &mut last_evidence,
                         &document.display,
-                        first.start,
-                        first.end,
+                        (first.start, lines[block_end - 1].end),
                         first.start,
                         first.start,
                     ),
@@ -325,7 +328,17 @@ impl Scanner {
             }
             out.append(&mut in_block);
         }
-        out.extend(pending);
+        for mut mention in pending {
+            let at = &lines[mention.line - 1];
+            mention.evidence = evidence_cached(
+                &mut last_evidence,
+                &document.display,
+                (at.start, at.end),
+                mention.start,
+                mention.end,
+            );
+            out.push(mention);
+        }
         out
     }
 }
