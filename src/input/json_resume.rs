@@ -134,8 +134,9 @@ struct Reader<'a> {
     today: Day,
 }
 
-/// A JSON Resume entry's date range, from its start and end fields (or one field holding both).
-fn entry_interval(entry: &Map<String, Value>, today: Day) -> Option<Interval> {
+/// A JSON Resume entry's start and end, as written: the start and end fields, or one field
+/// holding the whole range ("Dec 2024 - Present") as the start. `None` without a start.
+fn date_fields(entry: &Map<String, Value>) -> Option<(String, Option<String>)> {
     let field = |names: &[&str]| -> Option<String> {
         names.iter().find_map(|n| match entry.get(*n) {
             Some(Value::String(s)) => Some(s.clone()),
@@ -144,17 +145,22 @@ fn entry_interval(entry: &Map<String, Value>, today: Day) -> Option<Interval> {
             _ => None,
         })
     };
-    let start = field(&["startDate", "start_date", "start", "from"]);
-    let end = field(&["endDate", "end_date", "end", "to"]);
-    match start {
-        Some(start) => dates::interval(Some(&start), end.as_deref(), today).interval,
-        None => {
-            let range = field(&["date", "dates", "period", "duration"])?;
-            dates::interval(Some(&range), None, today)
-                .interval
-                .or_else(|| dates::ranges_in_line(&range, today).first().copied())
-        }
+    match field(&["startDate", "start_date", "start", "from"]) {
+        Some(start) => Some((start, field(&["endDate", "end_date", "end", "to"]))),
+        None => field(&["date", "dates", "period", "duration"]).map(|range| (range, None)),
     }
+}
+
+/// A JSON Resume entry's date range (its warnings are said once, by the years of experience).
+fn entry_interval(entry: &Map<String, Value>, today: Day) -> Option<Interval> {
+    let (start, end) = date_fields(entry)?;
+    dates::interval(Some(&start), end.as_deref(), today)
+        .interval
+        .or_else(|| {
+            end.is_none()
+                .then(|| dates::ranges_in_line(&start, today).first().copied())
+                .flatten()
+        })
 }
 
 impl Reader<'_> {
@@ -637,26 +643,11 @@ fn years_of_experience(root: &Map<String, Value>, warnings: &mut Vec<String>) ->
             let Some(entry) = entry.as_object() else {
                 continue;
             };
-            let field = |names: &[&str]| -> Option<String> {
-                names.iter().find_map(|n| match entry.get(*n) {
-                    Some(Value::String(s)) => Some(s.clone()),
-                    Some(Value::Number(n)) => Some(n.to_string()),
-                    Some(Value::Null) => Some(String::new()),
-                    _ => None,
-                })
-            };
-            let start = field(&["startDate", "start_date", "start", "from"]);
-            let end = field(&["endDate", "end_date", "end", "to"]);
-            let (start, end) = match start {
-                Some(start) => (Some(start), end),
-                // One field holding the whole range: "Dec 2024 - Present".
-                None => (field(&["date", "dates", "period", "duration"]), None),
-            };
-            if start.is_none() {
+            let Some((start, end)) = date_fields(entry) else {
                 continue;
-            }
+            };
             any_dates = true;
-            let reading = dates::interval(start.as_deref(), end.as_deref(), today);
+            let reading = dates::interval(Some(&start), end.as_deref(), today);
             let employer = ["name", "company", "organization"]
                 .iter()
                 .find_map(|n| entry.get(*n).and_then(text_of));
