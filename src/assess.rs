@@ -1007,9 +1007,11 @@ mod tests {
                 },
             ],
             related_roles: vec![],
+            electives: None,
             categories: vec![ProfileCategory {
                 id: "all".into(),
                 name: "All".into(),
+                elective: false,
                 requirements: reqs
                     .iter()
                     .map(|(skill, importance, levels)| Requirement {

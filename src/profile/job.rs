@@ -466,6 +466,7 @@ fn profile_for(
         match categories.iter_mut().find(|c| &c.id == category_id) {
             Some(category) => category.requirements.push(requirement),
             None => categories.push(ProfileCategory {
+                elective: false,
                 id: category_id.clone(),
                 name: catalog.category_name(category_id).to_string(),
                 requirements: vec![requirement],
@@ -498,6 +499,7 @@ fn profile_for(
         salary: None,
         tiers: tiers.iter().map(|&t| band(t)).collect(),
         related_roles: Vec::new(),
+        electives: None,
         categories,
     }
 }

@@ -241,6 +241,10 @@ pub struct Requirement {
 pub struct ProfileCategory {
     pub id: String,
     pub name: String,
+    /// An elective category: only the profile's best [`Profile::electives`] elective categories
+    /// (by the person's score in them) count toward the tier score. It holds no essential.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub elective: bool,
     pub requirements: Vec<Requirement>,
 }
 
@@ -258,6 +262,10 @@ pub struct Profile {
     pub tiers: Vec<TierBand>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub related_roles: Vec<String>,
+    /// How many of the elective categories count: the person's best ones. A specialist is not
+    /// expected to cover every specialty of a broad role.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub electives: Option<usize>,
     pub categories: Vec<ProfileCategory>,
 }
 

@@ -6,7 +6,7 @@ use std::fmt;
 
 use crate::catalog::{Catalog, Resolution};
 
-use super::{Profile, Tier};
+use super::{Importance, Profile, Tier};
 
 /// One mistake in a profile: where it is and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -271,7 +271,35 @@ pub fn validate(
                     "applies at no tier: give a level for entry, mid or senior".into(),
                 );
             }
+            if category.elective && req.importance == Importance::Essential {
+                report(
+                    format!("{field}.importance"),
+                    format!(
+                        "`{}` is essential in the elective category `{}`: an essential always counts, so it belongs in a core category",
+                        short(&req.skill),
+                        short(&category.id)
+                    ),
+                );
+            }
         }
+    }
+    let electives = profile.categories.iter().filter(|c| c.elective).count();
+    match profile.electives {
+        Some(0) => report(
+            "electives".into(),
+            "is 0: give how many of the elective categories count (at least 1)".into(),
+        ),
+        Some(n) if n > electives => report(
+            "electives".into(),
+            format!("{n} elective categories count, but the profile marks {electives} as elective"),
+        ),
+        None if electives > 0 => report(
+            "electives".into(),
+            format!(
+                "{electives} categories are elective: say how many of them count with `electives`"
+            ),
+        ),
+        _ => {}
     }
     problems
 }
