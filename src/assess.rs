@@ -23,20 +23,35 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::BinaryHeap;
+use std::collections::{BTreeMap, BinaryHeap};
 
 use crate::catalog::{Catalog, SkillIdx};
+use crate::input::dates::Interval;
 use crate::profile::{CompiledRequirement, Importance, Role, Tier};
 use crate::report::{
     CategoryScore, Matched, Missing, PlanItem, Report, ReportSkill, RoleFit, Subject, Text,
     TierScore, SCHEMA_VERSION,
 };
-use crate::skills::{Skills, DEFAULT_LEVEL};
+use crate::skills::{PositionKind, Skills, WorkPosition, DEFAULT_LEVEL};
 
 /// A tier score at or above this is a fit.
 pub const FIT_THRESHOLD: f64 = 60.0;
-/// A tier with a blocking essential gap scores at most this.
-pub const BLOCKING_CAP: f64 = 50.0;
+/// With one blocking essential gap a tier scores at most [`CAP_START`] − [`CAP_STEP`]; each further
+/// one lowers the cap by [`CAP_STEP`], down to [`CAP_FLOOR`]: one gap and five are not the same.
+pub const CAP_START: f64 = 60.0;
+pub const CAP_STEP: f64 = 8.0;
+pub const CAP_FLOOR: f64 = 20.0;
+/// What a claimed-only skill of a résumé (listed, or named in a summary, but shown in no position,
+/// project or publication) counts as, whatever level the list states: below *aware* (1), the
+/// lowest level any evidence gives. It never satisfies an essential requirement.
+pub const CLAIMED_LEVEL: f64 = 0.8;
+/// A position counts toward a role's experience when its own text shows at least this many of the
+/// role's skills.
+pub const RELEVANT_SKILLS: usize = 2;
+/// The share of an internship's months that count as experience.
+pub const INTERNSHIP_SHARE: f64 = 0.5;
+/// Without `--role`, the learning plan covers the roles within this many points of the best one.
+pub const PLAN_WINDOW: f64 = 15.0;
 /// An essential requirement with less credit than this is blocking.
 pub const BLOCKING_CREDIT: f64 = 0.5;
 /// The most that differentiators add to a tier score.
@@ -54,13 +69,14 @@ pub struct Options {
     pub tier: Option<Tier>,
     /// Keep only the best N roles.
     pub top: Option<usize>,
-    /// The learning plan covers the best N reported roles (all when None). The command line uses 3
-    /// unless roles were chosen with `--role`: a plan summed over every role would send a deep-learning
-    /// engineer to learn annotation tools first.
+    /// With `Some(n)`, the learning plan covers at most the n best roles that score within
+    /// [`PLAN_WINDOW`] points of the best, each step's gain weighted by how close its role is; with
+    /// `None`, every reported role in full (the roles chosen with `--role`). A plan summed over every
+    /// role would send a deep-learning engineer to learn annotation tools first.
     pub plan_roles: Option<usize>,
 }
 
-/// How many best-fitting roles the command line's learning plan covers when no `--role` is given.
+/// How many near roles the command line's learning plan covers at most when no `--role` is given.
 pub const DEFAULT_PLAN_ROLES: usize = 3;
 
 /// How much a requirement of this importance weighs in the tier score (differentiators only add).
@@ -93,6 +109,8 @@ enum Source {
 struct Held {
     level: f64,
     source: Source,
+    /// Whether the skill it comes from is shown (always, for a person's own statement).
+    evidenced: bool,
 }
 
 /// The person's effective level in every catalog skill.
@@ -100,39 +118,72 @@ struct Levels<'a> {
     held: Vec<Option<Held>>,
     /// `held`'s levels, 0 for a skill not held: what scoring reads.
     flat: Vec<f64>,
+    /// The level each skill is *shown* at, by the person's own evidenced skills or what they
+    /// imply (never by related credit or a claim alone): what satisfies an essential requirement.
+    proof: Vec<f64>,
     skills: &'a Skills,
 }
 
-fn set_max(held: &mut [Option<Held>], skill: SkillIdx, level: f64, source: Source) {
+fn set_max(
+    held: &mut [Option<Held>],
+    skill: SkillIdx,
+    level: f64,
+    source: Source,
+    evidenced: bool,
+) {
     if level <= 0.0 {
         return;
     }
     match held[skill] {
         Some(existing) if existing.level >= level => {}
-        _ => held[skill] = Some(Held { level, source }),
+        _ => {
+            held[skill] = Some(Held {
+                level,
+                source,
+                evidenced,
+            })
+        }
     }
 }
 
 impl<'a> Levels<'a> {
     fn new(skills: &'a Skills, catalog: &Catalog) -> Levels<'a> {
         let mut base = vec![None; catalog.skills().len()];
+        let mut proof = vec![0.0f64; catalog.skills().len()];
+        // A claim counts at its level when shown (or stated by the person), else as CLAIMED_LEVEL.
+        let counted = |claim: &crate::skills::ClaimedSkill| {
+            let shown = claim.evidenced || !skills.needs_evidence;
+            let level = f64::from(claim.level);
+            (
+                if shown {
+                    level
+                } else {
+                    level.min(CLAIMED_LEVEL)
+                },
+                shown,
+            )
+        };
         for (i, claim) in skills.skills.iter().enumerate() {
-            set_max(
-                &mut base,
-                claim.skill,
-                f64::from(claim.level),
-                Source::Listed(i),
-            );
+            let (level, shown) = counted(claim);
+            set_max(&mut base, claim.skill, level, Source::Listed(i), shown);
+            if shown {
+                proof[claim.skill] = proof[claim.skill].max(level);
+            }
         }
         for claim in &skills.skills {
-            let implied_level = f64::from(claim.level).min(IMPLIED_LEVEL_CAP);
+            let (level, shown) = counted(claim);
+            let implied_level = level.min(IMPLIED_LEVEL_CAP);
             for &target in catalog.implied_closure(claim.skill) {
                 set_max(
                     &mut base,
                     target,
                     implied_level,
                     Source::Implied(claim.skill),
+                    shown,
                 );
+                if shown {
+                    proof[target] = proof[target].max(implied_level);
+                }
             }
         }
         // Related credit is one hop from what the person has (listed or implied), never chained.
@@ -145,30 +196,40 @@ impl<'a> Levels<'a> {
                     other,
                     entry.level * credit,
                     Source::Related(skill, credit),
+                    entry.evidenced,
                 );
             }
         }
         let flat = held.iter().map(|h| h.map_or(0.0, |h| h.level)).collect();
-        Levels { held, flat, skills }
+        Levels {
+            held,
+            flat,
+            proof,
+            skills,
+        }
     }
 
     fn level(&self, skill: SkillIdx) -> f64 {
         self.flat[skill]
     }
 
-    /// The levels that change if the person reaches `level` in `skill`: the skill itself, what it
-    /// implies, and the related credit both give.
+    /// The levels that change if the person reaches `level` in `skill` and shows it: in `changed`,
+    /// the skill itself, what it implies, and the related credit both give; in `proved`, the skill
+    /// and what it implies (the levels it would be shown at).
     fn raised(
         &self,
         catalog: &Catalog,
         skill: SkillIdx,
         level: f64,
         changed: &mut Vec<(SkillIdx, f64)>,
+        proved: &mut Vec<(SkillIdx, f64)>,
     ) {
         changed.clear();
         changed.push((skill, level));
         let implied = level.min(IMPLIED_LEVEL_CAP);
         changed.extend(catalog.implied_closure(skill).iter().map(|&s| (s, implied)));
+        proved.clear();
+        proved.extend(changed.iter().copied().filter(|&(s, l)| l > self.proof[s]));
         let direct = changed.len();
         for i in 0..direct {
             let (from, from_level) = changed[i];
@@ -229,9 +290,19 @@ impl std::fmt::Display for Percent {
     }
 }
 
+/// The most a tier scores with `blocking` essential gaps: 100 with none, then [`CAP_START`] less
+/// [`CAP_STEP`] per gap, at least [`CAP_FLOOR`].
+pub fn blocking_cap(blocking: usize) -> f64 {
+    if blocking == 0 {
+        100.0
+    } else {
+        (CAP_START - CAP_STEP * blocking as f64).max(CAP_FLOOR)
+    }
+}
+
 /// A tier's score, its per-category scores and its blocking requirements.
 struct TierResult {
-    /// The score, capped at [`BLOCKING_CAP`] while anything is blocking.
+    /// The score, capped by [`blocking_cap`] while anything is blocking.
     score: f64,
     /// The score the credits earn, before the cap.
     uncapped: f64,
@@ -282,16 +353,12 @@ impl CategoryCredit {
     }
 }
 
-fn score_tier(role: &Role, tier: Tier, level: impl Fn(SkillIdx) -> f64) -> TierResult {
+fn score_tier(role: &Role, tier: Tier, levels: &Levels) -> TierResult {
     let mut categories = vec![CategoryCredit::default(); role.profile.categories.len()];
     let mut blocking = Vec::new();
-    accumulate(role, tier, level, &mut categories, |i| blocking.push(i));
-    let uncapped = total(&categories);
-    let score = if blocking.is_empty() {
-        uncapped
-    } else {
-        uncapped.min(BLOCKING_CAP)
-    };
+    accumulate(role, tier, levels, &mut categories, |i| blocking.push(i));
+    let uncapped = total(role, &categories);
+    let score = uncapped.min(blocking_cap(blocking.len()));
     TierResult {
         score,
         uncapped,
@@ -325,7 +392,7 @@ impl GainBase {
     fn new(role: &Role, tier: Tier, levels: &Levels) -> GainBase {
         let categories = role.profile.categories.len();
         let mut credits = vec![CategoryCredit::default(); categories];
-        accumulate(role, tier, |s| levels.level(s), &mut credits, |_| {});
+        accumulate(role, tier, levels, &mut credits, |_| {});
         let mut by_category = vec![Vec::new(); categories];
         let mut categories_of = vec![0u64; levels.held.len()];
         let mut requirement_credit = vec![0.0; role.requirements.len()];
@@ -383,16 +450,17 @@ impl GainBase {
                 }
             }
         }
-        total(scratch)
+        total(role, scratch)
     }
 }
 
 /// Adds every requirement's credit at `tier` to its category; `blocking` hears of each essential
-/// requirement below [`BLOCKING_CREDIT`].
+/// requirement the person does not *show* at half its level or more ([`BLOCKING_CREDIT`]): a claim
+/// or related credit counts toward the score, never toward an essential.
 fn accumulate(
     role: &Role,
     tier: Tier,
-    level: impl Fn(SkillIdx) -> f64,
+    levels: &Levels,
     categories: &mut [CategoryCredit],
     mut blocking: impl FnMut(usize),
 ) {
@@ -400,29 +468,26 @@ fn accumulate(
         let Some(required) = req.levels.get(tier) else {
             continue;
         };
-        let credit = add_credit(
+        add_credit(
             &mut categories[req.category],
             req,
             required,
-            level(req.skill),
+            levels.level(req.skill),
         );
-        if req.importance == Importance::Essential && credit < BLOCKING_CREDIT {
+        if is_blocking(req, required, levels.proof[req.skill]) {
             blocking(i);
         }
     }
 }
 
-/// Adds one requirement's credit (the person at `level`, `required` asked) to its category's sums;
-/// returns the credit.
-fn add_credit(
-    category: &mut CategoryCredit,
-    req: &CompiledRequirement,
-    required: u8,
-    level: f64,
-) -> f64 {
-    let earned = credit(level, required);
-    add_earned(category, req.importance, earned);
-    earned
+/// Whether a requirement blocks: an essential one not shown at half its level.
+fn is_blocking(req: &CompiledRequirement, required: u8, shown: f64) -> bool {
+    req.importance == Importance::Essential && credit(shown, required) < BLOCKING_CREDIT
+}
+
+/// Adds one requirement's credit (the person at `level`, `required` asked) to its category's sums.
+fn add_credit(category: &mut CategoryCredit, req: &CompiledRequirement, required: u8, level: f64) {
+    add_earned(category, req.importance, credit(level, required));
 }
 
 /// A requirement's credit: the person at `level`, `required` asked.
@@ -449,12 +514,34 @@ fn add_earned(category: &mut CategoryCredit, importance: Importance, credit: f64
     }
 }
 
-/// The score the categories' credits earn (at most 100), before any blocking cap.
-fn total(categories: &[CategoryCredit]) -> f64 {
-    let (core_weight, core_credit) = categories
-        .iter()
-        .map(CategoryCredit::core)
-        .fold((0.0, 0.0), |(w, c), (cw, cc)| (w + cw, c + cc));
+/// The score the categories' credits earn (at most 100), before any blocking cap. Of a profile's
+/// elective categories only the person's best [`crate::profile::Profile::electives`] count (by
+/// their score, ties to the first).
+fn total(role: &Role, categories: &[CategoryCredit]) -> f64 {
+    let profile = &role.profile;
+    let mut core_weight = 0.0;
+    let mut core_credit = 0.0;
+    // (score, weight, credit) of each elective category that applies at the tier.
+    let mut electives: Vec<(f64, f64, f64)> = Vec::new();
+    for (category, credit) in profile.categories.iter().zip(categories) {
+        let (weight, earned) = credit.core();
+        if category.elective {
+            if weight > 0.0 {
+                electives.push((earned / weight, weight, earned));
+            }
+        } else {
+            core_weight += weight;
+            core_credit += earned;
+        }
+    }
+    if !electives.is_empty() {
+        // A stable sort keeps profile order among equal scores.
+        electives.sort_by(|a, b| b.0.total_cmp(&a.0));
+        for &(_, weight, earned) in electives.iter().take(profile.electives.unwrap_or(0)) {
+            core_weight += weight;
+            core_credit += earned;
+        }
+    }
     let differentiators: f64 = categories.iter().map(|c| c.differentiators).sum();
     let differentiator_credit: f64 = categories.iter().map(|c| c.differentiator_credit).sum();
     let score = match (core_weight > 0.0, differentiators > 0.0) {
@@ -480,20 +567,70 @@ fn scored_tiers(role: &Role) -> Vec<Tier> {
         .collect()
 }
 
+/// The years of a résumé's positions that count toward `role`: the months of each position whose
+/// own text shows at least [`RELEVANT_SKILLS`] of the role's skills (over the months it shows
+/// them), overlaps once, an internship's at [`INTERNSHIP_SHARE`], tutoring and non-technical jobs
+/// not at all.
+fn relevant_years(role: &Role, positions: &[WorkPosition]) -> f64 {
+    let requires = |skill: SkillIdx| role.requirements.iter().any(|r| r.skill == skill);
+    // The share each month counts at (the highest of the positions covering it).
+    let mut months: BTreeMap<i32, f64> = BTreeMap::new();
+    for position in positions {
+        let share = match position.kind {
+            PositionKind::Job => 1.0,
+            PositionKind::Internship => INTERNSHIP_SHARE,
+            PositionKind::NotCounted => continue,
+        };
+        let shown: Vec<&(SkillIdx, Interval)> = position
+            .skills
+            .iter()
+            .filter(|(skill, _)| requires(*skill))
+            .collect();
+        let mut distinct: Vec<SkillIdx> = shown.iter().map(|(skill, _)| *skill).collect();
+        distinct.sort_unstable();
+        distinct.dedup();
+        if distinct.len() < RELEVANT_SKILLS {
+            continue;
+        }
+        for (_, interval) in shown {
+            for month in interval.start..interval.end {
+                let counted = months.entry(month).or_insert(0.0);
+                *counted = counted.max(share);
+            }
+        }
+    }
+    round1(months.values().fold(0.0, |sum, share| sum + share) / 12.0)
+}
+
+/// The years that place a person in a role's tiers: for a résumé, the years relevant to the role
+/// (none when it has no dated experience at all); for the person's own statement, the years it
+/// gives.
+fn placing_years(role: &Role, skills: &Skills) -> Option<f64> {
+    if skills.needs_evidence {
+        Some(match skills.years_experience {
+            Some(_) => relevant_years(role, &skills.positions),
+            None => 0.0,
+        })
+    } else {
+        skills.years_experience
+    }
+}
+
 /// A role's fit, with the catalog index of each of its missing skills (in the order of `missing`).
 fn assess_role<'a>(
     role: &'a Role,
     levels: &Levels<'a>,
-    years: Option<f64>,
     options: &Options,
     catalog: &'a Catalog,
 ) -> (RoleFit<'a>, Vec<SkillIdx>) {
+    let skills = levels.skills;
+    let years = placing_years(role, skills);
     let tiers: Vec<(Tier, TierResult, bool)> = scored_tiers(role)
         .into_iter()
         .map(|t| {
             let in_band =
                 years.is_none_or(|y| role.profile.band(t).is_some_and(|b| y >= b.min_years));
-            (t, score_tier(role, t, |s| levels.level(s)), in_band)
+            (t, score_tier(role, t, levels), in_band)
         })
         .collect();
     let fits = |r: &TierResult| round1(r.score) >= FIT_THRESHOLD;
@@ -503,6 +640,7 @@ fn assess_role<'a>(
         .filter(|t| tiers.iter().any(|(x, _, _)| x == t))
         .unwrap_or_else(|| match years {
             Some(_) => tiers.iter().rev().find(|t| t.2).map_or(lowest, |t| t.0),
+            // Only a statement without years: the highest tier its skills fit.
             None => tiers
                 .iter()
                 .rev()
@@ -538,6 +676,7 @@ fn assess_role<'a>(
     let mut missing = Vec::new();
     // Reused by every gain computation below.
     let mut changed: Vec<(SkillIdx, f64)> = Vec::new();
+    let mut proved: Vec<(SkillIdx, f64)> = Vec::new();
     let mut scratch: Vec<CategoryCredit> = Vec::new();
     let gain_base = GainBase::new(role, target, levels);
     // The person's levels with one gap raised at a time (restored after each).
@@ -548,7 +687,8 @@ fn assess_role<'a>(
         };
         let skill = catalog.skill(req.skill);
         let current = levels.level(req.skill);
-        if current > 0.0 {
+        let blocking = target_result.blocking.contains(&i);
+        if let Some(held) = levels.held[req.skill] {
             let (via, evidence) = levels.describe(catalog, req.skill);
             matched.push(Matched {
                 skill: Cow::Borrowed(&skill.id),
@@ -558,10 +698,18 @@ fn assess_role<'a>(
                 required_level: required,
                 via,
                 evidence,
+                partial: matches!(held.source, Source::Related(..)),
+                evidenced: held.evidenced,
             });
         }
-        if current < f64::from(required) {
-            levels.raised(catalog, req.skill, f64::from(required), &mut changed);
+        if current < f64::from(required) || blocking {
+            levels.raised(
+                catalog,
+                req.skill,
+                f64::from(required),
+                &mut changed,
+                &mut proved,
+            );
             for &(s, l) in &changed {
                 trial[s] = trial[s].max(l);
             }
@@ -570,7 +718,21 @@ fn assess_role<'a>(
             for &(s, _) in &changed {
                 trial[s] = levels.flat[s];
             }
-            let blocking = target_result.blocking.contains(&i);
+            // The blocking gaps that showing this skill would clear (itself, or what it implies).
+            let cleared = target_result
+                .blocking
+                .iter()
+                .filter(|&&b| {
+                    let other = &role.requirements[b];
+                    proved.iter().any(|&(s, l)| {
+                        s == other.skill
+                            && other
+                                .levels
+                                .get(target)
+                                .is_some_and(|r| !is_blocking(other, r, l))
+                    })
+                })
+                .count();
             missing.push((
                 Missing {
                     skill: Cow::Borrowed(&skill.id),
@@ -579,7 +741,7 @@ fn assess_role<'a>(
                     importance: req.importance,
                     current_level: round1(current),
                     required_level: required,
-                    gain: round1(gain(target_result, raised, blocking)),
+                    gain: round1(gain(target_result, raised, cleared)),
                     blocking,
                 },
                 req.skill,
@@ -587,8 +749,9 @@ fn assess_role<'a>(
         }
     }
     matched.sort_by(|a, b| {
-        a.importance
-            .cmp(&b.importance)
+        a.partial
+            .cmp(&b.partial)
+            .then(a.importance.cmp(&b.importance))
             .then(b.level.total_cmp(&a.level))
             .then_with(|| a.skill.cmp(&b.skill))
     });
@@ -610,8 +773,10 @@ fn assess_role<'a>(
         id: Cow::Borrowed(&role.profile.id),
         title: Cow::Borrowed(&role.profile.title),
         score: round1(score_now),
+        uncapped_score: round1(target_result.uncapped),
         tier: fit_tier,
         target_tier: target,
+        relevant_years: if skills.needs_evidence { years } else { None },
         tiers: tiers
             .iter()
             .map(|(tier, result, in_band)| TierScore {
@@ -628,17 +793,18 @@ fn assess_role<'a>(
     (fit, missing_skills)
 }
 
-/// A missing skill's gain: what it adds to the score by its own credit (and by what raising it
-/// implies), plus, when it is blocking, an equal share of lifting the cap. So no gap shows 0 merely
-/// because another one is blocking, and the blocking gaps together carry the whole cap lift.
-fn gain(now: &TierResult, raised_uncapped: f64, blocking: bool) -> f64 {
+/// A missing skill's gain. By its own credit (and what raising it implies) it adds
+/// `raised_uncapped` − the uncapped score; when learning it clears `cleared` blocking gaps, it is
+/// worth what the score then really rises under the lower cap, if that is more. So no gap shows 0
+/// merely because another one is blocking, and a blocking gap's share of the cap is computed, not
+/// split evenly.
+fn gain(now: &TierResult, raised_uncapped: f64, cleared: usize) -> f64 {
     let own = raised_uncapped - now.uncapped;
-    let cap_share = if blocking {
-        (now.uncapped - now.score) / now.blocking.len() as f64
-    } else {
-        0.0
-    };
-    own + cap_share
+    if cleared == 0 {
+        return own;
+    }
+    let cap = blocking_cap(now.blocking.len().saturating_sub(cleared));
+    own.max(raised_uncapped.min(cap) - now.score)
 }
 
 fn empty_fit(role: &Role, target: Tier) -> RoleFit<'_> {
@@ -646,8 +812,10 @@ fn empty_fit(role: &Role, target: Tier) -> RoleFit<'_> {
         id: Cow::Borrowed(&role.profile.id),
         title: Cow::Borrowed(&role.profile.title),
         score: 0.0,
+        uncapped_score: 0.0,
         tier: None,
         target_tier: target,
+        relevant_years: None,
         tiers: Vec::new(),
         categories: Vec::new(),
         blocking: Vec::new(),
@@ -664,13 +832,38 @@ fn compare_roles(a: &RoleFit, b: &RoleFit) -> Ordering {
         .then_with(|| a.id.cmp(&b.id))
 }
 
-/// The learning plan: every missing skill across the reported roles, by total gain, with each
-/// unlearned prerequisite placed before the skills that need it.
+/// How much each role's gains count in the learning plan (`roles` best first). With `near` =
+/// `Some(n)`: the at most n roles within [`PLAN_WINDOW`] points of the best, each at 1 − its
+/// distance from the best ÷ the window (the best at 1); the others at 0. With `None`, every role
+/// at 1.
+fn plan_weights(roles: &[RoleFit], near: Option<usize>) -> Vec<f64> {
+    let Some(n) = near else {
+        return vec![1.0; roles.len()];
+    };
+    let best = roles.first().map_or(0.0, |r| r.score);
+    roles
+        .iter()
+        .enumerate()
+        .map(|(i, role)| {
+            let weight = 1.0 - (best - role.score) / PLAN_WINDOW;
+            if i < n && weight > 0.0 {
+                weight
+            } else {
+                0.0
+            }
+        })
+        .collect()
+}
+
+/// The learning plan: every missing skill of the roles with a weight, by total weighted gain, with
+/// each unlearned prerequisite placed before the skills that need it.
 ///
-/// `missing_skills[r]` holds the catalog index of each of `roles[r].missing`, in the same order.
+/// `missing_skills[r]` holds the catalog index of each of `roles[r].missing`, in the same order;
+/// `weights[r]` is what `roles[r]`'s gains count for ([`plan_weights`]).
 fn learning_plan<'a>(
     roles: &[RoleFit<'a>],
     missing_skills: &[Vec<SkillIdx>],
+    weights: &[f64],
     levels: &Levels<'a>,
     catalog: &'a Catalog,
 ) -> Vec<PlanItem<'a>> {
@@ -679,18 +872,22 @@ fn learning_plan<'a>(
     let mut item_skills: Vec<SkillIdx> = Vec::new();
     // Where each skill's step is in `items`, by catalog index (a skill has at most one step).
     let mut position: Vec<Option<usize>> = vec![None; catalog.skills().len()];
-    for (role, skills) in roles.iter().zip(missing_skills) {
+    for ((role, skills), &weight) in roles.iter().zip(missing_skills).zip(weights) {
+        if weight <= 0.0 {
+            continue;
+        }
         // A gap that would not raise the score (its toolkit is already covered) is no step to take.
         for (gap, &gap_skill) in role
             .missing
             .iter()
             .zip(skills)
-            .filter(|(g, _)| g.gain > 0.0)
+            .filter(|(g, _)| round1(g.gain * weight) > 0.0)
         {
+            let gain = round1(gap.gain * weight);
             match position[gap_skill] {
                 Some(k) => {
                     let item = &mut items[k];
-                    item.total_gain = round1(item.total_gain + gap.gain);
+                    item.total_gain = round1(item.total_gain + gain);
                     item.target_level = item.target_level.max(gap.required_level);
                     item.roles_improved.push(role.id.clone());
                 }
@@ -702,7 +899,7 @@ fn learning_plan<'a>(
                         name: gap.name.clone(),
                         target_level: gap.required_level,
                         roles_improved: vec![role.id.clone()],
-                        total_gain: gap.gain,
+                        total_gain: gain,
                         prerequisite_for: Vec::new(),
                     })
                 }
@@ -856,20 +1053,15 @@ pub fn assess<'a>(
     let levels = Levels::new(skills, catalog);
     let mut assessed: Vec<(RoleFit, Vec<SkillIdx>)> = roles
         .iter()
-        .map(|role| assess_role(role, &levels, skills.years_experience, options, catalog))
+        .map(|role| assess_role(role, &levels, options, catalog))
         .collect();
     assessed.sort_by(|(a, _), (b, _)| compare_roles(a, b));
     if let Some(top) = options.top {
         assessed.truncate(top);
     }
     let (fits, missing_skills): (Vec<RoleFit>, Vec<Vec<SkillIdx>>) = assessed.into_iter().unzip();
-    let plan_scope = options.plan_roles.unwrap_or(fits.len()).min(fits.len());
-    let learning_plan = learning_plan(
-        &fits[..plan_scope],
-        &missing_skills[..plan_scope],
-        &levels,
-        catalog,
-    );
+    let weights = plan_weights(&fits, options.plan_roles);
+    let learning_plan = learning_plan(&fits, &missing_skills, &weights, &levels, catalog);
     let mut warnings = skills.warnings.clone();
     if skills.skills.is_empty() {
         warnings.push(
@@ -1101,7 +1293,8 @@ mod tests {
             fit.blocking,
             vec!["fsdp".to_string(), "pytorch".to_string()]
         );
-        assert!(fit.score <= BLOCKING_CAP);
+        // Two blocking gaps: the cap is 60 − 2 × 8.
+        assert!(fit.score <= 44.0, "{}", fit.score);
     }
 
     #[test]
@@ -1148,7 +1341,7 @@ mod tests {
     fn missing_essential_blocks_and_caps_the_score() {
         let c = catalog();
         // Mid with everything but fsdp: pytorch 3 (w3), toolkit full (w3), fsdp 0 (w3): 6/9 = 66.7,
-        // + tpu 1/1 → +10 = 76.7 uncapped; fsdp (essential) missing → capped at 50.
+        // + tpu 1/1 → +10 = 76.7 uncapped; fsdp (essential) missing → capped at 60 − 8 = 52.
         let fit = assess_one(
             &c,
             &person(
@@ -1158,13 +1351,14 @@ mod tests {
             ),
             None,
         );
-        assert_eq!(fit.score, 50.0);
+        assert_eq!(fit.score, 52.0);
+        assert_eq!(fit.uncapped_score, 76.7);
         assert_eq!(fit.blocking, vec!["fsdp".to_string()]);
         let fsdp = &fit.missing[0];
         assert_eq!(fsdp.skill, "fsdp");
         assert!(fsdp.blocking);
-        // Its gain: its own credit (76.7 → 100, clamped) 23.3, plus lifting the cap 26.7: 50 → 100.
-        assert_eq!(fsdp.gain, 50.0);
+        // Its gain: what the score really rises when it no longer blocks, 52 → 100.
+        assert_eq!(fsdp.gain, 48.0);
         // Entry has no fsdp requirement: the person fits entry, not mid.
         assert_eq!(fit.tier, Some(Tier::Entry));
     }
@@ -1174,9 +1368,9 @@ mod tests {
         let c = catalog();
         // Mid, pytorch 2: essential pytorch 2/3 (w3 → 2), fsdp 0 (w3, blocking); toolkit jax related
         // 1/2 (w2 → 1) and python implied 2/2 (w1 → 1): 2 / 1.5 → full, 3. (2 + 0 + 3) / 9 = 55.6,
-        // capped at 50.
+        // capped at 52.
         let fit = assess_one(&c, &person(&c, Some(4.0), &[("pytorch", 2)]), None);
-        assert_eq!(fit.score, 50.0);
+        assert_eq!(fit.score, 52.0);
         let gain = |id: &str| {
             fit.missing
                 .iter()
@@ -1184,8 +1378,9 @@ mod tests {
                 .expect("missing")
                 .gain
         };
-        // fsdp: +3/9 of its own (33.3) and the whole cap lift (55.6 − 50): 38.9.
-        assert_eq!(gain("fsdp"), 38.9);
+        // fsdp: +3/9 of its own (33.3) makes 88.9 uncapped, and with nothing blocking that is the
+        // score: 52 → 88.9, +36.9.
+        assert_eq!(gain("fsdp"), 36.9);
         // pytorch 2→3: +1/9 (11.1); the toolkit is already full, so jax's rise adds nothing.
         assert_eq!(gain("pytorch"), 11.1);
         // jax 1→2: nothing, the toolkit is covered.
@@ -1201,11 +1396,11 @@ mod tests {
     #[test]
     fn gain_ordering_puts_blocking_essentials_first() {
         let c = catalog();
-        // Mid, pytorch 3 only: (3 + 0 + 3) / 9 = 66.7 uncapped, capped at 50 by fsdp.
-        // fsdp: own 33.3 + the cap lift 16.7 = 50; tpu: the bonus 10; jax: toolkit covered, 0.
+        // Mid, pytorch 3 only: (3 + 0 + 3) / 9 = 66.7 uncapped, capped at 52 by fsdp.
+        // fsdp: 52 → 100 once it no longer blocks, 48; tpu: the bonus 10; jax: toolkit covered, 0.
         let fit = assess_one(&c, &person(&c, Some(4.0), &[("pytorch", 3)]), None);
         let order: Vec<(&str, f64)> = fit.missing.iter().map(|m| (&*m.skill, m.gain)).collect();
-        assert_eq!(order, [("fsdp", 50.0), ("tpu", 10.0), ("jax", 0.0)]);
+        assert_eq!(order, [("fsdp", 48.0), ("tpu", 10.0), ("jax", 0.0)]);
     }
 
     #[test]
@@ -1328,5 +1523,193 @@ mod tests {
         let b = serde_json::to_string(&assess(&skills, &[&role], &c, &Options::default()))
             .expect("serializes");
         assert_eq!(a, b);
+    }
+
+    /// A résumé's skills: (id, level, shown in a position?).
+    fn resume(catalog: &Catalog, years: Option<f64>, held: &[(&str, u8, bool)]) -> Skills {
+        let mut skills = person(catalog, years, &[]);
+        skills.needs_evidence = true;
+        for &(id, level, evidenced) in held {
+            skills.add(ClaimedSkill {
+                evidenced,
+                ..ClaimedSkill::stated(
+                    catalog.index_of(id).expect("exists"),
+                    level,
+                    None,
+                    "text".into(),
+                )
+            });
+        }
+        skills
+    }
+
+    #[test]
+    fn the_cap_falls_with_each_blocking_gap() {
+        assert_eq!(blocking_cap(0), 100.0);
+        assert_eq!(blocking_cap(1), 52.0);
+        assert_eq!(blocking_cap(2), 44.0);
+        assert_eq!(blocking_cap(5), 20.0);
+        assert_eq!(blocking_cap(9), CAP_FLOOR);
+    }
+
+    #[test]
+    fn a_claimed_skill_never_satisfies_an_essential() {
+        let c = catalog();
+        // Entry: PyTorch listed at 3 but shown nowhere. Its essential requirement blocks; as a
+        // claim it counts CLAIMED_LEVEL (0.8 of the 2 asked).
+        let claimed = resume(&c, None, &[("pytorch", 3, false)]);
+        let fit = assess_one(&c, &claimed, None);
+        assert_eq!(fit.blocking, vec!["pytorch".to_string()]);
+        assert_eq!(fit.tier, None);
+        assert!(fit.score <= blocking_cap(1));
+        let pytorch = fit
+            .matched
+            .iter()
+            .find(|m| m.skill == "pytorch")
+            .expect("matched");
+        assert_eq!(pytorch.level, CLAIMED_LEVEL);
+        assert!(!pytorch.evidenced);
+        // Its gain is what showing it is worth: the cap lifts.
+        let gap = fit
+            .missing
+            .iter()
+            .find(|m| m.skill == "pytorch")
+            .expect("a gap");
+        assert!(gap.blocking && gap.gain > 0.0, "{gap:?}");
+        // Shown in a position, the same level satisfies it.
+        let shown = resume(&c, None, &[("pytorch", 3, true)]);
+        let fit = assess_one(&c, &shown, None);
+        assert!(fit.blocking.is_empty());
+        assert_eq!(fit.tier, Some(Tier::Entry));
+        // The person's own statement (a skills file) needs no proof.
+        let stated = person(&c, None, &[("pytorch", 3)]);
+        assert!(assess_one(&c, &stated, None).blocking.is_empty());
+    }
+
+    #[test]
+    fn a_resume_without_dates_targets_entry() {
+        let c = catalog();
+        // Everything shown at expert, but no dated position: the target is entry, not "the highest
+        // tier that fits".
+        let strong = resume(
+            &c,
+            None,
+            &[("pytorch", 4, true), ("fsdp", 4, true), ("jax", 2, true)],
+        );
+        let fit = assess_one(&c, &strong, None);
+        assert_eq!(fit.target_tier, Tier::Entry);
+        assert_eq!(fit.relevant_years, Some(0.0));
+    }
+
+    #[test]
+    fn related_credit_is_partial_and_never_satisfies_an_essential() {
+        let c = catalog();
+        // A role where JAX is essential; the person shows PyTorch 4, related to JAX at 50 %: JAX
+        // is credited 2 (partial), but its essential requirement still blocks.
+        let mut role = role(&c);
+        let jax = c.index_of("jax").expect("exists");
+        for req in &mut role.requirements {
+            if req.skill == jax {
+                req.importance = Importance::Essential;
+            }
+        }
+        let skills = person(&c, Some(1.0), &[("pytorch", 4)]);
+        let report = assess(&skills, &[&role], &c, &Options::default());
+        let fit = &report.roles[0];
+        let matched = fit
+            .matched
+            .iter()
+            .find(|m| m.skill == "jax")
+            .expect("credited");
+        assert!(matched.partial);
+        assert_eq!(matched.level, 2.0);
+        assert!(
+            fit.blocking.contains(&Cow::Borrowed("jax")),
+            "{:?}",
+            fit.blocking
+        );
+    }
+
+    fn interval(from: i32, to: i32) -> Interval {
+        Interval {
+            start: from * 12,
+            end: to * 12,
+        }
+    }
+
+    fn position(kind: PositionKind, span: Interval, skills: &[SkillIdx]) -> WorkPosition {
+        WorkPosition {
+            title: "a position".into(),
+            interval: span,
+            kind,
+            skills: skills.iter().map(|&s| (s, span)).collect(),
+        }
+    }
+
+    #[test]
+    fn relevant_years_count_positions_that_show_two_of_the_roles_skills() {
+        let c = catalog();
+        let role = role(&c);
+        let skill = |id: &str| c.index_of(id).expect("exists");
+        let (pytorch, jax, fsdp) = (skill("pytorch"), skill("jax"), skill("fsdp"));
+        let job = position(PositionKind::Job, interval(2018, 2022), &[pytorch, jax]);
+        assert_eq!(relevant_years(&role, &[job.clone()]), 4.0);
+        // One role skill is not enough.
+        let thin = position(PositionKind::Job, interval(2010, 2018), &[pytorch]);
+        assert_eq!(relevant_years(&role, &[thin, job.clone()]), 4.0);
+        // Overlaps count once; an internship counts half, where no job covers it.
+        let overlap = position(PositionKind::Job, interval(2020, 2023), &[jax, fsdp]);
+        let intern = position(PositionKind::Internship, interval(2016, 2018), &[jax, fsdp]);
+        assert_eq!(relevant_years(&role, &[job.clone(), overlap, intern]), 6.0);
+        // Tutoring and non-technical jobs never count.
+        let tutor = position(
+            PositionKind::NotCounted,
+            interval(2012, 2018),
+            &[pytorch, jax],
+        );
+        assert_eq!(relevant_years(&role, &[tutor, job.clone()]), 4.0);
+        // A sub-period narrows a position to the months it shows the skills.
+        let mut narrowed = job;
+        narrowed.skills = vec![(pytorch, interval(2021, 2022)), (jax, interval(2021, 2022))];
+        assert_eq!(relevant_years(&role, &[narrowed]), 1.0);
+    }
+
+    #[test]
+    fn the_plan_covers_only_roles_near_the_best() {
+        let fit = |id: &'static str, score: f64| RoleFit {
+            score,
+            ..empty_fit_for(id)
+        };
+        let roles = [
+            fit("a", 80.0),
+            fit("b", 74.0),
+            fit("c", 60.0),
+            fit("d", 79.0),
+        ];
+        let weights = plan_weights(&roles, Some(3));
+        assert_eq!(weights[0], 1.0);
+        assert!((weights[1] - 0.6).abs() < 1e-9, "{weights:?}");
+        // 20 points behind: outside the window.
+        assert_eq!(weights[2], 0.0);
+        // Near, but past the three best.
+        assert_eq!(weights[3], 0.0);
+        assert_eq!(plan_weights(&roles, None), vec![1.0; 4]);
+    }
+
+    fn empty_fit_for(id: &'static str) -> RoleFit<'static> {
+        RoleFit {
+            id: Cow::Borrowed(id),
+            title: Cow::Borrowed(id),
+            score: 0.0,
+            uncapped_score: 0.0,
+            tier: None,
+            target_tier: Tier::Entry,
+            relevant_years: None,
+            tiers: Vec::new(),
+            categories: Vec::new(),
+            blocking: Vec::new(),
+            matched: Vec::new(),
+            missing: Vec::new(),
+        }
     }
 }

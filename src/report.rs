@@ -76,11 +76,20 @@ pub struct RoleFit<'a> {
     pub title: Text<'a>,
     /// The score at `target_tier`, 0–100.
     pub score: f64,
+    /// What the credits earn at `target_tier` before the cap of the blocking gaps (equal to
+    /// `score` when nothing blocks). Saved reports from before it read as 0.
+    #[serde(default)]
+    pub uncapped_score: f64,
     /// The highest tier (up to the target) whose band the person meets and whose score clears the
     /// fit threshold; null when none does.
     pub tier: Option<Tier>,
     /// The tier the score and the gaps refer to: the person's experience band, or `--tier`.
     pub target_tier: Tier,
+    /// For a résumé, the years of its positions that show this role's skills (what places it in
+    /// the role's tiers; `subject.years_experience` is all work); null for the person's own
+    /// statement, whose years count as given.
+    #[serde(default)]
+    pub relevant_years: Option<f64>,
     pub tiers: Vec<TierScore>,
     pub categories: Vec<CategoryScore<'a>>,
     /// Essential skills below half their required level at the target tier: they cap the score.
@@ -118,6 +127,13 @@ pub struct Matched<'a> {
     pub via: Text<'a>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub evidence: Option<Text<'a>>,
+    /// Credit from a related skill only ("partial, via TensorFlow"): never a full match, and never
+    /// enough to satisfy an essential requirement.
+    #[serde(default)]
+    pub partial: bool,
+    /// False when the level comes from a skill the résumé only claims (listed, never shown).
+    #[serde(default = "yes")]
+    pub evidenced: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
@@ -181,8 +197,10 @@ impl RoleFit<'_> {
             id: owned(self.id),
             title: owned(self.title),
             score: self.score,
+            uncapped_score: self.uncapped_score,
             tier: self.tier,
             target_tier: self.target_tier,
+            relevant_years: self.relevant_years,
             tiers: self.tiers,
             categories: self
                 .categories
@@ -205,6 +223,8 @@ impl RoleFit<'_> {
                     required_level: m.required_level,
                     via: owned(m.via),
                     evidence: m.evidence.map(owned),
+                    partial: m.partial,
+                    evidenced: m.evidenced,
                 })
                 .collect(),
             missing: self

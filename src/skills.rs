@@ -164,6 +164,37 @@ pub struct Skills {
     pub warnings: Vec<String>,
     /// Role ids the person chose to focus on (saved by the questionnaire).
     pub roles: Vec<String>,
+    /// True for a résumé (text, Markdown, JSON Resume): a skill only listed is claimed, not
+    /// shown, and an essential requirement needs a skill that is shown. False for the person's own
+    /// statement (a skills file, the questionnaire), where every entry counts as given.
+    pub needs_evidence: bool,
+    /// The dated positions of a résumé, with the skills each one's own text shows: what the years
+    /// relevant to a role are counted from.
+    pub positions: Vec<WorkPosition>,
+}
+
+/// A dated position of a résumé, as scoring reads it.
+#[derive(Debug, Clone, PartialEq)]
+pub struct WorkPosition {
+    /// The header as written, dates removed.
+    pub title: String,
+    pub interval: crate::input::dates::Interval,
+    pub kind: PositionKind,
+    /// The skills found directly in its text (its header and bullets, not what they imply), each
+    /// with the months it shows them: the position's range, or a sub-period written beside them.
+    pub skills: Vec<(SkillIdx, crate::input::dates::Interval)>,
+}
+
+/// How a position's months count toward experience in a role.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum PositionKind {
+    /// A job: its months count in full.
+    Job,
+    /// An internship, a trainee or apprentice post: its months count half.
+    Internship,
+    /// Tutoring, a teaching assistantship, or a clearly non-technical job (retail, hospitality):
+    /// its months are work, but never experience in a technical role.
+    NotCounted,
 }
 
 impl Skills {

@@ -2,7 +2,9 @@
 
 use super::document::Document;
 use super::layout::Layout;
+use super::{Position, Seniority, Sighting, Strength};
 use crate::input::dates::{self, Day, Interval};
+use crate::skills::{PositionKind, WorkPosition};
 
 /// Years covered by the date ranges of the résumé outside education-like sections ("2019 –
 /// present", "Jan 2020 - Mar 2023", "09/2017–06/2019"), overlaps counted once; `None` when it has
@@ -112,4 +114,125 @@ pub(crate) fn front_matter_intervals(
     }
     flush(&mut pending);
     intervals
+}
+
+/// Words of a title whose months are never experience in a technical role: tutoring and teaching
+/// assistantships (they show a subject known, not work done with it), and jobs outside technology.
+const NOT_COUNTED_TITLE_WORDS: &[&str] = &[
+    "tutor",
+    "tutoring",
+    "ta",
+    "grader",
+    "cashier",
+    "barista",
+    "waiter",
+    "waitress",
+    "server",
+    "bartender",
+    "retail",
+    "cook",
+    "chef",
+    "nanny",
+    "babysitter",
+    "lifeguard",
+    "receptionist",
+    "driver",
+    "courier",
+    "warehouse",
+    "stocker",
+    "housekeeper",
+    "janitor",
+    "store",
+    "shop",
+    "restaurant",
+    "cafe",
+    "café",
+];
+/// Phrases of a title with the same meaning as [`NOT_COUNTED_TITLE_WORDS`].
+const NOT_COUNTED_TITLE_PHRASES: &[&str] = &[
+    "teaching assistant",
+    "teaching fellow",
+    "sales associate",
+    "customer service",
+    "shift supervisor",
+    "store manager",
+];
+
+/// How a position's months count toward experience in a role, from its title. A "server" in a
+/// title that also names engineering ("Server Engineer", "Inference Server Developer") is a job.
+pub fn position_kind(title: &str, seniority: Seniority) -> PositionKind {
+    let lower = title.to_lowercase();
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let technical = words.iter().any(|w| {
+        matches!(
+            *w,
+            "engineer" | "engineering" | "developer" | "scientist" | "researcher" | "programmer"
+        )
+    });
+    let not_counted = NOT_COUNTED_TITLE_PHRASES.iter().any(|p| lower.contains(p))
+        || (!technical && words.iter().any(|w| NOT_COUNTED_TITLE_WORDS.contains(w)));
+    if not_counted {
+        PositionKind::NotCounted
+    } else if seniority == Seniority::Intern {
+        PositionKind::Internship
+    } else {
+        PositionKind::Job
+    }
+}
+
+/// The dated positions with the skills their own text shows (header and bullets; a mention only
+/// "familiar with" is not shown), each skill with its months: the position's range, narrowed by a
+/// sub-period written beside it.
+pub fn work_positions(sightings: &[Sighting], positions: &[Position]) -> Vec<WorkPosition> {
+    let mut work: Vec<Option<WorkPosition>> = positions
+        .iter()
+        .map(|p| {
+            p.interval.map(|interval| WorkPosition {
+                title: p.title.clone(),
+                interval,
+                kind: position_kind(&p.title, p.seniority),
+                skills: Vec::new(),
+            })
+        })
+        .collect();
+    for sighting in sightings {
+        if !sighting.place.is_position() || sighting.strength == Strength::Aware {
+            continue;
+        }
+        let Some(Some(position)) = sighting.position.and_then(|i| work.get_mut(i)) else {
+            continue;
+        };
+        let range = position.interval;
+        let months = match sighting.period {
+            Some(period) => Interval {
+                start: period.start.max(range.start),
+                end: period.end.min(range.end).max(period.start.max(range.start)),
+            },
+            None => range,
+        };
+        if !position.skills.contains(&(sighting.skill, months)) {
+            position.skills.push((sighting.skill, months));
+        }
+    }
+    work.into_iter().flatten().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn tutoring_teaching_and_shop_work_do_not_count() {
+        let kind = |title: &str| position_kind(title, Seniority::of_title(title));
+        assert_eq!(kind("Math Tutor — Kumon"), PositionKind::NotCounted);
+        assert_eq!(kind("Teaching Assistant, CS231n"), PositionKind::NotCounted);
+        assert_eq!(kind("Barista — Blue Bottle"), PositionKind::NotCounted);
+        assert_eq!(kind("Sales Associate"), PositionKind::NotCounted);
+        assert_eq!(kind("Research Intern — DeepMind"), PositionKind::Internship);
+        assert_eq!(kind("Inference Server Engineer"), PositionKind::Job);
+        assert_eq!(kind("Senior ML Engineer"), PositionKind::Job);
+    }
 }

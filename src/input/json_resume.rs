@@ -114,6 +114,9 @@ pub fn from_value(
     for claim in levels::skills_from(&reader.sightings, &reader.positions, catalog, today) {
         reader.skills.add(claim);
     }
+    reader.skills.needs_evidence = true;
+    reader.skills.positions =
+        crate::extract::experience::work_positions(&reader.sightings, &reader.positions);
     reader.skills.years_experience = years_of_experience(root, &mut reader.skills.warnings);
     Ok(reader.skills)
 }

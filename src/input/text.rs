@@ -3,7 +3,7 @@
 
 use crate::catalog::Catalog;
 use crate::extract::document::Document;
-use crate::extract::experience::years_of_experience;
+use crate::extract::experience::{work_positions, years_of_experience};
 use crate::extract::layout::read_layout;
 use crate::extract::{levels, scanner_for, text_sightings, Mention};
 use crate::input::dates::{self, Day};
@@ -37,6 +37,8 @@ pub fn parse_at(
     for claim in levels::skills_from(&sightings, &layout.positions, catalog, today) {
         skills.add(claim);
     }
+    skills.needs_evidence = true;
+    skills.positions = work_positions(&sightings, &layout.positions);
     skills.years_experience =
         years_of_experience(text, &document, &layout, today, &mut skills.warnings);
     Ok(skills)
