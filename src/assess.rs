@@ -255,8 +255,8 @@ impl<'a> Levels<'a> {
             ),
             Some(Source::Related(from, credit)) => (
                 Cow::Owned(format!(
-                    "related: {} ({}% credit)",
-                    catalog.skill(from).id,
+                    "partial, via {} ({}% credit)",
+                    catalog.skill(from).name,
                     Percent(credit * 100.0)
                 )),
                 self.evidence_of(from),
@@ -568,10 +568,11 @@ fn scored_tiers(role: &Role) -> Vec<Tier> {
 }
 
 /// The years of a résumé's positions that count toward `role`: the months of each position whose
-/// own text shows at least [`RELEVANT_SKILLS`] of the role's skills (over the months it shows
-/// them), overlaps once, an internship's at [`INTERNSHIP_SHARE`], tutoring and non-technical jobs
-/// not at all.
-fn relevant_years(role: &Role, positions: &[WorkPosition]) -> f64 {
+/// own text shows at least [`RELEVANT_SKILLS`] of the role's skills, one of them not generic
+/// (Python and Docker show a technical job, not which one), over the months it shows them;
+/// overlaps once, an internship's at [`INTERNSHIP_SHARE`], tutoring and non-technical jobs not at
+/// all.
+fn relevant_years(role: &Role, positions: &[WorkPosition], catalog: &Catalog) -> f64 {
     let requires = |skill: SkillIdx| role.requirements.iter().any(|r| r.skill == skill);
     // The share each month counts at (the highest of the positions covering it).
     let mut months: BTreeMap<i32, f64> = BTreeMap::new();
@@ -589,7 +590,8 @@ fn relevant_years(role: &Role, positions: &[WorkPosition]) -> f64 {
         let mut distinct: Vec<SkillIdx> = shown.iter().map(|(skill, _)| *skill).collect();
         distinct.sort_unstable();
         distinct.dedup();
-        if distinct.len() < RELEVANT_SKILLS {
+        let specific = distinct.iter().any(|&s| !catalog.skill(s).generic);
+        if distinct.len() < RELEVANT_SKILLS || !specific {
             continue;
         }
         for (_, interval) in shown {
@@ -605,10 +607,10 @@ fn relevant_years(role: &Role, positions: &[WorkPosition]) -> f64 {
 /// The years that place a person in a role's tiers: for a résumé, the years relevant to the role
 /// (none when it has no dated experience at all); for the person's own statement, the years it
 /// gives.
-fn placing_years(role: &Role, skills: &Skills) -> Option<f64> {
+fn placing_years(role: &Role, skills: &Skills, catalog: &Catalog) -> Option<f64> {
     if skills.needs_evidence {
         Some(match skills.years_experience {
-            Some(_) => relevant_years(role, &skills.positions),
+            Some(_) => relevant_years(role, &skills.positions, catalog),
             None => 0.0,
         })
     } else {
@@ -624,7 +626,7 @@ fn assess_role<'a>(
     catalog: &'a Catalog,
 ) -> (RoleFit<'a>, Vec<SkillIdx>) {
     let skills = levels.skills;
-    let years = placing_years(role, skills);
+    let years = placing_years(role, skills, catalog);
     let tiers: Vec<(Tier, TierResult, bool)> = scored_tiers(role)
         .into_iter()
         .map(|t| {
@@ -755,10 +757,11 @@ fn assess_role<'a>(
             .then(b.level.total_cmp(&a.level))
             .then_with(|| a.skill.cmp(&b.skill))
     });
+    // Blocking gaps first: under the cap, nothing else moves the score much.
     missing.sort_by(|(a, _), (b, _)| {
-        b.gain
-            .total_cmp(&a.gain)
-            .then(b.blocking.cmp(&a.blocking))
+        b.blocking
+            .cmp(&a.blocking)
+            .then(b.gain.total_cmp(&a.gain))
             .then(a.importance.cmp(&b.importance))
             .then_with(|| a.skill.cmp(&b.skill))
     });
@@ -824,11 +827,13 @@ fn empty_fit(role: &Role, target: Tier) -> RoleFit<'_> {
     }
 }
 
-/// Orders roles: highest score first, then the higher fitting tier, then by id.
+/// Orders roles: highest score first, then the higher fitting tier, then the higher uncapped
+/// score (of two roles capped alike, the one the person is otherwise closer to), then by id.
 fn compare_roles(a: &RoleFit, b: &RoleFit) -> Ordering {
     b.score
         .total_cmp(&a.score)
         .then(b.tier.cmp(&a.tier))
+        .then(b.uncapped_score.total_cmp(&a.uncapped_score))
         .then_with(|| a.id.cmp(&b.id))
 }
 
@@ -872,7 +877,11 @@ fn learning_plan<'a>(
     let mut item_skills: Vec<SkillIdx> = Vec::new();
     // Where each skill's step is in `items`, by catalog index (a skill has at most one step).
     let mut position: Vec<Option<usize>> = vec![None; catalog.skills().len()];
-    for ((role, skills), &weight) in roles.iter().zip(missing_skills).zip(weights) {
+    // Per step: whether it clears a blocking gap of the best role. Those come first, as they do in
+    // that role's own list of gaps: under the cap, nothing else moves its score much.
+    let mut unblocks: Vec<bool> = Vec::new();
+    for (r, ((role, skills), &weight)) in roles.iter().zip(missing_skills).zip(weights).enumerate()
+    {
         if weight <= 0.0 {
             continue;
         }
@@ -890,10 +899,12 @@ fn learning_plan<'a>(
                     item.total_gain = round1(item.total_gain + gain);
                     item.target_level = item.target_level.max(gap.required_level);
                     item.roles_improved.push(role.id.clone());
+                    unblocks[k] |= r == 0 && gap.blocking;
                 }
                 None => {
                     position[gap_skill] = Some(items.len());
                     item_skills.push(gap_skill);
+                    unblocks.push(r == 0 && gap.blocking);
                     items.push(PlanItem {
                         skill: gap.skill.clone(),
                         name: gap.name.clone(),
@@ -932,6 +943,7 @@ fn learning_plan<'a>(
                 None => {
                     position[pre] = Some(items.len());
                     item_skills.push(pre);
+                    unblocks.push(false);
                     items.push(PlanItem {
                         skill: Cow::Borrowed(&pre_skill.id),
                         name: Cow::Borrowed(&pre_skill.name),
@@ -974,6 +986,10 @@ fn learning_plan<'a>(
                     priority[pre] = priority[item];
                     changed = true;
                 }
+                if unblocks[item] && !unblocks[pre] {
+                    unblocks[pre] = true;
+                    changed = true;
+                }
             }
         }
         if !changed {
@@ -990,6 +1006,7 @@ fn learning_plan<'a>(
         }
     }
     let ready = |i: usize| Ready {
+        unblocks: unblocks[i],
         priority: priority[i],
         gain: items[i].total_gain,
         skill: &items[i].skill,
@@ -1013,6 +1030,7 @@ fn learning_plan<'a>(
 
 /// A learning-plan step whose prerequisites are all placed; the greatest is placed next.
 struct Ready<'a> {
+    unblocks: bool,
     priority: f64,
     gain: f64,
     skill: &'a str,
@@ -1021,8 +1039,9 @@ struct Ready<'a> {
 
 impl Ord for Ready<'_> {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.priority
-            .total_cmp(&other.priority)
+        self.unblocks
+            .cmp(&other.unblocks)
+            .then(self.priority.total_cmp(&other.priority))
             .then(self.gain.total_cmp(&other.gain))
             .then_with(|| other.skill.cmp(self.skill))
             .then(other.index.cmp(&self.index))
@@ -1320,7 +1339,7 @@ mod tests {
             .find(|m| m.skill == "jax")
             .expect("jax matched");
         assert_eq!(jax.level, 1.5);
-        assert!(jax.via.starts_with("related: pytorch"), "{}", jax.via);
+        assert!(jax.via.starts_with("partial, via PyTorch"), "{}", jax.via);
     }
 
     #[test]
@@ -1653,25 +1672,28 @@ mod tests {
         let skill = |id: &str| c.index_of(id).expect("exists");
         let (pytorch, jax, fsdp) = (skill("pytorch"), skill("jax"), skill("fsdp"));
         let job = position(PositionKind::Job, interval(2018, 2022), &[pytorch, jax]);
-        assert_eq!(relevant_years(&role, &[job.clone()]), 4.0);
+        assert_eq!(relevant_years(&role, &[job.clone()], &c), 4.0);
         // One role skill is not enough.
         let thin = position(PositionKind::Job, interval(2010, 2018), &[pytorch]);
-        assert_eq!(relevant_years(&role, &[thin, job.clone()]), 4.0);
+        assert_eq!(relevant_years(&role, &[thin, job.clone()], &c), 4.0);
         // Overlaps count once; an internship counts half, where no job covers it.
         let overlap = position(PositionKind::Job, interval(2020, 2023), &[jax, fsdp]);
         let intern = position(PositionKind::Internship, interval(2016, 2018), &[jax, fsdp]);
-        assert_eq!(relevant_years(&role, &[job.clone(), overlap, intern]), 6.0);
+        assert_eq!(
+            relevant_years(&role, &[job.clone(), overlap, intern], &c),
+            6.0
+        );
         // Tutoring and non-technical jobs never count.
         let tutor = position(
             PositionKind::NotCounted,
             interval(2012, 2018),
             &[pytorch, jax],
         );
-        assert_eq!(relevant_years(&role, &[tutor, job.clone()]), 4.0);
+        assert_eq!(relevant_years(&role, &[tutor, job.clone()], &c), 4.0);
         // A sub-period narrows a position to the months it shows the skills.
         let mut narrowed = job;
         narrowed.skills = vec![(pytorch, interval(2021, 2022)), (jax, interval(2021, 2022))];
-        assert_eq!(relevant_years(&role, &[narrowed]), 1.0);
+        assert_eq!(relevant_years(&role, &[narrowed], &c), 1.0);
     }
 
     #[test]

@@ -59,6 +59,11 @@ pub struct Skill {
     pub related: Vec<Related>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub prerequisites: Vec<String>,
+    /// A skill most technical jobs use (Python, SQL, Git, Docker, a cloud): it shows that a
+    /// position was technical, not which role it was in, so it alone never makes a position count
+    /// toward a role's experience.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub generic: bool,
 }
 
 #[derive(Debug, Deserialize)]

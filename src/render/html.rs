@@ -12,7 +12,10 @@ use std::io::{self, Write};
 
 use super::escape::html as esc;
 use super::markdown::{category_name, plan_reason, role_title};
-use super::{claimed_names, usage_words, Render, RenderOptions, CLAIMED_LABEL};
+use super::{
+    cap_words, claimed_names, upper_first, usage_words, years_words, Render, RenderOptions,
+    BLOCKING_LEGEND, CLAIMED_LABEL,
+};
 use crate::assess::FIT_THRESHOLD;
 use crate::report::{Report, RoleFit};
 use crate::skills::level_word;
@@ -213,7 +216,7 @@ fn write_ranking(h: &mut String, report: &Report) -> std::fmt::Result {
     if report.roles.iter().any(|r| !r.blocking.is_empty()) {
         writeln!(
             h,
-            "<p class=\"legend\"><span class=\"blocking\">⚠</span> marks a missing essential skill: it caps that role's score at 50 until learned.</p>"
+            "<p class=\"legend\"><span class=\"blocking\">⚠</span> marks {BLOCKING_LEGEND}.</p>"
         )?;
     }
     writeln!(h, "</section>")
@@ -315,9 +318,15 @@ fn write_role(h: &mut String, report: &Report, rank: usize, role: &RoleFit) -> s
         .collect();
     writeln!(
         h,
-        "<p>Scored at <strong>{}</strong>. Tier scores: {}.</p>",
+        "<p>Scored at <strong>{}</strong>{}. Tier scores: {}.{}</p>",
         role.target_tier,
-        tiers.join(" · ")
+        cap_words(role)
+            .map(|w| format!(" ({})", esc(&w)))
+            .unwrap_or_default(),
+        tiers.join(" · "),
+        years_words(report, role)
+            .map(|w| format!(" {}.", esc(&upper_first(&w))))
+            .unwrap_or_default()
     )?;
     if !role.categories.is_empty() {
         writeln!(h, "<h3>By category</h3>")?;
@@ -393,6 +402,11 @@ fn write_role(h: &mut String, report: &Report, rank: usize, role: &RoleFit) -> s
             let usage = usage_words(report, &m.skill)
                 .map(|usage| format!(" <span class=\"evidence\">({})</span>", esc(&usage)))
                 .unwrap_or_default();
+            let usage = if m.partial {
+                format!("{usage} <span class=\"evidence\">(partial)</span>")
+            } else {
+                usage
+            };
             writeln!(
                 h,
                 "<tr><td>{}{usage}</td><td><span class=\"pill\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}{evidence}</td></tr>",

@@ -6,7 +6,10 @@
 use std::io::{self, Write};
 
 use super::escape::markdown as md;
-use super::{claimed_names, usage_words, Render, RenderOptions, CLAIMED_LABEL};
+use super::{
+    cap_words, claimed_names, upper_first, usage_words, years_words, Render, RenderOptions,
+    BLOCKING_LEGEND, CLAIMED_LABEL,
+};
 use crate::report::{PlanItem, Report, RoleFit};
 use crate::skills::level_word;
 
@@ -239,9 +242,15 @@ fn write_role(report: &Report, rank: usize, role: &RoleFit, out: &mut dyn Write)
         .collect();
     writeln!(
         out,
-        "Scored at **{}** ({fits}). Tier scores: {}.",
+        "Scored at **{}** ({fits}{}). Tier scores: {}.{}",
         role.target_tier,
-        tiers.join(" · ")
+        cap_words(role)
+            .map(|w| format!("; {w}"))
+            .unwrap_or_default(),
+        tiers.join(" · "),
+        years_words(report, role)
+            .map(|w| format!(" {}.", upper_first(&w)))
+            .unwrap_or_default()
     )?;
     writeln!(out)?;
     if !role.categories.is_empty() {
@@ -279,10 +288,7 @@ fn write_role(report: &Report, rank: usize, role: &RoleFit, out: &mut dyn Write)
         }
         if role.missing.iter().any(|m| m.blocking) {
             writeln!(out)?;
-            writeln!(
-                out,
-                "⚠ a missing essential skill: it caps the score at 50 until learned."
-            )?;
+            writeln!(out, "⚠ {BLOCKING_LEGEND}.")?;
         }
     }
     writeln!(out)?;
@@ -300,11 +306,12 @@ fn write_role(report: &Report, rank: usize, role: &RoleFit, out: &mut dyn Write)
         for m in &role.matched {
             writeln!(
                 out,
-                "| {}{} | {} | {} | {} | {} | {} |",
+                "| {}{}{} | {} | {} | {} | {} | {} |",
                 md(&m.name),
                 usage_words(report, &m.skill)
                     .map(|usage| format!(" ({})", md(&usage)))
                     .unwrap_or_default(),
+                if m.partial { " (partial)" } else { "" },
                 m.importance,
                 m.level,
                 m.required_level,

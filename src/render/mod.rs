@@ -13,7 +13,7 @@ mod table;
 
 use std::io::{self, Write};
 
-use crate::report::Report;
+use crate::report::{Matched, Report, RoleFit};
 
 pub use table::{render_role_detail, render_roles_table, render_skills_table, score_bar};
 
@@ -83,6 +83,53 @@ fn claimed_names<'r>(report: &'r Report<'_>) -> impl Iterator<Item = &'r str> {
         .iter()
         .filter(|skill| !skill.evidenced)
         .map(|skill| &*skill.name)
+}
+
+/// The legend of the ⚠ mark, as every renderer gives it.
+const BLOCKING_LEGEND: &str = "a missing essential skill, or one only claimed: each one lowers the role's score cap (52 with one, 44 with two, down to 20) until it is learned and shown";
+
+/// "capped: 80.7 uncapped, 1 blocking essential" for a role whose score is capped; None when
+/// nothing blocks.
+fn cap_words(role: &RoleFit) -> Option<String> {
+    let n = role.blocking.len();
+    (n > 0).then(|| {
+        format!(
+            "{:.1} uncapped, {n} blocking essential{}",
+            role.uncapped_score,
+            if n == 1 { "" } else { "s" }
+        )
+    })
+}
+
+/// "11.5 years of work, 2.1 relevant to this role" for a résumé; None for the person's own
+/// statement (its years count as given).
+fn years_words(report: &Report, role: &RoleFit) -> Option<String> {
+    let relevant = role.relevant_years?;
+    Some(match report.subject.years_experience {
+        Some(total) => format!("{total:.1} years of work, {relevant:.1} relevant to this role"),
+        None => "no dated work experience: scored at entry".to_string(),
+    })
+}
+
+/// `text` with its first letter upper-cased, to open a sentence.
+fn upper_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
+/// How a matched requirement is marked: ✓ for a full match, "partial" for related credit, "claimed"
+/// for a skill only listed.
+fn match_mark(m: &Matched) -> &'static str {
+    if m.partial {
+        "partial"
+    } else if !m.evidenced {
+        "claimed"
+    } else {
+        "✓"
+    }
 }
 
 /// How long and how lately the person used a skill, as every renderer shows it beside a matched

@@ -9,7 +9,10 @@ use comfy_table::{
 };
 
 use super::escape::terminal_line as safe;
-use super::{claimed_names, usage_words, Render, RenderOptions, CLAIMED_LABEL};
+use super::{
+    cap_words, claimed_names, match_mark, usage_words, years_words, Render, RenderOptions,
+    BLOCKING_LEGEND, CLAIMED_LABEL,
+};
 use crate::assess::FIT_THRESHOLD;
 use crate::catalog::Catalog;
 use crate::profile::Role;
@@ -84,11 +87,29 @@ fn gap_line(gap: &Missing) -> String {
     format!("{mark}{} +{:.1}", gap.name, gap.gain)
 }
 
-fn tier_cell(role: &RoleFit) -> String {
-    match role.tier {
+fn tier_cell(report: &Report, role: &RoleFit) -> String {
+    let tier = match role.tier {
         Some(tier) if tier == role.target_tier => tier.to_string(),
         Some(tier) => format!("{tier}\n(target {})", role.target_tier),
         None => format!("—\n(target {})", role.target_tier),
+    };
+    match (role.relevant_years, report.subject.years_experience) {
+        (Some(years), Some(_)) => format!("{tier}\n{years:.1} yrs relevant"),
+        (Some(_), None) => format!("{tier}\nno dated work"),
+        (None, _) => tier,
+    }
+}
+
+/// The score cell: the score and its bar, and under it, when the score is capped, the uncapped
+/// score and how many essentials block.
+fn score_text(role: &RoleFit) -> String {
+    let score = format!("{:>5.1} {}", role.score, score_bar(role.score));
+    match role.blocking.len() {
+        0 => score,
+        n => format!(
+            "{score}\n⚠ {n} blocking, {:.1} uncapped",
+            role.uncapped_score
+        ),
     }
 }
 
@@ -149,7 +170,7 @@ impl Render for Table {
             &["#", "Role", "Score", "Fits", "Learn next (+points)"],
         ));
         for (rank, role) in report.roles.iter().enumerate() {
-            let mut score = Cell::new(format!("{:>5.1} {}", role.score, score_bar(role.score)));
+            let mut score = Cell::new(score_text(role));
             if options.color {
                 score = score.fg(score_color(role.score));
             }
@@ -167,16 +188,26 @@ impl Render for Table {
                 Cell::new(rank + 1).set_alignment(CellAlignment::Right),
                 Cell::new(&role.title),
                 score,
-                Cell::new(tier_cell(role)),
+                Cell::new(tier_cell(report, role)),
                 gaps_cell,
             ]);
         }
         writeln!(out, "{table}")?;
         if report.roles.iter().any(|r| !r.blocking.is_empty()) {
-            writeln!(
-                out,
-                "⚠ = a missing essential skill: it caps that role's score at 50 until learned."
-            )?;
+            writeln!(out, "⚠ = {BLOCKING_LEGEND}.")?;
+        }
+        let claimed: Vec<String> = claimed_names(report)
+            .map(|name| safe(name).into_owned())
+            .collect();
+        if !claimed.is_empty() {
+            let text = format!(
+                "{CLAIMED_LABEL} ({}; they count below anything shown, and never for an essential): {}",
+                claimed.len(),
+                claimed.join(", ")
+            );
+            for line in wrap(&text, usize::from(options.width.max(40))) {
+                writeln!(out, "{line}")?;
+            }
         }
 
         if !report.learning_plan.is_empty() {
@@ -247,16 +278,6 @@ impl Render for Table {
         }
 
         if options.explain {
-            let claimed: Vec<String> = claimed_names(report)
-                .map(|name| safe(name).into_owned())
-                .collect();
-            if !claimed.is_empty() {
-                writeln!(out)?;
-                let text = format!("{CLAIMED_LABEL}: {}", claimed.join(", "));
-                for line in wrap(&text, usize::from(options.width.max(40))) {
-                    writeln!(out, "{line}")?;
-                }
-            }
             for role in &report.roles {
                 explain_role(out, report, role, options)?;
             }
@@ -317,10 +338,13 @@ fn explain_role(
 ) -> io::Result<()> {
     writeln!(out)?;
     let heading = format!(
-        "{} — {:.1} at {}{}",
+        "{} — {:.1} at {}{}{}",
         role.title,
         role.score,
         role.target_tier,
+        cap_words(role)
+            .map(|w| format!(" ({w})"))
+            .unwrap_or_default(),
         role.tier
             .map(|t| format!(", fits {t}"))
             .unwrap_or_else(|| ", no tier fits yet".to_string())
@@ -336,6 +360,9 @@ fn explain_role(
         .map(|t| format!("{} {:.1}", t.tier, t.score))
         .collect();
     writeln!(out, "  tiers: {}", tiers.join(" · "))?;
+    if let Some(years) = years_words(report, role) {
+        writeln!(out, "  {years}")?;
+    }
     for m in &role.matched {
         let evidence = m
             .evidence
@@ -344,7 +371,8 @@ fn explain_role(
             .unwrap_or_default();
         writeln!(
             out,
-            "  ✓ {} {}/{} [{}]{} via {}{evidence}",
+            "  {} {} {}/{} [{}]{} via {}{evidence}",
+            match_mark(m),
             m.name,
             m.level,
             m.required_level,
