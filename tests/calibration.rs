@@ -20,9 +20,11 @@ use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
+use skillgap::assess::{self, Options};
 use skillgap::catalog::Catalog;
 use skillgap::extract::levels;
 use skillgap::input::{self, InputFormat};
+use skillgap::profile::{builtin_profiles, Tier};
 
 const LABELLED: &str = "tests/fixtures/labelled";
 const CORPUS: &str = "../shared/corpus";
@@ -41,6 +43,12 @@ struct Label {
     #[serde(default)]
     file: Option<String>,
     kind: String,
+    /// The role a careful recruiter would put the person forward for.
+    #[serde(default)]
+    top_role: Option<String>,
+    /// The tier they fit in it (none for a keyword list or a non-technical résumé).
+    #[serde(default)]
+    tier: Option<String>,
     #[serde(default)]
     skills: Vec<String>,
     #[serde(default)]
@@ -48,6 +56,22 @@ struct Label {
     #[serde(default)]
     claimed: Vec<String>,
 }
+
+/// The scoring targets (issue 12).
+const TARGET_TOP_ROLE: f64 = 0.95;
+const TARGET_TIER: f64 = 0.90;
+const TARGET_FALSE_GAPS: f64 = 0.03;
+/// No role scores above this for a keyword list, whatever tier.
+const STUFFED_CEILING: f64 = 45.0;
+/// No role scores above this for the résumé with no technical work.
+const NON_TECHNICAL_CEILING: f64 = 35.0;
+/// The least score at the labelled tier: an expert labelled senior, and any (non-stuffed) mid and
+/// entry label.
+const SENIOR_EXPERT_FLOOR: f64 = 80.0;
+const MID_FLOOR: f64 = 65.0;
+const ENTRY_FLOOR: f64 = 60.0;
+/// Median top score of the senior labels minus that of the keyword lists.
+const TARGET_SEPARATION: f64 = 30.0;
 
 #[derive(Debug, Deserialize)]
 struct LevelLabel {
@@ -250,4 +274,183 @@ fn levels_months_and_claims_match_the_labels() {
     assert!(precision >= TARGET_PRECISION, "precision {precision:.3}");
     assert!(recall >= TARGET_RECALL, "recall {recall:.3}");
     assert!(stuffed_problems.is_empty(), "{stuffed_problems:?}");
+}
+
+fn tier_named(word: &str) -> Tier {
+    match word {
+        "entry" => Tier::Entry,
+        "mid" => Tier::Mid,
+        "senior" => Tier::Senior,
+        other => panic!("unknown tier label {other}"),
+    }
+}
+
+fn median(values: &mut [f64]) -> f64 {
+    values.sort_by(f64::total_cmp);
+    match values.len() {
+        0 => 0.0,
+        n if n % 2 == 1 => values[n / 2],
+        n => (values[n / 2 - 1] + values[n / 2]) / 2.0,
+    }
+}
+
+#[test]
+fn roles_tiers_and_scores_match_the_labels() {
+    std::env::set_var("SKILLGAP_TODAY", TODAY);
+    let catalog = Catalog::builtin().expect("catalog");
+    let profiles = builtin_profiles(catalog).expect("profiles");
+    let roles: Vec<_> = profiles.roles().iter().collect();
+    let cases = cases();
+    let (mut role_right, mut role_total) = (0usize, 0usize);
+    let (mut tier_right, mut tier_total) = (0usize, 0usize);
+    let (mut false_gaps, mut gap_total) = (0usize, 0usize);
+    let mut problems: Vec<String> = Vec::new();
+    let mut misses: Vec<String> = Vec::new();
+    let mut senior_tops: Vec<f64> = Vec::new();
+    let mut stuffed_tops: Vec<f64> = Vec::new();
+    for case in &cases {
+        let text = std::fs::read_to_string(&case.path)
+            .unwrap_or_else(|e| panic!("{}: {e}", case.path.display()));
+        let skills = input::parse(&case.name, &text, format_of(&case.path), catalog)
+            .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        let report = assess::assess(&skills, &roles, catalog, &Options::default());
+        let top = report.best_role().expect("a role");
+        let label = &case.label;
+        let stuffed = label.kind == "keyword-stuffed";
+        let non_technical = label.kind == "non-technical" && label.tier.is_none();
+        let best = report.roles.iter().map(|r| r.score).fold(0.0, f64::max);
+        if stuffed {
+            stuffed_tops.push(top.score);
+            if best > STUFFED_CEILING || report.roles.iter().any(|r| r.tier.is_some()) {
+                problems.push(format!(
+                    "{}: a keyword list scores {best} (at most {STUFFED_CEILING}, fitting nothing)",
+                    case.name
+                ));
+            }
+        }
+        if non_technical && best > NON_TECHNICAL_CEILING {
+            problems.push(format!(
+                "{}: non-technical, scores {best} (at most {NON_TECHNICAL_CEILING})",
+                case.name
+            ));
+        }
+        let Some(want) = &label.top_role else {
+            continue;
+        };
+        role_total += 1;
+        if top.id == *want {
+            role_right += 1;
+        } else {
+            misses.push(format!(
+                "{}: top role {} ({}), labelled {want}",
+                case.name, top.id, top.score
+            ));
+        }
+        let Some(tier_word) = &label.tier else {
+            continue;
+        };
+        let tier = tier_named(tier_word);
+        tier_total += 1;
+        let fit = report
+            .roles
+            .iter()
+            .find(|r| r.id == *want)
+            .expect("labelled role scored");
+        if fit.tier == Some(tier) {
+            tier_right += 1;
+        } else {
+            misses.push(format!(
+                "{}: fits {:?} as {want} (target {}, {:?} relevant years), labelled {tier_word}",
+                case.name, fit.tier, fit.target_tier, fit.relevant_years
+            ));
+        }
+        if tier == Tier::Senior && !stuffed {
+            senior_tops.push(top.score);
+        }
+        // At the labelled tier: the score floor, and the gaps that are not gaps.
+        let wanted = profiles.get(want).expect("labelled role exists");
+        let at_tier = assess::assess(
+            &skills,
+            &[wanted],
+            catalog,
+            &Options {
+                tier: Some(tier),
+                ..Options::default()
+            },
+        );
+        let fit = &at_tier.roles[0];
+        let floor = match tier {
+            Tier::Senior if label.kind == "expert" => Some(SENIOR_EXPERT_FLOOR),
+            Tier::Senior => None,
+            Tier::Mid => Some(MID_FLOOR),
+            Tier::Entry => Some(ENTRY_FLOOR),
+        };
+        if let Some(floor) = floor.filter(|_| !stuffed) {
+            if fit.score < floor {
+                problems.push(format!(
+                    "{}: {want} at {tier_word} scores {} (at least {floor}); blocking {:?}",
+                    case.name, fit.score, fit.blocking
+                ));
+            }
+        }
+        let required = |skill: &str| {
+            fit.matched
+                .iter()
+                .find(|m| m.skill == skill)
+                .map(|m| m.required_level)
+                .or_else(|| {
+                    fit.missing
+                        .iter()
+                        .find(|m| m.skill == skill)
+                        .map(|m| m.required_level)
+                })
+        };
+        for (skill, level) in &label.levels {
+            let Some(required) = required(skill) else {
+                continue;
+            };
+            if level.level < required {
+                continue;
+            }
+            gap_total += 1;
+            if fit.missing.iter().any(|m| m.skill == *skill) {
+                false_gaps += 1;
+                misses.push(format!(
+                    "{}: {skill} labelled {} (≥ {required} required) is a gap of {want}",
+                    case.name, level.level
+                ));
+            }
+        }
+    }
+    let ratio = |a: usize, b: usize| if b == 0 { 1.0 } else { a as f64 / b as f64 };
+    let role_r = ratio(role_right, role_total);
+    let tier_r = ratio(tier_right, tier_total);
+    let gaps_r = ratio(false_gaps, gap_total);
+    let separation = median(&mut senior_tops) - median(&mut stuffed_tops);
+    println!(
+        "scoring over {} labelled résumés (today {TODAY}):",
+        cases.len()
+    );
+    println!("  top role    {role_right}/{role_total} = {role_r:.3} (target {TARGET_TOP_ROLE})");
+    println!("  fitted tier {tier_right}/{tier_total} = {tier_r:.3} (target {TARGET_TIER})");
+    println!(
+        "  false gaps  {false_gaps}/{gap_total} = {gaps_r:.3} (target at most {TARGET_FALSE_GAPS})"
+    );
+    println!("  separation  {separation:.1} points (target {TARGET_SEPARATION})");
+    println!("  score problems: {}", problems.len());
+    for problem in &problems {
+        println!("    {problem}");
+    }
+    println!("  misses:");
+    for miss in &misses {
+        println!("    {miss}");
+    }
+    assert!(role_r >= TARGET_TOP_ROLE, "top role {role_r:.3}");
+    assert!(tier_r >= TARGET_TIER, "fitted tier {tier_r:.3}");
+    assert!(gaps_r <= TARGET_FALSE_GAPS, "false gaps {gaps_r:.3}");
+    assert!(
+        separation >= TARGET_SEPARATION,
+        "separation {separation:.1}"
+    );
+    assert!(problems.is_empty(), "{problems:#?}");
 }
