@@ -709,6 +709,9 @@ pub(crate) fn read_layout(document: &Document, text: &str, today: Day) -> Layout
     // Lines read under the current position after its header.
     let mut body_lines = 0usize;
     let mut section = Section::Top;
+    // Whether a line of prose (not a list of names) has been read in this work or projects
+    // section: a list of names after one is that entry's tools, not a skills list.
+    let mut prose_in_section = false;
     // A skills table's columns: (level column, years column, skill column).
     let mut table: Option<(Option<usize>, Option<usize>, usize)> = None;
     for (i, line) in document.lines.iter().enumerate() {
@@ -749,6 +752,7 @@ pub(crate) fn read_layout(document: &Document, text: &str, today: Day) -> Layout
         if line.section != section {
             section = line.section;
             current = None;
+            prose_in_section = false;
         }
         // A real heading (not a bold line) starts a new block.
         let is_heading = line.heading > 0;
@@ -947,10 +951,15 @@ pub(crate) fn read_layout(document: &Document, text: &str, today: Day) -> Layout
         };
         if line.listed {
             context.stated = labelled_level(trimmed);
-            // A list of names is a claim, except a "Tech stack:" line inside a position.
-            if current.is_none() || section == Section::Skills {
+            // A list of names is a claim, except a "Tech stack:" line inside a position, or one
+            // under an undated entry of a work or projects section (after that entry's prose).
+            let entry_tools =
+                matches!(section, Section::Work | Section::Projects) && prose_in_section;
+            if (current.is_none() && !entry_tools) || section == Section::Skills {
                 context.place = Place::SkillsList;
             }
+        } else if is_heading || matches!(section, Section::Work | Section::Projects) {
+            prose_in_section |= !is_heading && trimmed.split_whitespace().count() >= 3;
         }
         contexts.push(context);
         previous = Some(i);
