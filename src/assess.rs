@@ -5,21 +5,27 @@
 //!
 //! 1. **Effective level** of each skill: the level the person gives, or the level of a skill that
 //!    implies it (capped at 3, "proficient": nobody is an expert by implication), or a related skill's
-//!    level × its credit. The highest of the three counts.
+//!    level × its credit (*partial*). The highest of the three counts. On a résumé, a skill only
+//!    claimed (listed, never shown) counts as [`CLAIMED_LEVEL`].
 //! 2. **Credit** of a requirement at a tier: effective level ÷ required level, capped at 1.
 //! 3. **Tier score**: essentials (weight 3) count one by one. In each category, the expected (2) and
 //!    situational (1) requirements form a *toolkit*: its credit is its weighted credit over
 //!    [`TOOLKIT_BREADTH`] of its weight, at most 1, so covering half a category's tools earns it in
-//!    full. The score is 100 × the weighted mean credit of essentials and toolkits, plus up to
-//!    [`DIFFERENTIATOR_BONUS`] points for the mean credit of the differentiators; at most 100. If an
-//!    essential requirement has under half its credit it is **blocking**, and the tier score is capped
-//!    at [`BLOCKING_CAP`].
-//! 4. **Target tier**: the person's experience band (or `--tier`); the role's score is the target
-//!    tier's score. The reported **tier** is the highest tier up to the target whose band the person
-//!    meets and whose score reaches [`FIT_THRESHOLD`].
-//! 5. **Gain** of a missing skill: how much the target-tier score rises by that skill's own credit
-//!    when raised to the required level (with what it implies), plus, for a blocking skill, an equal
-//!    share of lifting the cap.
+//!    full. Of a profile's elective categories only the best `electives` count. The score is 100 ×
+//!    the weighted mean credit of essentials and toolkits, plus up to [`DIFFERENTIATOR_BONUS`] points
+//!    for the mean credit of the differentiators; at most 100. An essential requirement the person
+//!    does not *show* at half its level (a claim or related credit never does) is **blocking**, and
+//!    the tier score is capped by [`blocking_cap`]: 60 − 8 per blocking essential, at least 20.
+//! 4. **Target tier**: the band of the years that place the person (`--tier` first): for a résumé
+//!    the years relevant to the role (`relevant_years`; entry with no dated experience), for a
+//!    statement its `years_experience`. The role's score is the target tier's score. The reported
+//!    **tier** is the highest tier up to the target whose band the person meets and whose score
+//!    reaches [`FIT_THRESHOLD`].
+//! 5. **Gain** of a missing skill: how much the uncapped target-tier score rises by that skill's own
+//!    credit when raised to the required level (with what it implies); for one that clears blocking
+//!    gaps, what the capped score really rises once they are cleared, if more.
+//! 6. **Learning plan**: the gaps of the roles within [`PLAN_WINDOW`] points of the best (or those
+//!    chosen), gains weighted by closeness, prerequisites first.
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
@@ -1420,6 +1426,12 @@ mod tests {
         let fit = assess_one(&c, &person(&c, Some(4.0), &[("pytorch", 3)]), None);
         let order: Vec<(&str, f64)> = fit.missing.iter().map(|m| (&*m.skill, m.gain)).collect();
         assert_eq!(order, [("fsdp", 48.0), ("tpu", 10.0), ("jax", 0.0)]);
+        assert_eq!((fit.score, fit.uncapped_score), (52.0, 66.7));
+        // The README's last line: a résumé that only lists PyTorch has two blocking essentials.
+        let listed = resume(&c, Some(4.0), &[("pytorch", 3, false)]);
+        let fit = assess_one(&c, &listed, Some(Tier::Mid));
+        assert_eq!(fit.blocking.len(), 2);
+        assert!(fit.score <= 44.0, "{}", fit.score);
     }
 
     #[test]
