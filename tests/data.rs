@@ -653,3 +653,129 @@ fn concept_phrasings_trigger_and_traps_do_not() {
         failures.join("\n")
     );
 }
+
+/// What a generic deep-learning résumé lists: the languages, the frameworks, the general
+/// deep-learning concepts, the developer tools and the mathematics every such résumé names.
+/// `cuda` here is CUDA as a name in a list of languages; kernel work is `kernel-optimization`.
+const GENERIC_SKILLS: &[&str] = &[
+    "python",
+    "pytorch",
+    "tensorflow",
+    "jax",
+    "keras",
+    "hugging-face-transformers",
+    "deep-learning",
+    "machine-learning",
+    "transformers-architecture",
+    "large-language-models",
+    "cuda",
+    "cpp",
+    "c",
+    "git",
+    "docker",
+    "kubernetes",
+    "linear-algebra",
+    "calculus",
+    "statistics",
+];
+
+/// The generic skills that define a role: there they may be essential without counting against
+/// the rule (PyTorch is essential for the Deep Learning Engineer; the CUDA Engineer writes kernels
+/// in CUDA C/C++).
+const DEFINED_BY: &[(&str, &[&str])] = &[
+    (
+        "deep-learning-engineer",
+        &[
+            "pytorch",
+            "python",
+            "deep-learning",
+            "transformers-architecture",
+        ],
+    ),
+    ("ml-engineer", &["machine-learning"]),
+    ("llm-engineer", &["large-language-models"]),
+    ("cuda-engineer", &["cpp"]),
+];
+
+fn essentials_of(p: &skillgap::profile::Profile, tier: Option<Tier>) -> Vec<&str> {
+    p.categories
+        .iter()
+        .flat_map(|c| &c.requirements)
+        .filter(|r| r.importance == Importance::Essential)
+        .filter(|r| tier.is_none_or(|t| r.levels.get(t).is_some()))
+        .map(|r| r.skill.as_str())
+        .collect()
+}
+
+/// Issue 12: a role's essentials describe that role. The rule: of a role's essentials, at most one
+/// is a generic skill (`GENERIC_SKILLS`) that does not define the role (`DEFINED_BY`); the AI
+/// Safety Engineer has none of Python, PyTorch, C++ or CUDA among its essentials, the CUDA
+/// Engineer none of Python, PyTorch or CUDA (C++ defines it); and at every tier of every role but
+/// the Deep Learning Engineer some essential is neither a generic skill nor implied by one, so a
+/// generic deep-learning skill set is blocked there.
+#[test]
+fn generic_skills_do_not_make_a_specialist() {
+    let c = catalog();
+    let set = builtin_profiles(c).expect("loads");
+    for (role, skills) in DEFINED_BY {
+        assert!(set.get(role).is_some(), "{role}");
+        for skill in *skills {
+            assert!(GENERIC_SKILLS.contains(skill), "{skill} is not generic");
+        }
+    }
+    let defined = |role: &str| -> &[&str] {
+        DEFINED_BY
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, s)| *s)
+            .unwrap_or(&[])
+    };
+    for role in set.roles() {
+        let p = &role.profile;
+        let generic: Vec<&str> = essentials_of(p, None)
+            .into_iter()
+            .filter(|s| GENERIC_SKILLS.contains(s) && !defined(&p.id).contains(s))
+            .collect();
+        assert!(
+            generic.len() <= 1,
+            "{}: {} essentials are generic skills that do not define the role: {generic:?}",
+            p.id,
+            generic.len()
+        );
+    }
+    for (id, barred) in [
+        (
+            "ai-safety-engineer",
+            &["python", "pytorch", "cpp", "cuda"][..],
+        ),
+        ("cuda-engineer", &["python", "pytorch", "cuda"][..]),
+    ] {
+        let essentials = essentials_of(&set.get(id).expect("exists").profile, None);
+        for skill in barred {
+            assert!(
+                !essentials.contains(skill),
+                "{id}: {skill} is essential ({essentials:?})"
+            );
+        }
+    }
+    // Everything a person with every generic skill is credited with, implications included.
+    let generic: Vec<usize> = GENERIC_SKILLS
+        .iter()
+        .map(|id| c.index_of(id).unwrap_or_else(|| panic!("{id} exists")))
+        .collect();
+    let credited = with_implied(c, &generic);
+    for role in set.roles() {
+        let p = &role.profile;
+        if p.id == "deep-learning-engineer" {
+            continue;
+        }
+        for tier in Tier::ALL {
+            let essentials = essentials_of(p, Some(tier));
+            assert!(
+                essentials.iter().any(|s| !credited.contains(*s)),
+                "{} at {tier}: a generic deep-learning skill set meets every essential ({essentials:?})",
+                p.id
+            );
+        }
+    }
+}
