@@ -779,3 +779,38 @@ fn generic_skills_do_not_make_a_specialist() {
         }
     }
 }
+
+/// Issue 12: a 15-year executive is a senior Director of AI Strategy (the bands were 8/12/16, which
+/// scored a 15-year VP at mid); entry 8–10, mid 11–14, senior 15+.
+#[test]
+fn director_senior_band_starts_by_15_years() {
+    let set = builtin_profiles(catalog()).expect("loads");
+    let p = &set.get("ai-strategy-director").expect("exists").profile;
+    let band = |t: Tier| p.band(t).map(|b| (b.min_years, b.max_years));
+    let senior = p.band(Tier::Senior).expect("a senior band");
+    assert!(
+        senior.min_years <= 15.0,
+        "the senior band starts at {} years",
+        senior.min_years
+    );
+    assert_eq!(band(Tier::Entry), Some((8.0, Some(10.0))));
+    assert_eq!(band(Tier::Mid), Some((11.0, Some(14.0))));
+    assert_eq!(band(Tier::Senior), Some((15.0, None)));
+}
+
+/// The engineering roles keep the source's 0–2 / 3–5 / 6+ year bands; only the Director overrides
+/// them.
+#[test]
+fn engineering_roles_keep_the_source_bands() {
+    let set = builtin_profiles(catalog()).expect("loads");
+    for role in set.roles() {
+        let p = &role.profile;
+        if p.id == "ai-strategy-director" {
+            continue;
+        }
+        let band = |t: Tier| p.band(t).map(|b| (b.min_years, b.max_years));
+        assert_eq!(band(Tier::Entry), Some((0.0, Some(2.0))), "{}", p.id);
+        assert_eq!(band(Tier::Mid), Some((3.0, Some(5.0))), "{}", p.id);
+        assert_eq!(band(Tier::Senior), Some((6.0, None)), "{}", p.id);
+    }
+}
