@@ -814,3 +814,61 @@ fn engineering_roles_keep_the_source_bands() {
         assert_eq!(band(Tier::Senior), Some((6.0, None)), "{}", p.id);
     }
 }
+
+/// Issue 12: the Deep Learning Engineer has a core that always counts (frameworks, architectures,
+/// distributed training, inference, programming, foundations) and the best two of its other,
+/// elective categories.
+#[test]
+fn deep_learning_engineer_has_a_core_and_two_electives() {
+    let set = builtin_profiles(catalog()).expect("loads");
+    let p = &set.get("deep-learning-engineer").expect("exists").profile;
+    assert_eq!(p.electives, Some(2));
+    let core = [
+        "frameworks",
+        "architectures",
+        "distributed-training",
+        "inference",
+        "programming",
+        "foundations",
+    ];
+    for id in core {
+        let category = p
+            .categories
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("no {id} category"));
+        assert!(!category.elective, "{id} is a core category, not elective");
+    }
+    let electives: Vec<&str> = p
+        .categories
+        .iter()
+        .filter(|c| c.elective)
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(
+        electives,
+        [
+            "fine-tuning",
+            "evaluation",
+            "mlops",
+            "data-engineering",
+            "hardware",
+            "llm-apps",
+            "domains",
+            "leadership"
+        ],
+        "every category outside the core is elective"
+    );
+    // Every essential sits in the core (validation rejects one in an elective category).
+    for category in p.categories.iter().filter(|c| c.elective) {
+        assert!(
+            category
+                .requirements
+                .iter()
+                .all(|r| r.importance != Importance::Essential),
+            "{}",
+            category.id
+        );
+    }
+    assert!(essentials_of(p, Some(Tier::Entry)).len() >= 2);
+}
