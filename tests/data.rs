@@ -653,3 +653,222 @@ fn concept_phrasings_trigger_and_traps_do_not() {
         failures.join("\n")
     );
 }
+
+/// What a generic deep-learning résumé lists: the languages, the frameworks, the general
+/// deep-learning concepts, the developer tools and the mathematics every such résumé names.
+/// `cuda` here is CUDA as a name in a list of languages; kernel work is `kernel-optimization`.
+const GENERIC_SKILLS: &[&str] = &[
+    "python",
+    "pytorch",
+    "tensorflow",
+    "jax",
+    "keras",
+    "hugging-face-transformers",
+    "deep-learning",
+    "machine-learning",
+    "transformers-architecture",
+    "large-language-models",
+    "cuda",
+    "cpp",
+    "c",
+    "git",
+    "docker",
+    "kubernetes",
+    "linear-algebra",
+    "calculus",
+    "statistics",
+];
+
+/// The generic skills that define a role: there they may be essential without counting against
+/// the rule (PyTorch is essential for the Deep Learning Engineer; the CUDA Engineer writes kernels
+/// in CUDA C/C++).
+const DEFINED_BY: &[(&str, &[&str])] = &[
+    (
+        "deep-learning-engineer",
+        &[
+            "pytorch",
+            "python",
+            "deep-learning",
+            "transformers-architecture",
+        ],
+    ),
+    ("ml-engineer", &["machine-learning"]),
+    ("llm-engineer", &["large-language-models"]),
+    ("cuda-engineer", &["cpp"]),
+];
+
+fn essentials_of(p: &skillgap::profile::Profile, tier: Option<Tier>) -> Vec<&str> {
+    p.categories
+        .iter()
+        .flat_map(|c| &c.requirements)
+        .filter(|r| r.importance == Importance::Essential)
+        .filter(|r| tier.is_none_or(|t| r.levels.get(t).is_some()))
+        .map(|r| r.skill.as_str())
+        .collect()
+}
+
+/// Issue 12: a role's essentials describe that role. The rule: of a role's essentials, at most one
+/// is a generic skill (`GENERIC_SKILLS`) that does not define the role (`DEFINED_BY`); the AI
+/// Safety Engineer has none of Python, PyTorch, C++ or CUDA among its essentials, the CUDA
+/// Engineer none of Python, PyTorch or CUDA (C++ defines it); and at every tier of every role but
+/// the Deep Learning Engineer some essential is neither a generic skill nor implied by one, so a
+/// generic deep-learning skill set is blocked there.
+#[test]
+fn generic_skills_do_not_make_a_specialist() {
+    let c = catalog();
+    let set = builtin_profiles(c).expect("loads");
+    for (role, skills) in DEFINED_BY {
+        assert!(set.get(role).is_some(), "{role}");
+        for skill in *skills {
+            assert!(GENERIC_SKILLS.contains(skill), "{skill} is not generic");
+        }
+    }
+    let defined = |role: &str| -> &[&str] {
+        DEFINED_BY
+            .iter()
+            .find(|(r, _)| *r == role)
+            .map(|(_, s)| *s)
+            .unwrap_or(&[])
+    };
+    for role in set.roles() {
+        let p = &role.profile;
+        let generic: Vec<&str> = essentials_of(p, None)
+            .into_iter()
+            .filter(|s| GENERIC_SKILLS.contains(s) && !defined(&p.id).contains(s))
+            .collect();
+        assert!(
+            generic.len() <= 1,
+            "{}: {} essentials are generic skills that do not define the role: {generic:?}",
+            p.id,
+            generic.len()
+        );
+    }
+    for (id, barred) in [
+        (
+            "ai-safety-engineer",
+            &["python", "pytorch", "cpp", "cuda"][..],
+        ),
+        ("cuda-engineer", &["python", "pytorch", "cuda"][..]),
+    ] {
+        let essentials = essentials_of(&set.get(id).expect("exists").profile, None);
+        for skill in barred {
+            assert!(
+                !essentials.contains(skill),
+                "{id}: {skill} is essential ({essentials:?})"
+            );
+        }
+    }
+    // Everything a person with every generic skill is credited with, implications included.
+    let generic: Vec<usize> = GENERIC_SKILLS
+        .iter()
+        .map(|id| c.index_of(id).unwrap_or_else(|| panic!("{id} exists")))
+        .collect();
+    let credited = with_implied(c, &generic);
+    for role in set.roles() {
+        let p = &role.profile;
+        if p.id == "deep-learning-engineer" {
+            continue;
+        }
+        for tier in Tier::ALL {
+            let essentials = essentials_of(p, Some(tier));
+            assert!(
+                essentials.iter().any(|s| !credited.contains(*s)),
+                "{} at {tier}: a generic deep-learning skill set meets every essential ({essentials:?})",
+                p.id
+            );
+        }
+    }
+}
+
+/// Issue 12: a 15-year executive is a senior Director of AI Strategy (the bands were 8/12/16, which
+/// scored a 15-year VP at mid); entry 8–10, mid 11–14, senior 15+.
+#[test]
+fn director_senior_band_starts_by_15_years() {
+    let set = builtin_profiles(catalog()).expect("loads");
+    let p = &set.get("ai-strategy-director").expect("exists").profile;
+    let band = |t: Tier| p.band(t).map(|b| (b.min_years, b.max_years));
+    let senior = p.band(Tier::Senior).expect("a senior band");
+    assert!(
+        senior.min_years <= 15.0,
+        "the senior band starts at {} years",
+        senior.min_years
+    );
+    assert_eq!(band(Tier::Entry), Some((8.0, Some(10.0))));
+    assert_eq!(band(Tier::Mid), Some((11.0, Some(14.0))));
+    assert_eq!(band(Tier::Senior), Some((15.0, None)));
+}
+
+/// The engineering roles keep the source's 0–2 / 3–5 / 6+ year bands; only the Director overrides
+/// them.
+#[test]
+fn engineering_roles_keep_the_source_bands() {
+    let set = builtin_profiles(catalog()).expect("loads");
+    for role in set.roles() {
+        let p = &role.profile;
+        if p.id == "ai-strategy-director" {
+            continue;
+        }
+        let band = |t: Tier| p.band(t).map(|b| (b.min_years, b.max_years));
+        assert_eq!(band(Tier::Entry), Some((0.0, Some(2.0))), "{}", p.id);
+        assert_eq!(band(Tier::Mid), Some((3.0, Some(5.0))), "{}", p.id);
+        assert_eq!(band(Tier::Senior), Some((6.0, None)), "{}", p.id);
+    }
+}
+
+/// Issue 12: the Deep Learning Engineer has a core that always counts (frameworks, architectures,
+/// distributed training, inference, programming, foundations) and the best two of its other,
+/// elective categories.
+#[test]
+fn deep_learning_engineer_has_a_core_and_two_electives() {
+    let set = builtin_profiles(catalog()).expect("loads");
+    let p = &set.get("deep-learning-engineer").expect("exists").profile;
+    assert_eq!(p.electives, Some(2));
+    let core = [
+        "frameworks",
+        "architectures",
+        "distributed-training",
+        "inference",
+        "programming",
+        "foundations",
+    ];
+    for id in core {
+        let category = p
+            .categories
+            .iter()
+            .find(|c| c.id == id)
+            .unwrap_or_else(|| panic!("no {id} category"));
+        assert!(!category.elective, "{id} is a core category, not elective");
+    }
+    let electives: Vec<&str> = p
+        .categories
+        .iter()
+        .filter(|c| c.elective)
+        .map(|c| c.id.as_str())
+        .collect();
+    assert_eq!(
+        electives,
+        [
+            "fine-tuning",
+            "evaluation",
+            "mlops",
+            "data-engineering",
+            "hardware",
+            "llm-apps",
+            "domains",
+            "leadership"
+        ],
+        "every category outside the core is elective"
+    );
+    // Every essential sits in the core (validation rejects one in an elective category).
+    for category in p.categories.iter().filter(|c| c.elective) {
+        assert!(
+            category
+                .requirements
+                .iter()
+                .all(|r| r.importance != Importance::Essential),
+            "{}",
+            category.id
+        );
+    }
+    assert!(essentials_of(p, Some(Tier::Entry)).len() >= 2);
+}
