@@ -56,10 +56,10 @@ TIER_IDS = ["entry", "mid", "senior"]
 IMPORTANCE = ["essential", "expected", "situational", "differentiator"]
 
 SKILL_KEYS = ["id", "name", "category", "aliases", "case_sensitive", "list_only", "implies",
-              "related", "prerequisites"]
+              "related", "prerequisites", "generic"]
 SKILL_REQUIRED = ["id", "name", "category"]
 PROFILE_KEYS = ["id", "title", "summary", "source", "salary", "tiers", "related_roles",
-                "categories"]
+                "electives", "categories"]
 PROFILE_REQUIRED = ["id", "title", "summary", "tiers", "related_roles", "categories"]
 TIER_KEYS = ["id", "min_years", "max_years", "description"]
 REQ_KEYS = ["skill", "importance", "levels", "source_text"]
@@ -378,7 +378,7 @@ def check_profile(path, prof, skills, cat_set, role_ids, source_text):
     cat_ids = []
     for ci, c in enumerate(cats):
         cw = f"{w} categories[{ci}]"
-        if not check_keys(cw, c, ["id", "name", "requirements"], ["id", "name", "requirements"]):
+        if not check_keys(cw, c, ["id", "name", "elective", "requirements"], ["id", "name", "requirements"]):
             continue
         cid = c.get("id")
         cat_ids.append(cid)

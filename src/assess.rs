@@ -520,34 +520,86 @@ fn add_earned(category: &mut CategoryCredit, importance: Importance, credit: f64
     }
 }
 
+/// The weight and credit of the `count` elective categories (of `electives`, (weight, credit)
+/// each) that give the core (`core_weight`, `core_credit`) the highest mean credit: every choice
+/// of `count` is tried (a profile has a handful), so that learning more never lowers a score by
+/// changing the choice. Ties go to the earlier categories.
+fn best_electives(
+    electives: &[(f64, f64)],
+    count: usize,
+    core_weight: f64,
+    core_credit: f64,
+) -> (f64, f64) {
+    fn search(
+        electives: &[(f64, f64)],
+        left: usize,
+        (weight, credit): (f64, f64),
+        core: (f64, f64),
+        best: &mut Option<(f64, f64, f64)>,
+    ) {
+        if left == 0 || electives.is_empty() {
+            let mean = if core.0 + weight > 0.0 {
+                (core.1 + credit) / (core.0 + weight)
+            } else {
+                0.0
+            };
+            if best.is_none_or(|(m, _, _)| mean > m) {
+                *best = Some((mean, weight, credit));
+            }
+            return;
+        }
+        // Take the first, or (when enough remain) skip it.
+        let (w, c) = electives[0];
+        search(
+            &electives[1..],
+            left - 1,
+            (weight + w, credit + c),
+            core,
+            best,
+        );
+        if electives.len() > left {
+            search(&electives[1..], left, (weight, credit), core, best);
+        }
+    }
+    let mut best = None;
+    search(
+        electives,
+        count.min(electives.len()),
+        (0.0, 0.0),
+        (core_weight, core_credit),
+        &mut best,
+    );
+    best.map_or((0.0, 0.0), |(_, weight, credit)| (weight, credit))
+}
+
 /// The score the categories' credits earn (at most 100), before any blocking cap. Of a profile's
-/// elective categories only the person's best [`crate::profile::Profile::electives`] count (by
-/// their score, ties to the first).
+/// elective categories only the person's best [`crate::profile::Profile::electives`] count: the
+/// ones that give the highest score ([`best_electives`]).
 fn total(role: &Role, categories: &[CategoryCredit]) -> f64 {
     let profile = &role.profile;
     let mut core_weight = 0.0;
     let mut core_credit = 0.0;
-    // (score, weight, credit) of each elective category that applies at the tier.
-    let mut electives: Vec<(f64, f64, f64)> = Vec::new();
+    // (weight, credit) of each elective category that applies at the tier.
+    let mut electives: Vec<(f64, f64)> = Vec::new();
     for (category, credit) in profile.categories.iter().zip(categories) {
         let (weight, earned) = credit.core();
         if category.elective {
             if weight > 0.0 {
-                electives.push((earned / weight, weight, earned));
+                electives.push((weight, earned));
             }
         } else {
             core_weight += weight;
             core_credit += earned;
         }
     }
-    if !electives.is_empty() {
-        // A stable sort keeps profile order among equal scores.
-        electives.sort_by(|a, b| b.0.total_cmp(&a.0));
-        for &(_, weight, earned) in electives.iter().take(profile.electives.unwrap_or(0)) {
-            core_weight += weight;
-            core_credit += earned;
-        }
-    }
+    let (weight, earned) = best_electives(
+        &electives,
+        profile.electives.unwrap_or(0),
+        core_weight,
+        core_credit,
+    );
+    core_weight += weight;
+    core_credit += earned;
     let differentiators: f64 = categories.iter().map(|c| c.differentiators).sum();
     let differentiator_credit: f64 = categories.iter().map(|c| c.differentiator_credit).sum();
     let score = match (core_weight > 0.0, differentiators > 0.0) {

@@ -17,7 +17,8 @@
 //!      group of more than [`LARGE_GROUP`].
 //!    - Only weak verbs ("helped", "assisted", "contributed to") → at most 2; only "familiar with",
 //!      "exposure to", "coursework", "learning" → at most 1.
-//!    - Last used more than [`STALE_YEARS`] years ago and not in the skills list: one lower.
+//!    - Last used more than [`STALE_YEARS`] years ago (a skills list, a claim, does not renew it): one lower, but
+//!      never below working (2), what a list of names alone would claim.
 //! 2. **An undated project or undated work**: 2 (a stated level may lower it).
 //! 3. **A publication**: 2; **education, coursework or a certificate only**: 1, and still
 //!    claimed (it shows learning, not use).
@@ -233,7 +234,8 @@ fn level_of(
             _ => {}
         }
         if let Some(end) = last_end {
-            if now - end > STALE_YEARS * 12 && !listed && level > 1 {
+            // Never below working: old use shows no less than a list of names would claim.
+            if now - end > STALE_YEARS * 12 && level > LISTED_LEVEL {
                 level -= 1;
                 why.push_str(&format!("; last used over {STALE_YEARS} years ago"));
             }
