@@ -67,6 +67,9 @@ pub const IMPLIED_LEVEL_CAP: f64 = 3.0;
 /// The share of a category's expected and situational weight that earns the category in full: the
 /// source lists toolkits ("W&B, MLflow, DVC, Ray, Kubeflow"), and nobody is expected to know all.
 pub const TOOLKIT_BREADTH: f64 = 0.5;
+/// The least share of a tier's weight its essential requirements carry (a toolkit weighs
+/// [`TOOLKIT_BREADTH`] of its requirements' weights, what earns it in full).
+pub const ESSENTIAL_SHARE: f64 = 0.30;
 
 /// What the caller wants scored.
 #[derive(Debug, Clone, Default)]
@@ -341,9 +344,10 @@ impl CategoryCredit {
 
     /// Weight and earned credit of the category's core (essentials and toolkit).
     fn core(&self) -> (f64, f64) {
+        let toolkit = TOOLKIT_BREADTH * self.toolkit_weight;
         (
-            self.essential_weight + self.toolkit_weight,
-            self.essential_credit + self.toolkit_weight * self.toolkit(),
+            self.essential_weight + toolkit,
+            self.essential_credit + toolkit * self.toolkit(),
         )
     }
 
@@ -520,96 +524,144 @@ fn add_earned(category: &mut CategoryCredit, importance: Importance, credit: f64
     }
 }
 
-/// The weight and credit of the `count` elective categories (of `electives`, (weight, credit)
-/// each) that give the core (`core_weight`, `core_credit`) the highest mean credit: every choice
-/// of `count` is tried (a profile has a handful), so that learning more never lowers a score by
-/// changing the choice. Ties go to the earlier categories.
-fn best_electives(
-    electives: &[(f64, f64)],
-    count: usize,
-    core_weight: f64,
-    core_credit: f64,
-) -> (f64, f64) {
-    fn search(
-        electives: &[(f64, f64)],
-        left: usize,
-        (weight, credit): (f64, f64),
-        core: (f64, f64),
-        best: &mut Option<(f64, f64, f64)>,
-    ) {
+/// Weight and earned credit of a set of categories, essentials and toolkits apart.
+#[derive(Debug, Clone, Copy, Default)]
+struct Sums {
+    essential_weight: f64,
+    essential_credit: f64,
+    toolkit_weight: f64,
+    toolkit_credit: f64,
+}
+
+impl Sums {
+    fn of(category: &CategoryCredit) -> Sums {
+        let toolkit = TOOLKIT_BREADTH * category.toolkit_weight;
+        Sums {
+            essential_weight: category.essential_weight,
+            essential_credit: category.essential_credit,
+            toolkit_weight: toolkit,
+            toolkit_credit: toolkit * category.toolkit(),
+        }
+    }
+
+    fn add(self, other: Sums) -> Sums {
+        Sums {
+            essential_weight: self.essential_weight + other.essential_weight,
+            essential_credit: self.essential_credit + other.essential_credit,
+            toolkit_weight: self.toolkit_weight + other.toolkit_weight,
+            toolkit_credit: self.toolkit_credit + other.toolkit_credit,
+        }
+    }
+
+    /// The mean credit, essentials weighing at least [`ESSENTIAL_SHARE`] of the whole: where the
+    /// toolkits are long (a broad profile, a job posting listing twenty tools), each essential
+    /// weighs more, so that a list of tools never outweighs what defines the role. None when
+    /// nothing applies.
+    fn mean(self) -> Option<f64> {
+        let (e, t) = (self.essential_weight, self.toolkit_weight);
+        if e + t <= 0.0 {
+            return None;
+        }
+        let scale = self.essential_scale();
+        Some((scale * self.essential_credit + self.toolkit_credit) / (scale * e + t))
+    }
+}
+
+impl Sums {
+    /// The scale [`Sums::mean`] gives the essentials' weight.
+    fn essential_scale(self) -> f64 {
+        let (e, t) = (self.essential_weight, self.toolkit_weight);
+        if e > 0.0 {
+            (ESSENTIAL_SHARE * t / ((1.0 - ESSENTIAL_SHARE) * e)).max(1.0)
+        } else {
+            1.0
+        }
+    }
+}
+
+/// The share of `role`'s weight at `tier` its essentials carry, with the heaviest elective
+/// categories counted (the least share any choice gives): `(as written, as scored)`, the second
+/// with the [`ESSENTIAL_SHARE`] floor. None when nothing applies at the tier.
+pub fn essential_share(role: &Role, tier: Tier) -> Option<(f64, f64)> {
+    let mut weights = vec![CategoryCredit::default(); role.profile.categories.len()];
+    for req in &role.requirements {
+        if req.levels.get(tier).is_some() {
+            add_earned(&mut weights[req.category], req.importance, 0.0);
+        }
+    }
+    let mut core = Sums::default();
+    let mut electives: Vec<Sums> = Vec::new();
+    for (category, credit) in role.profile.categories.iter().zip(&weights) {
+        if category.elective {
+            electives.push(Sums::of(credit));
+        } else {
+            core = core.add(Sums::of(credit));
+        }
+    }
+    electives.sort_by(|a, b| {
+        (b.essential_weight + b.toolkit_weight).total_cmp(&(a.essential_weight + a.toolkit_weight))
+    });
+    for elective in electives.iter().take(role.profile.electives.unwrap_or(0)) {
+        core = core.add(*elective);
+    }
+    let (e, t) = (core.essential_weight, core.toolkit_weight);
+    if e + t <= 0.0 {
+        return None;
+    }
+    let scaled = core.essential_scale() * e;
+    Some((e / (e + t), scaled / (scaled + t)))
+}
+
+/// The mean credit of the core with the `count` elective categories that give it the highest
+/// one: every choice of `count` is tried (a profile has a handful), so that learning more never
+/// lowers a score by changing the choice.
+fn best_electives(core: Sums, electives: &[Sums], count: usize) -> Option<f64> {
+    fn search(electives: &[Sums], left: usize, sums: Sums, best: &mut Option<f64>) {
         if left == 0 || electives.is_empty() {
-            let mean = if core.0 + weight > 0.0 {
-                (core.1 + credit) / (core.0 + weight)
-            } else {
-                0.0
-            };
-            if best.is_none_or(|(m, _, _)| mean > m) {
-                *best = Some((mean, weight, credit));
+            if let Some(mean) = sums.mean() {
+                if best.is_none_or(|b| mean > b) {
+                    *best = Some(mean);
+                }
             }
             return;
         }
         // Take the first, or (when enough remain) skip it.
-        let (w, c) = electives[0];
-        search(
-            &electives[1..],
-            left - 1,
-            (weight + w, credit + c),
-            core,
-            best,
-        );
+        search(&electives[1..], left - 1, sums.add(electives[0]), best);
         if electives.len() > left {
-            search(&electives[1..], left, (weight, credit), core, best);
+            search(&electives[1..], left, sums, best);
         }
     }
     let mut best = None;
-    search(
-        electives,
-        count.min(electives.len()),
-        (0.0, 0.0),
-        (core_weight, core_credit),
-        &mut best,
-    );
-    best.map_or((0.0, 0.0), |(_, weight, credit)| (weight, credit))
+    search(electives, count.min(electives.len()), core, &mut best);
+    best
 }
 
-/// The score the categories' credits earn (at most 100), before any blocking cap. Of a profile's
-/// elective categories only the person's best [`crate::profile::Profile::electives`] count: the
-/// ones that give the highest score ([`best_electives`]).
+/// The score the categories' credits earn (at most 100), before any blocking cap: 100 × the mean
+/// credit of essentials and toolkits ([`Sums::mean`]), of a profile's elective categories only the
+/// best [`crate::profile::Profile::electives`] ([`best_electives`]), plus the differentiators'
+/// bonus.
 fn total(role: &Role, categories: &[CategoryCredit]) -> f64 {
     let profile = &role.profile;
-    let mut core_weight = 0.0;
-    let mut core_credit = 0.0;
-    // (weight, credit) of each elective category that applies at the tier.
-    let mut electives: Vec<(f64, f64)> = Vec::new();
+    let mut core = Sums::default();
+    let mut electives: Vec<Sums> = Vec::new();
     for (category, credit) in profile.categories.iter().zip(categories) {
-        let (weight, earned) = credit.core();
-        if category.elective {
-            if weight > 0.0 {
-                electives.push((weight, earned));
-            }
-        } else {
-            core_weight += weight;
-            core_credit += earned;
+        let sums = Sums::of(credit);
+        if !category.elective {
+            core = core.add(sums);
+        } else if sums.essential_weight + sums.toolkit_weight > 0.0 {
+            electives.push(sums);
         }
     }
-    let (weight, earned) = best_electives(
-        &electives,
-        profile.electives.unwrap_or(0),
-        core_weight,
-        core_credit,
-    );
-    core_weight += weight;
-    core_credit += earned;
+    let mean = best_electives(core, &electives, profile.electives.unwrap_or(0));
     let differentiators: f64 = categories.iter().map(|c| c.differentiators).sum();
     let differentiator_credit: f64 = categories.iter().map(|c| c.differentiator_credit).sum();
-    let score = match (core_weight > 0.0, differentiators > 0.0) {
-        (true, true) => {
-            100.0 * core_credit / core_weight
-                + DIFFERENTIATOR_BONUS * differentiator_credit / differentiators
+    let score = match (mean, differentiators > 0.0) {
+        (Some(mean), true) => {
+            100.0 * mean + DIFFERENTIATOR_BONUS * differentiator_credit / differentiators
         }
-        (true, false) => 100.0 * core_credit / core_weight,
-        (false, true) => 100.0 * differentiator_credit / differentiators,
-        (false, false) => 0.0,
+        (Some(mean), false) => 100.0 * mean,
+        (None, true) => 100.0 * differentiator_credit / differentiators,
+        (None, false) => 0.0,
     };
     score.min(100.0)
 }
@@ -1358,10 +1410,11 @@ mod tests {
         let c = catalog();
         // Entry: essential pytorch 1/2 → 0.5 (w3). Toolkit: jax related to pytorch at 50% → 0.5/1
         // (w2), python implied by pytorch at 1 → 1/2 (w1): (2·0.5 + 1·0.5) / (0.5 · 3) = 1, so the
-        // toolkit earns its whole weight 3. (3·0.5 + 3·1) / 6 = 75. Credit 0.5 is not blocking.
+        // toolkit earns its whole weight, half of 3. (3·0.5 + 1.5·1) / 4.5 = 66.7. Credit 0.5 is
+        // not blocking.
         let fit = assess_one(&c, &person(&c, Some(1.0), &[("pytorch", 1)]), None);
         assert_eq!(fit.target_tier, Tier::Entry);
-        assert_eq!(fit.score, 75.0);
+        assert_eq!(fit.score, 66.7);
         assert!(fit.blocking.is_empty());
         assert_eq!(fit.tier, Some(Tier::Entry));
         // The same at mid (4 years): pytorch 1/3 and fsdp 0 are both under half: blocking, capped.
@@ -1417,8 +1470,9 @@ mod tests {
     #[test]
     fn missing_essential_blocks_and_caps_the_score() {
         let c = catalog();
-        // Mid with everything but fsdp: pytorch 3 (w3), toolkit full (w3), fsdp 0 (w3): 6/9 = 66.7,
-        // + tpu 1/1 → +10 = 76.7 uncapped; fsdp (essential) missing → capped at 60 − 8 = 52.
+        // Mid with everything but fsdp: pytorch 3 (w3), toolkit full (half of w3), fsdp 0 (w3):
+        // 4.5/7.5 = 60, + tpu 1/1 → +10 = 70 uncapped; fsdp (essential) missing → capped at
+        // 60 − 8 = 52.
         let fit = assess_one(
             &c,
             &person(
@@ -1429,7 +1483,7 @@ mod tests {
             None,
         );
         assert_eq!(fit.score, 52.0);
-        assert_eq!(fit.uncapped_score, 76.7);
+        assert_eq!(fit.uncapped_score, 70.0);
         assert_eq!(fit.blocking, vec!["fsdp".to_string()]);
         let fsdp = &fit.missing[0];
         assert_eq!(fsdp.skill, "fsdp");
@@ -1444,10 +1498,10 @@ mod tests {
     fn gains_are_each_skills_own_points() {
         let c = catalog();
         // Mid, pytorch 2: essential pytorch 2/3 (w3 → 2), fsdp 0 (w3, blocking); toolkit jax related
-        // 1/2 (w2 → 1) and python implied 2/2 (w1 → 1): 2 / 1.5 → full, 3. (2 + 0 + 3) / 9 = 55.6,
-        // capped at 52.
+        // 1/2 (w2 → 1) and python implied 2/2 (w1 → 1): 2 / 1.5 → full, 1.5 (half of 3).
+        // (2 + 0 + 1.5) / 7.5 = 46.7, under the cap of 52.
         let fit = assess_one(&c, &person(&c, Some(4.0), &[("pytorch", 2)]), None);
-        assert_eq!(fit.score, 52.0);
+        assert_eq!(fit.score, 46.7);
         let gain = |id: &str| {
             fit.missing
                 .iter()
@@ -1455,11 +1509,10 @@ mod tests {
                 .expect("missing")
                 .gain
         };
-        // fsdp: +3/9 of its own (33.3) makes 88.9 uncapped, and with nothing blocking that is the
-        // score: 52 → 88.9, +36.9.
-        assert_eq!(gain("fsdp"), 36.9);
-        // pytorch 2→3: +1/9 (11.1); the toolkit is already full, so jax's rise adds nothing.
-        assert_eq!(gain("pytorch"), 11.1);
+        // fsdp: +3/7.5 of its own (40), 86.7 with nothing blocking: 46.7 → 86.7, +40.
+        assert_eq!(gain("fsdp"), 40.0);
+        // pytorch 2→3: +1/7.5 (13.3); the toolkit is already full, so jax's rise adds nothing.
+        assert_eq!(gain("pytorch"), 13.3);
         // jax 1→2: nothing, the toolkit is covered.
         assert_eq!(gain("jax"), 0.0);
         // tpu, the only differentiator: the full bonus.
@@ -1473,12 +1526,12 @@ mod tests {
     #[test]
     fn gain_ordering_puts_blocking_essentials_first() {
         let c = catalog();
-        // Mid, pytorch 3 only: (3 + 0 + 3) / 9 = 66.7 uncapped, capped at 52 by fsdp.
+        // Mid, pytorch 3 only: (3 + 0 + 1.5) / 7.5 = 60 uncapped, capped at 52 by fsdp.
         // fsdp: 52 → 100 once it no longer blocks, 48; tpu: the bonus 10; jax: toolkit covered, 0.
         let fit = assess_one(&c, &person(&c, Some(4.0), &[("pytorch", 3)]), None);
         let order: Vec<(&str, f64)> = fit.missing.iter().map(|m| (&*m.skill, m.gain)).collect();
         assert_eq!(order, [("fsdp", 48.0), ("tpu", 10.0), ("jax", 0.0)]);
-        assert_eq!((fit.score, fit.uncapped_score), (52.0, 66.7));
+        assert_eq!((fit.score, fit.uncapped_score), (52.0, 60.0));
         // The README's last line: a résumé that only lists PyTorch has two blocking essentials.
         let listed = resume(&c, Some(4.0), &[("pytorch", 3, false)]);
         let fit = assess_one(&c, &listed, Some(Tier::Mid));
@@ -1507,7 +1560,8 @@ mod tests {
             toolkit_credit: 6.0,
             ..CategoryCredit::default()
         };
-        assert_eq!(more.score(), Some(100.0 * (1.5 + 6.0) / 9.0));
+        // The toolkit weighs half its requirements' weight (3 of 6), what earns it in full.
+        assert_eq!(more.score(), Some(100.0 * (1.5 + 3.0) / 6.0));
     }
 
     #[test]
@@ -1797,5 +1851,26 @@ mod tests {
             matched: Vec::new(),
             missing: Vec::new(),
         }
+    }
+
+    #[test]
+    fn essentials_weigh_at_least_their_share() {
+        // One essential (w3) against a toolkit of 21 effective: the essential is scaled to 9, so
+        // that it carries 30 %: with the toolkit full and the essential missing, 21 / 30.
+        let sums = Sums {
+            essential_weight: 3.0,
+            essential_credit: 0.0,
+            toolkit_weight: 21.0,
+            toolkit_credit: 21.0,
+        };
+        assert!((sums.mean().expect("applies") - 0.7).abs() < 1e-9);
+        // Essentials already heavy enough are left as they are.
+        let heavy = Sums {
+            essential_weight: 6.0,
+            essential_credit: 6.0,
+            toolkit_weight: 2.0,
+            toolkit_credit: 0.0,
+        };
+        assert_eq!(heavy.mean(), Some(0.75));
     }
 }
