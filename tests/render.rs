@@ -87,8 +87,10 @@ fn report() -> Report<'static> {
                 id: "deep-learning-engineer".into(),
                 title: "Deep Learning Engineer".into(),
                 score: 72.5,
+                uncapped_score: 72.5,
                 tier: Some(Tier::Mid),
                 target_tier: Tier::Mid,
+                relevant_years: None,
                 tiers: tier_scores(88.0, 72.5, 51.0),
                 categories: vec![
                     CategoryScore {
@@ -111,6 +113,8 @@ fn report() -> Report<'static> {
                     required_level: 3,
                     via: "alias torch".into(),
                     evidence: Some(HOSTILE_EVIDENCE.into()),
+                    partial: false,
+                    evidenced: true,
                 }],
                 missing: vec![Missing {
                     skill: "fsdp".into(),
@@ -127,8 +131,10 @@ fn report() -> Report<'static> {
                 id: "llm-engineer".into(),
                 title: "LLM Engineer".into(),
                 score: 38.0,
+                uncapped_score: 61.3,
                 tier: None,
                 target_tier: Tier::Mid,
+                relevant_years: None,
                 tiers: tier_scores(45.0, 38.0, 20.0),
                 categories: vec![CategoryScore {
                     id: "llm-apps".into(),
@@ -144,6 +150,8 @@ fn report() -> Report<'static> {
                     required_level: 2,
                     via: "name".into(),
                     evidence: None,
+                    partial: false,
+                    evidenced: true,
                 }],
                 missing: vec![
                     Missing {

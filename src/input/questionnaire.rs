@@ -853,7 +853,7 @@ mod tests {
         let everything = category_items(catalog(), &all, &Answers::default(), false);
         let core = category_items(catalog(), &all, &Answers::default(), true);
         assert_eq!((everything.len(), count(&everything)), (22, 210));
-        assert_eq!((core.len(), count(&core)), (20, 64));
+        assert_eq!((core.len(), count(&core)), (20, 49));
         let listed = |id: &str| core.iter().any(|(_, skills)| skills.contains(&skill(id)));
         // Essential somewhere: listed. Expected by several roles: listed. Situational or expected
         // by one role only: reached through the search entry.
