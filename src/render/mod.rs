@@ -86,7 +86,7 @@ fn claimed_names<'r>(report: &'r Report<'_>) -> impl Iterator<Item = &'r str> {
 }
 
 /// The legend of the ⚠ mark, as every renderer gives it.
-const BLOCKING_LEGEND: &str = "a missing essential skill, or one only claimed: each one lowers the role's score cap (52 with one, 44 with two, down to 20) until it is learned and shown";
+const BLOCKING_LEGEND: &str = "an essential skill missing or only claimed: each one lowers the role's score cap (52 with one, 44 with two, down to 20) until it is shown";
 
 /// "capped: 80.7 uncapped, 1 blocking essential" for a role whose score is capped; None when
 /// nothing blocks.

@@ -107,7 +107,7 @@ fn score_text(role: &RoleFit) -> String {
     match role.blocking.len() {
         0 => score,
         n => format!(
-            "{score}\n⚠ {n} blocking, {:.1} uncapped",
+            "{score}\n{:.1} uncapped\n⚠ {n} blocking",
             role.uncapped_score
         ),
     }
@@ -193,19 +193,21 @@ impl Render for Table {
             ]);
         }
         writeln!(out, "{table}")?;
+        let width = usize::from(options.width.max(40));
         if report.roles.iter().any(|r| !r.blocking.is_empty()) {
-            writeln!(out, "⚠ = {BLOCKING_LEGEND}.")?;
+            for line in wrap(&format!("⚠ = {BLOCKING_LEGEND}."), width) {
+                writeln!(out, "{line}")?;
+            }
         }
         let claimed: Vec<String> = claimed_names(report)
             .map(|name| safe(name).into_owned())
             .collect();
         if !claimed.is_empty() {
             let text = format!(
-                "{CLAIMED_LABEL} ({}; they count below anything shown, and never for an essential): {}",
-                claimed.len(),
+                "{CLAIMED_LABEL} (below anything shown, never enough for an essential): {}",
                 claimed.join(", ")
             );
-            for line in wrap(&text, usize::from(options.width.max(40))) {
+            for line in wrap(&text, width) {
                 writeln!(out, "{line}")?;
             }
         }
