@@ -399,7 +399,7 @@ fn write_role(h: &mut String, report: &Report, rank: usize, role: &RoleFit) -> s
                     )
                 })
                 .unwrap_or_default();
-            let usage = usage_words(report, &m.skill)
+            let usage = usage_words(report, m)
                 .map(|usage| format!(" <span class=\"evidence\">({})</span>", esc(&usage)))
                 .unwrap_or_default();
             let usage = if m.partial {

@@ -308,7 +308,7 @@ fn write_role(report: &Report, rank: usize, role: &RoleFit, out: &mut dyn Write)
                 out,
                 "| {}{}{} | {} | {} | {} | {} | {} |",
                 md(&m.name),
-                usage_words(report, &m.skill)
+                usage_words(report, m)
                     .map(|usage| format!(" ({})", md(&usage)))
                     .unwrap_or_default(),
                 if m.partial { " (partial)" } else { "" },

@@ -88,17 +88,19 @@ fn claimed_names<'r>(report: &'r Report<'_>) -> impl Iterator<Item = &'r str> {
 /// The legend of the ⚠ mark, as every renderer gives it.
 const BLOCKING_LEGEND: &str = "an essential skill missing or only claimed: each one lowers the role's score cap (52 with one, 44 with two, down to 20) until it is shown";
 
-/// "capped: 80.7 uncapped, 1 blocking essential" for a role whose score is capped; None when
-/// nothing blocks.
+/// "80.7 uncapped, 1 blocking essential" for a role whose score is capped ("1 blocking essential"
+/// when the cap is above what the credits earn); None when nothing blocks.
 fn cap_words(role: &RoleFit) -> Option<String> {
     let n = role.blocking.len();
-    (n > 0).then(|| {
-        format!(
-            "{:.1} uncapped, {n} blocking essential{}",
-            role.uncapped_score,
-            if n == 1 { "" } else { "s" }
-        )
-    })
+    let blocking = format!("{n} blocking essential{}", if n == 1 { "" } else { "s" });
+    match n {
+        0 => None,
+        _ if role.uncapped_score > role.score => Some(format!(
+            "{:.1} uncapped, {blocking}",
+            role.uncapped_score
+        )),
+        _ => Some(blocking),
+    }
 }
 
 /// "11.5 years of work, 2.1 relevant to this role" for a résumé; None for the person's own
@@ -134,23 +136,25 @@ fn match_mark(m: &Matched) -> &'static str {
 
 /// How long and how lately the person used a skill, as every renderer shows it beside a matched
 /// skill: "4.8 years, last used current", "8 months, last used 2023", and "claimed" when nothing
-/// beyond a list or a summary shows it. None for a skill the person does not hold, or when the
-/// report knows none of this. No input text reaches the words (numbers, a year, fixed words);
+/// beyond a list or a summary shows what the role credits. None when the report knows none of
+/// this. No input text reaches the words (numbers, a year, fixed words);
 /// the markup renderers escape them all the same, as they do their other generated text.
-fn usage_words(report: &Report, skill: &str) -> Option<String> {
-    let held = report.skills.iter().find(|s| s.id == skill)?;
+fn usage_words(report: &Report, m: &Matched) -> Option<String> {
+    let held = report.skills.iter().find(|s| s.id == m.skill);
     let mut parts = Vec::new();
-    if let Some(months) = held.months {
+    if let Some(months) = held.and_then(|h| h.months) {
         parts.push(if months < 12 {
             format!("{months} month{}", if months == 1 { "" } else { "s" })
         } else {
             format!("{:.1} years", f64::from(months) / 12.0)
         });
     }
-    if let Some(last) = held.last_used {
+    if let Some(last) = held.and_then(|h| h.last_used) {
         parts.push(format!("last used {last}"));
     }
-    if !held.evidenced {
+    // Claimed when what the role credits is only claimed (a listed skill that a shown one implies
+    // is credited as shown).
+    if !m.evidenced {
         parts.push("claimed".to_string());
     }
     (!parts.is_empty()).then(|| parts.join(", "))

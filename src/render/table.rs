@@ -106,10 +106,11 @@ fn score_text(role: &RoleFit) -> String {
     let score = format!("{:>5.1} {}", role.score, score_bar(role.score));
     match role.blocking.len() {
         0 => score,
-        n => format!(
+        n if role.uncapped_score > role.score => format!(
             "{score}\n{:.1} uncapped\n⚠ {n} blocking",
             role.uncapped_score
         ),
+        n => format!("{score}\n⚠ {n} blocking"),
     }
 }
 
@@ -340,13 +341,10 @@ fn explain_role(
 ) -> io::Result<()> {
     writeln!(out)?;
     let heading = format!(
-        "{} — {:.1} at {}{}{}",
+        "{} — {:.1} at {}{}",
         role.title,
         role.score,
         role.target_tier,
-        cap_words(role)
-            .map(|w| format!(" ({w})"))
-            .unwrap_or_default(),
         role.tier
             .map(|t| format!(", fits {t}"))
             .unwrap_or_else(|| ", no tier fits yet".to_string())
@@ -361,6 +359,9 @@ fn explain_role(
         .iter()
         .map(|t| format!("{} {:.1}", t.tier, t.score))
         .collect();
+    if let Some(cap) = cap_words(role) {
+        writeln!(out, "  {cap}")?;
+    }
     writeln!(out, "  tiers: {}", tiers.join(" · "))?;
     if let Some(years) = years_words(report, role) {
         writeln!(out, "  {years}")?;
@@ -374,12 +375,16 @@ fn explain_role(
         writeln!(
             out,
             "  {} {} {}/{} [{}]{} via {}{evidence}",
-            match_mark(m),
+            match match_mark(m) {
+                "partial" => "~",
+                "claimed" => "?",
+                mark => mark,
+            },
             m.name,
             m.level,
             m.required_level,
             m.importance,
-            usage_words(report, &m.skill)
+            usage_words(report, m)
                 .map(|usage| format!(" ({usage})"))
                 .unwrap_or_default(),
             safe(&m.via)
