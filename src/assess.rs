@@ -29,10 +29,10 @@
 
 use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::{BTreeMap, BinaryHeap};
+use std::collections::BinaryHeap;
 
 use crate::catalog::{Catalog, SkillIdx};
-use crate::input::dates::Interval;
+use crate::input::dates::{self, Interval};
 use crate::profile::{CompiledRequirement, Importance, Role, Tier};
 use crate::report::{
     CategoryScore, Matched, Missing, PlanItem, Report, ReportSkill, RoleFit, Subject, Text,
@@ -684,12 +684,13 @@ fn scored_tiers(role: &Role) -> Vec<Tier> {
 /// all.
 fn relevant_years(role: &Role, positions: &[WorkPosition], catalog: &Catalog) -> f64 {
     let requires = |skill: SkillIdx| role.requirements.iter().any(|r| r.skill == skill);
-    // The share each month counts at (the highest of the positions covering it).
-    let mut months: BTreeMap<i32, f64> = BTreeMap::new();
+    // The months shown in jobs, and in internships.
+    let mut jobs: Vec<Interval> = Vec::new();
+    let mut internships: Vec<Interval> = Vec::new();
     for position in positions {
-        let share = match position.kind {
-            PositionKind::Job => 1.0,
-            PositionKind::Internship => INTERNSHIP_SHARE,
+        let counted = match position.kind {
+            PositionKind::Job => &mut jobs,
+            PositionKind::Internship => &mut internships,
             PositionKind::NotCounted => continue,
         };
         let shown: Vec<&(SkillIdx, Interval)> = position
@@ -704,14 +705,16 @@ fn relevant_years(role: &Role, positions: &[WorkPosition], catalog: &Catalog) ->
         if distinct.len() < RELEVANT_SKILLS || !specific {
             continue;
         }
-        for (_, interval) in shown {
-            for month in interval.start..interval.end {
-                let counted = months.entry(month).or_insert(0.0);
-                *counted = counted.max(share);
-            }
-        }
+        counted.extend(shown.iter().map(|(_, interval)| *interval));
     }
-    round1(months.values().fold(0.0, |sum, share| sum + share) / 12.0)
+    // A month counts once: in full under a job, else at the internship share.
+    let months = |intervals: &[Interval]| -> i32 {
+        dates::merge(intervals).iter().map(|i| i.months()).sum()
+    };
+    let in_jobs = months(&jobs);
+    jobs.extend(internships);
+    let internship_only = months(&jobs) - in_jobs;
+    round1((f64::from(in_jobs) + INTERNSHIP_SHARE * f64::from(internship_only)) / 12.0)
 }
 
 /// The years that place a person in a role's tiers: for a résumé, the years relevant to the role
