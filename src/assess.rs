@@ -1793,7 +1793,7 @@ mod tests {
         let skill = |id: &str| c.index_of(id).expect("exists");
         let (pytorch, jax, fsdp) = (skill("pytorch"), skill("jax"), skill("fsdp"));
         let job = position(PositionKind::Job, interval(2018, 2022), &[pytorch, jax]);
-        assert_eq!(relevant_years(&role, &[job.clone()], &c), 4.0);
+        assert_eq!(relevant_years(&role, std::slice::from_ref(&job), &c), 4.0);
         // One role skill is not enough.
         let thin = position(PositionKind::Job, interval(2010, 2018), &[pytorch]);
         assert_eq!(relevant_years(&role, &[thin, job.clone()], &c), 4.0);

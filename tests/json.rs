@@ -196,10 +196,22 @@ fn assert_contract_invariants(report: &Report) {
                 && !m.name.is_empty()
                 && !m.skill.is_empty()
                 && m.evidence.as_deref().is_none_or(|e| !e.is_empty())));
+        for m in &role.matched {
+            // Related credit says so in its way; a claim alone counts 0.8 at most.
+            assert_eq!(m.partial, m.via.starts_with("partial, via "), "{}", m.skill);
+            assert!(
+                m.evidenced || m.level <= 0.8,
+                "{}: claimed at {}",
+                m.skill,
+                m.level
+            );
+        }
         // Blocking gaps first (under the cap nothing else moves the score much), then by gain.
         assert!(
-            role.missing.windows(2).all(|w| (w[0].blocking, w[0].gain) >= (w[1].blocking, w[1].gain)
-                || (w[0].blocking && !w[1].blocking)),
+            role.missing
+                .windows(2)
+                .all(|w| (w[0].blocking, w[0].gain) >= (w[1].blocking, w[1].gain)
+                    || (w[0].blocking && !w[1].blocking)),
             "{}: missing sorted by blocking, then gain",
             role.id
         );

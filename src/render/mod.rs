@@ -95,10 +95,9 @@ fn cap_words(role: &RoleFit) -> Option<String> {
     let blocking = format!("{n} blocking essential{}", if n == 1 { "" } else { "s" });
     match n {
         0 => None,
-        _ if role.uncapped_score > role.score => Some(format!(
-            "{:.1} uncapped, {blocking}",
-            role.uncapped_score
-        )),
+        _ if role.uncapped_score > role.score => {
+            Some(format!("{:.1} uncapped, {blocking}", role.uncapped_score))
+        }
         _ => Some(blocking),
     }
 }
