@@ -217,7 +217,7 @@ impl Render for Table {
             writeln!(out)?;
             let covered = plan_roles(report);
             let heading = if covered > 1 && covered < report.roles.len() {
-                format!("Learning plan for your {covered} best-fitting roles")
+                format!("Learning plan for the {covered} roles you are nearest")
             } else {
                 "Learning plan".to_string()
             };
