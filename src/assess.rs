@@ -21,9 +21,9 @@
 //!    statement its `years_experience`. The role's score is the target tier's score. The reported
 //!    **tier** is the highest tier up to the target whose band the person meets and whose score
 //!    reaches [`FIT_THRESHOLD`].
-//! 5. **Gain** of a missing skill: how much the uncapped target-tier score rises by that skill's own
-//!    credit when raised to the required level (with what it implies); for one that clears blocking
-//!    gaps, what the capped score really rises once they are cleared, if more.
+//! 5. **Gain** of a missing skill: how much the target-tier score really rises when it is raised
+//!    to the required level (with what it implies): under the cap that still holds, lifted by the
+//!    blocking gaps it clears.
 //! 6. **Learning plan**: the gaps of the roles within [`PLAN_WINDOW`] points of the best (or those
 //!    chosen), gains weighted by closeness, prerequisites first.
 
@@ -870,11 +870,11 @@ fn assess_role<'a>(
             .then(b.level.total_cmp(&a.level))
             .then_with(|| a.skill.cmp(&b.skill))
     });
-    // Blocking gaps first: under the cap, nothing else moves the score much.
+    // By gain (SPEC §5), a blocking gap first among equal gains.
     missing.sort_by(|(a, _), (b, _)| {
-        b.blocking
-            .cmp(&a.blocking)
-            .then(b.gain.total_cmp(&a.gain))
+        b.gain
+            .total_cmp(&a.gain)
+            .then(b.blocking.cmp(&a.blocking))
             .then(a.importance.cmp(&b.importance))
             .then_with(|| a.skill.cmp(&b.skill))
     });
@@ -909,18 +909,14 @@ fn assess_role<'a>(
     (fit, missing_skills)
 }
 
-/// A missing skill's gain. By its own credit (and what raising it implies) it adds
-/// `raised_uncapped` − the uncapped score; when learning it clears `cleared` blocking gaps, it is
-/// worth what the score then really rises under the lower cap, if that is more. So no gap shows 0
-/// merely because another one is blocking, and a blocking gap's share of the cap is computed, not
-/// split evenly.
+/// A missing skill's gain: how much the target-tier score really rises when the person reaches
+/// the required level in it (with what that implies): its credit raises the uncapped score to
+/// `raised_uncapped`, and the `cleared` blocking gaps it shows lift the cap. While other
+/// essentials block, a skill that clears none gains only what fits under the cap: the blocking
+/// gaps are what to learn first, and their gain is what lifting the cap is worth, computed.
 fn gain(now: &TierResult, raised_uncapped: f64, cleared: usize) -> f64 {
-    let own = raised_uncapped - now.uncapped;
-    if cleared == 0 {
-        return own;
-    }
     let cap = blocking_cap(now.blocking.len().saturating_sub(cleared));
-    own.max(raised_uncapped.min(cap) - now.score)
+    (raised_uncapped.min(cap) - now.score).max(0.0)
 }
 
 fn empty_fit(role: &Role, target: Tier) -> RoleFit<'_> {
@@ -990,11 +986,7 @@ fn learning_plan<'a>(
     let mut item_skills: Vec<SkillIdx> = Vec::new();
     // Where each skill's step is in `items`, by catalog index (a skill has at most one step).
     let mut position: Vec<Option<usize>> = vec![None; catalog.skills().len()];
-    // Per step: whether it clears a blocking gap of the best role. Those come first, as they do in
-    // that role's own list of gaps: under the cap, nothing else moves its score much.
-    let mut unblocks: Vec<bool> = Vec::new();
-    for (r, ((role, skills), &weight)) in roles.iter().zip(missing_skills).zip(weights).enumerate()
-    {
+    for ((role, skills), &weight) in roles.iter().zip(missing_skills).zip(weights) {
         if weight <= 0.0 {
             continue;
         }
@@ -1012,12 +1004,10 @@ fn learning_plan<'a>(
                     item.total_gain = round1(item.total_gain + gain);
                     item.target_level = item.target_level.max(gap.required_level);
                     item.roles_improved.push(role.id.clone());
-                    unblocks[k] |= r == 0 && gap.blocking;
                 }
                 None => {
                     position[gap_skill] = Some(items.len());
                     item_skills.push(gap_skill);
-                    unblocks.push(r == 0 && gap.blocking);
                     items.push(PlanItem {
                         skill: gap.skill.clone(),
                         name: gap.name.clone(),
@@ -1056,7 +1046,6 @@ fn learning_plan<'a>(
                 None => {
                     position[pre] = Some(items.len());
                     item_skills.push(pre);
-                    unblocks.push(false);
                     items.push(PlanItem {
                         skill: Cow::Borrowed(&pre_skill.id),
                         name: Cow::Borrowed(&pre_skill.name),
@@ -1099,10 +1088,6 @@ fn learning_plan<'a>(
                     priority[pre] = priority[item];
                     changed = true;
                 }
-                if unblocks[item] && !unblocks[pre] {
-                    unblocks[pre] = true;
-                    changed = true;
-                }
             }
         }
         if !changed {
@@ -1119,7 +1104,6 @@ fn learning_plan<'a>(
         }
     }
     let ready = |i: usize| Ready {
-        unblocks: unblocks[i],
         priority: priority[i],
         gain: items[i].total_gain,
         skill: &items[i].skill,
@@ -1143,7 +1127,6 @@ fn learning_plan<'a>(
 
 /// A learning-plan step whose prerequisites are all placed; the greatest is placed next.
 struct Ready<'a> {
-    unblocks: bool,
     priority: f64,
     gain: f64,
     skill: &'a str,
@@ -1152,9 +1135,8 @@ struct Ready<'a> {
 
 impl Ord for Ready<'_> {
     fn cmp(&self, other: &Self) -> Ordering {
-        self.unblocks
-            .cmp(&other.unblocks)
-            .then(self.priority.total_cmp(&other.priority))
+        self.priority
+            .total_cmp(&other.priority)
             .then(self.gain.total_cmp(&other.gain))
             .then_with(|| other.skill.cmp(self.skill))
             .then(other.index.cmp(&self.index))
@@ -1498,7 +1480,7 @@ mod tests {
     }
 
     #[test]
-    fn gains_are_each_skills_own_points() {
+    fn gains_are_what_the_score_really_rises() {
         let c = catalog();
         // Mid, pytorch 2: essential pytorch 2/3 (w3 → 2), fsdp 0 (w3, blocking); toolkit jax related
         // 1/2 (w2 → 1) and python implied 2/2 (w1 → 1): 2 / 1.5 → full, 1.5 (half of 3).
@@ -1514,12 +1496,13 @@ mod tests {
         };
         // fsdp: +3/7.5 of its own (40), 86.7 with nothing blocking: 46.7 → 86.7, +40.
         assert_eq!(gain("fsdp"), 40.0);
-        // pytorch 2→3: +1/7.5 (13.3); the toolkit is already full, so jax's rise adds nothing.
-        assert_eq!(gain("pytorch"), 13.3);
+        // pytorch 2→3: +1/7.5 (13.3) of its own, but fsdp still blocks: only up to the cap of 52,
+        // +5.3. (The toolkit is already full, so jax's rise adds nothing.)
+        assert_eq!(gain("pytorch"), 5.3);
         // jax 1→2: nothing, the toolkit is covered.
         assert_eq!(gain("jax"), 0.0);
-        // tpu, the only differentiator: the full bonus.
-        assert_eq!(gain("tpu"), DIFFERENTIATOR_BONUS);
+        // tpu, the only differentiator: its bonus of 10, up to the cap, +5.3.
+        assert_eq!(gain("tpu"), 5.3);
         assert!(
             fit.missing.windows(2).all(|w| w[0].gain >= w[1].gain),
             "sorted by gain"
@@ -1530,10 +1513,11 @@ mod tests {
     fn gain_ordering_puts_blocking_essentials_first() {
         let c = catalog();
         // Mid, pytorch 3 only: (3 + 0 + 1.5) / 7.5 = 60 uncapped, capped at 52 by fsdp.
-        // fsdp: 52 → 100 once it no longer blocks, 48; tpu: the bonus 10; jax: toolkit covered, 0.
+        // fsdp: 52 → 100 once it no longer blocks, 48; tpu: its bonus cannot pass the cap while
+        // fsdp blocks, 0; jax: toolkit covered, 0.
         let fit = assess_one(&c, &person(&c, Some(4.0), &[("pytorch", 3)]), None);
         let order: Vec<(&str, f64)> = fit.missing.iter().map(|m| (&*m.skill, m.gain)).collect();
-        assert_eq!(order, [("fsdp", 48.0), ("tpu", 10.0), ("jax", 0.0)]);
+        assert_eq!(order, [("fsdp", 48.0), ("jax", 0.0), ("tpu", 0.0)]);
         assert_eq!((fit.score, fit.uncapped_score), (52.0, 60.0));
         // The README's last line: a résumé that only lists PyTorch has two blocking essentials.
         let listed = resume(&c, Some(4.0), &[("pytorch", 3, false)]);

@@ -206,13 +206,9 @@ fn assert_contract_invariants(report: &Report) {
                 m.level
             );
         }
-        // Blocking gaps first (under the cap nothing else moves the score much), then by gain.
         assert!(
-            role.missing
-                .windows(2)
-                .all(|w| (w[0].blocking, w[0].gain) >= (w[1].blocking, w[1].gain)
-                    || (w[0].blocking && !w[1].blocking)),
-            "{}: missing sorted by blocking, then gain",
+            role.missing.windows(2).all(|w| w[0].gain >= w[1].gain),
+            "{}: missing sorted by gain",
             role.id
         );
         for gap in &role.missing {
