@@ -61,7 +61,7 @@ SKILL_REQUIRED = ["id", "name", "category"]
 PROFILE_KEYS = ["id", "title", "summary", "source", "salary", "tiers", "related_roles",
                 "electives", "categories"]
 PROFILE_REQUIRED = ["id", "title", "summary", "tiers", "related_roles", "categories"]
-TIER_KEYS = ["id", "min_years", "max_years", "description"]
+TIER_KEYS = ["id", "min_years", "max_years", "titles", "description"]
 REQ_KEYS = ["skill", "importance", "levels", "source_text"]
 SALARY_KEYS = ["min", "max", "currency", "period"]
 

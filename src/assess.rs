@@ -683,16 +683,39 @@ fn scored_tiers(role: &Role) -> Vec<Tier> {
 /// overlaps once, an internship's at [`INTERNSHIP_SHARE`], tutoring and non-technical jobs not at
 /// all.
 fn relevant_years(role: &Role, positions: &[WorkPosition], catalog: &Catalog) -> f64 {
-    let requires = |skill: SkillIdx| role.requirements.iter().any(|r| r.skill == skill);
     // The months shown in jobs, and in internships.
     let mut jobs: Vec<Interval> = Vec::new();
     let mut internships: Vec<Interval> = Vec::new();
-    for position in positions {
+    for (position, shown) in relevant_positions(role, positions, catalog) {
         let counted = match position.kind {
-            PositionKind::Job => &mut jobs,
             PositionKind::Internship => &mut internships,
-            PositionKind::NotCounted => continue,
+            _ => &mut jobs,
         };
+        counted.extend(shown);
+    }
+    // A month counts once: in full under a job, else at the internship share.
+    let months = |intervals: &[Interval]| -> i32 {
+        dates::merge(intervals).iter().map(|i| i.months()).sum()
+    };
+    let in_jobs = months(&jobs);
+    jobs.extend(internships);
+    let internship_only = months(&jobs) - in_jobs;
+    round1((f64::from(in_jobs) + INTERNSHIP_SHARE * f64::from(internship_only)) / 12.0)
+}
+
+/// The positions that count toward `role` (see [`relevant_years`]), each with the months it shows
+/// the role's skills.
+fn relevant_positions<'p>(
+    role: &Role,
+    positions: &'p [WorkPosition],
+    catalog: &Catalog,
+) -> Vec<(&'p WorkPosition, Vec<Interval>)> {
+    let requires = |skill: SkillIdx| role.requirements.iter().any(|r| r.skill == skill);
+    let mut relevant = Vec::new();
+    for position in positions {
+        if position.kind == PositionKind::NotCounted {
+            continue;
+        }
         let shown: Vec<&(SkillIdx, Interval)> = position
             .skills
             .iter()
@@ -705,16 +728,39 @@ fn relevant_years(role: &Role, positions: &[WorkPosition], catalog: &Catalog) ->
         if distinct.len() < RELEVANT_SKILLS || !specific {
             continue;
         }
-        counted.extend(shown.iter().map(|(_, interval)| *interval));
+        relevant.push((
+            position,
+            shown.iter().map(|(_, interval)| *interval).collect(),
+        ));
     }
-    // A month counts once: in full under a job, else at the internship share.
-    let months = |intervals: &[Interval]| -> i32 {
-        dates::merge(intervals).iter().map(|i| i.months()).sum()
+    relevant
+}
+
+/// The highest tier whose band's `titles` name the title of the résumé's latest position that
+/// shows the role's skills (a VP or a Chief AI Officer is an executive whatever the years).
+fn titled_tier(role: &Role, positions: &[WorkPosition], catalog: &Catalog) -> Option<Tier> {
+    let latest = relevant_positions(role, positions, catalog)
+        .into_iter()
+        .map(|(position, _)| position)
+        .max_by_key(|p| (p.interval.end, p.interval.start))?;
+    let title = latest.title.to_lowercase();
+    let words: Vec<&str> = title
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect();
+    let named = |term: &String| {
+        if term.contains(' ') {
+            title.contains(term.as_str())
+        } else {
+            words.contains(&term.as_str())
+        }
     };
-    let in_jobs = months(&jobs);
-    jobs.extend(internships);
-    let internship_only = months(&jobs) - in_jobs;
-    round1((f64::from(in_jobs) + INTERNSHIP_SHARE * f64::from(internship_only)) / 12.0)
+    role.profile
+        .tiers
+        .iter()
+        .filter(|band| band.titles.iter().any(named))
+        .map(|band| band.id)
+        .max()
 }
 
 /// The years that place a person in a role's tiers: for a résumé, the years relevant to the role
@@ -740,11 +786,16 @@ fn assess_role<'a>(
 ) -> (RoleFit<'a>, Vec<SkillIdx>) {
     let skills = levels.skills;
     let years = placing_years(role, skills, catalog);
+    let titled = if skills.needs_evidence {
+        titled_tier(role, &skills.positions, catalog)
+    } else {
+        None
+    };
     let tiers: Vec<(Tier, TierResult, bool)> = scored_tiers(role)
         .into_iter()
         .map(|t| {
-            let in_band =
-                years.is_none_or(|y| role.profile.band(t).is_some_and(|b| y >= b.min_years));
+            let in_band = titled.is_some_and(|titled| t <= titled)
+                || years.is_none_or(|y| role.profile.band(t).is_some_and(|b| y >= b.min_years));
             (t, score_tier(role, t, levels), in_band)
         })
         .collect();
@@ -1297,18 +1348,21 @@ mod tests {
                     id: Tier::Entry,
                     min_years: 0.0,
                     max_years: Some(2.0),
+                    titles: Vec::new(),
                     description: None,
                 },
                 TierBand {
                     id: Tier::Mid,
                     min_years: 3.0,
                     max_years: Some(5.0),
+                    titles: Vec::new(),
                     description: None,
                 },
                 TierBand {
                     id: Tier::Senior,
                     min_years: 6.0,
                     max_years: None,
+                    titles: Vec::new(),
                     description: None,
                 },
             ],
@@ -1859,5 +1913,35 @@ mod tests {
             toolkit_credit: 0.0,
         };
         assert_eq!(heavy.mean(), Some(0.75));
+    }
+
+    #[test]
+    fn a_title_places_a_resume_in_the_tier_that_names_it() {
+        let c = catalog();
+        let mut role = role(&c);
+        role.profile.tiers[2].titles = vec!["vp".into(), "head of ai".into()];
+        let skill = |id: &str| c.index_of(id).expect("exists");
+        let mut job = position(
+            PositionKind::Job,
+            interval(2024, 2026),
+            &[skill("pytorch"), skill("jax")],
+        );
+        job.title = "VP, Machine Learning".into();
+        assert_eq!(
+            titled_tier(&role, std::slice::from_ref(&job), &c),
+            Some(Tier::Senior)
+        );
+        // A word inside another word is no title: "VPN engineer".
+        job.title = "VPN Engineer".into();
+        assert_eq!(titled_tier(&role, std::slice::from_ref(&job), &c), None);
+        // The latest relevant position decides: a later one without the title outranks it.
+        job.title = "Head of AI".into();
+        let mut later = position(
+            PositionKind::Job,
+            interval(2026, 2027),
+            &[skill("pytorch"), skill("fsdp")],
+        );
+        later.title = "Staff Engineer".into();
+        assert_eq!(titled_tier(&role, &[job, later], &c), None);
     }
 }

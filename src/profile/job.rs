@@ -325,6 +325,7 @@ fn band(tier: Tier) -> TierBand {
         id: tier,
         min_years,
         max_years,
+        titles: Vec::new(),
         description: None,
     }
 }

@@ -188,6 +188,11 @@ pub struct TierBand {
     pub min_years: f64,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub max_years: Option<f64>,
+    /// Words or phrases of a job title that place a résumé in this tier whatever its years, when
+    /// its latest position that shows the role's skills has that title ("vp", "head", "chief" for
+    /// an executive role). Lowercase; a single word matches a whole word of the title.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub titles: Vec<String>,
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub description: Option<String>,
 }

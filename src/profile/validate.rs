@@ -138,6 +138,17 @@ pub fn validate(
                 ),
             );
         }
+        for (t, title) in band.titles.iter().enumerate() {
+            if title.trim().is_empty() || *title != title.to_lowercase() {
+                report(
+                    format!("{field}.titles[{t}]"),
+                    format!(
+                        "`{}` must be a lowercase word or phrase of a job title",
+                        short(title)
+                    ),
+                );
+            }
+        }
         if let Some(max) = band.max_years {
             if !max.is_finite() || max < band.min_years {
                 report(
