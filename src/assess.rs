@@ -344,10 +344,10 @@ impl CategoryCredit {
 
     /// Weight and earned credit of the category's core (essentials and toolkit).
     fn core(&self) -> (f64, f64) {
-        let toolkit = TOOLKIT_BREADTH * self.toolkit_weight;
+        let sums = Sums::of(self);
         (
-            self.essential_weight + toolkit,
-            self.essential_credit + toolkit * self.toolkit(),
+            sums.essential_weight + sums.toolkit_weight,
+            sums.essential_credit + sums.toolkit_credit,
         )
     }
 
@@ -682,16 +682,16 @@ fn scored_tiers(role: &Role) -> Vec<Tier> {
 /// (Python and Docker show a technical job, not which one), over the months it shows them;
 /// overlaps once, an internship's at [`INTERNSHIP_SHARE`], tutoring and non-technical jobs not at
 /// all.
-fn relevant_years(role: &Role, positions: &[WorkPosition], catalog: &Catalog) -> f64 {
+fn relevant_years(relevant: &[(&WorkPosition, Vec<Interval>)]) -> f64 {
     // The months shown in jobs, and in internships.
     let mut jobs: Vec<Interval> = Vec::new();
     let mut internships: Vec<Interval> = Vec::new();
-    for (position, shown) in relevant_positions(role, positions, catalog) {
+    for (position, shown) in relevant {
         let counted = match position.kind {
             PositionKind::Internship => &mut internships,
             _ => &mut jobs,
         };
-        counted.extend(shown);
+        counted.extend(shown.iter().copied());
     }
     // A month counts once: in full under a job, else at the internship share.
     let months = |intervals: &[Interval]| -> i32 {
@@ -738,9 +738,9 @@ fn relevant_positions<'p>(
 
 /// The highest tier whose band's `titles` name the title of the résumé's latest position that
 /// shows the role's skills (a VP or a Chief AI Officer is an executive whatever the years).
-fn titled_tier(role: &Role, positions: &[WorkPosition], catalog: &Catalog) -> Option<Tier> {
-    let latest = relevant_positions(role, positions, catalog)
-        .into_iter()
+fn titled_tier(role: &Role, relevant: &[(&WorkPosition, Vec<Interval>)]) -> Option<Tier> {
+    let latest = relevant
+        .iter()
         .map(|(position, _)| position)
         .max_by_key(|p| (p.interval.end, p.interval.start))?;
     let title = latest.title.to_lowercase();
@@ -763,18 +763,19 @@ fn titled_tier(role: &Role, positions: &[WorkPosition], catalog: &Catalog) -> Op
         .max()
 }
 
-/// The years that place a person in a role's tiers: for a résumé, the years relevant to the role
-/// (none when it has no dated experience at all); for the person's own statement, the years it
-/// gives.
-fn placing_years(role: &Role, skills: &Skills, catalog: &Catalog) -> Option<f64> {
-    if skills.needs_evidence {
-        Some(match skills.years_experience {
-            Some(_) => relevant_years(role, &skills.positions, catalog),
-            None => 0.0,
-        })
-    } else {
-        skills.years_experience
+/// What places a person in a role's tiers: the years (for a résumé, those relevant to the role,
+/// none when it has no dated experience at all; for the person's own statement, the years it
+/// gives), and for a résumé the tier its latest relevant title names.
+fn placement(role: &Role, skills: &Skills, catalog: &Catalog) -> (Option<f64>, Option<Tier>) {
+    if !skills.needs_evidence {
+        return (skills.years_experience, None);
     }
+    let relevant = relevant_positions(role, &skills.positions, catalog);
+    let years = match skills.years_experience {
+        Some(_) => relevant_years(&relevant),
+        None => 0.0,
+    };
+    (Some(years), titled_tier(role, &relevant))
 }
 
 /// A role's fit, with the catalog index of each of its missing skills (in the order of `missing`).
@@ -785,12 +786,7 @@ fn assess_role<'a>(
     catalog: &'a Catalog,
 ) -> (RoleFit<'a>, Vec<SkillIdx>) {
     let skills = levels.skills;
-    let years = placing_years(role, skills, catalog);
-    let titled = if skills.needs_evidence {
-        titled_tier(role, &skills.positions, catalog)
-    } else {
-        None
-    };
+    let (years, titled) = placement(role, skills, catalog);
     let tiers: Vec<(Tier, TierResult, bool)> = scored_tiers(role)
         .into_iter()
         .map(|t| {
@@ -1824,6 +1820,16 @@ mod tests {
         }
     }
 
+    /// The years of `positions` relevant to `role`.
+    fn relevant_years(role: &Role, positions: &[WorkPosition], catalog: &Catalog) -> f64 {
+        super::relevant_years(&relevant_positions(role, positions, catalog))
+    }
+
+    /// The tier the latest of `positions` relevant to `role` is titled for.
+    fn titled_tier(role: &Role, positions: &[WorkPosition], catalog: &Catalog) -> Option<Tier> {
+        super::titled_tier(role, &relevant_positions(role, positions, catalog))
+    }
+
     #[test]
     fn relevant_years_count_positions_that_show_two_of_the_roles_skills() {
         let c = catalog();
@@ -1857,9 +1863,11 @@ mod tests {
 
     #[test]
     fn the_plan_covers_only_roles_near_the_best() {
+        let base = role(&catalog());
         let fit = |id: &'static str, score: f64| RoleFit {
+            id: Cow::Borrowed(id),
             score,
-            ..empty_fit_for(id)
+            ..empty_fit(&base, Tier::Entry)
         };
         let roles = [
             fit("a", 80.0),
@@ -1875,23 +1883,6 @@ mod tests {
         // Near, but past the three best.
         assert_eq!(weights[3], 0.0);
         assert_eq!(plan_weights(&roles, None), vec![1.0; 4]);
-    }
-
-    fn empty_fit_for(id: &'static str) -> RoleFit<'static> {
-        RoleFit {
-            id: Cow::Borrowed(id),
-            title: Cow::Borrowed(id),
-            score: 0.0,
-            uncapped_score: 0.0,
-            tier: None,
-            target_tier: Tier::Entry,
-            relevant_years: None,
-            tiers: Vec::new(),
-            categories: Vec::new(),
-            blocking: Vec::new(),
-            matched: Vec::new(),
-            missing: Vec::new(),
-        }
     }
 
     #[test]

@@ -107,6 +107,14 @@ fn format_of(path: &Path) -> InputFormat {
     }
 }
 
+/// The skills a labelled résumé reads as.
+fn read(case: &Case, catalog: &Catalog) -> skillgap::skills::Skills {
+    let text = std::fs::read_to_string(&case.path)
+        .unwrap_or_else(|e| panic!("{}: {e}", case.path.display()));
+    input::parse(&case.name, &text, format_of(&case.path), catalog)
+        .unwrap_or_else(|e| panic!("{}: {e}", case.name))
+}
+
 fn cases() -> Vec<Case> {
     let mut cases = Vec::new();
     let mut entries: Vec<PathBuf> = std::fs::read_dir(LABELLED)
@@ -173,10 +181,7 @@ fn levels_months_and_claims_match_the_labels() {
     let mut stuffed_problems: Vec<String> = Vec::new();
     let mut misses: Vec<String> = Vec::new();
     for case in &cases {
-        let text = std::fs::read_to_string(&case.path)
-            .unwrap_or_else(|e| panic!("{}: {e}", case.path.display()));
-        let skills = input::parse(&case.name, &text, format_of(&case.path), catalog)
-            .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        let skills = read(case, catalog);
         // What scoring credits: the skills read, and what they imply (with the implying skill's
         // months and kind).
         let credit: BTreeMap<String, levels::Credit> = levels::credited(&skills, catalog)
@@ -321,10 +326,7 @@ fn roles_tiers_and_scores_match_the_labels() {
     let mut senior_tops: Vec<f64> = Vec::new();
     let mut stuffed_tops: Vec<f64> = Vec::new();
     for case in &cases {
-        let text = std::fs::read_to_string(&case.path)
-            .unwrap_or_else(|e| panic!("{}: {e}", case.path.display()));
-        let skills = input::parse(&case.name, &text, format_of(&case.path), catalog)
-            .unwrap_or_else(|e| panic!("{}: {e}", case.name));
+        let skills = read(case, catalog);
         let report = assess::assess(&skills, &roles, catalog, &Options::default());
         let top = report.best_role().expect("a role");
         let label = &case.label;

@@ -375,6 +375,29 @@ impl Resume {
         found
     }
 
+    /// The same résumé with an ownership bullet for `skill` (from `template`) inserted into the
+    /// position `at` picks, at the place `place` picks.
+    fn with_ownership_bullet(
+        &self,
+        at: Index,
+        place: Index,
+        template: usize,
+        skill: usize,
+    ) -> Resume {
+        let mut changed = self.clone();
+        let position = &mut changed.positions[at.index(self.positions.len())];
+        let slot = place.index(position.bullets.len() + 1);
+        position.bullets.insert(
+            slot,
+            Bullet::Skill {
+                verb: Verb::Ownership,
+                template,
+                skill,
+            },
+        );
+        changed
+    }
+
     /// A skill to change: with `known`, one the résumé already names (when it names any), else
     /// `any` (a skill of the pool). The changes that could go wrong are to skills already there.
     fn pick(&self, known: bool, index: Index, any: usize) -> usize {
@@ -706,11 +729,7 @@ proptest! {
     ) {
         let skill = resume.pick(known, which, any);
         let before_text = resume.render();
-        let mut changed = resume.clone();
-        let position = &mut changed.positions[at.index(resume.positions.len())];
-        let slot = place.index(position.bullets.len() + 1);
-        position.bullets.insert(slot, Bullet::Skill { verb: Verb::Ownership, template, skill });
-        let after_text = changed.render();
+        let after_text = resume.with_ownership_bullet(at, place, template, skill).render();
         let (before, after) = (report_of(&before_text), report_of(&after_text));
         let id = SKILLS[skill].1;
 
@@ -745,10 +764,7 @@ proptest! {
         template in 0..OWNERSHIP.len(),
     ) {
         let skill = resume.pick(known, which, any);
-        let mut in_bullet = resume.clone();
-        let position = &mut in_bullet.positions[at.index(resume.positions.len())];
-        let slot = place.index(position.bullets.len() + 1);
-        position.bullets.insert(slot, Bullet::Skill { verb: Verb::Ownership, template, skill });
+        let in_bullet = resume.with_ownership_bullet(at, place, template, skill);
         let mut in_list = resume.clone();
         in_list.list_skill(skill);
         let (bullet_text, list_text) = (in_bullet.render(), in_list.render());
