@@ -15,7 +15,8 @@
 //!    the weighted mean credit of essentials and toolkits, plus up to [`DIFFERENTIATOR_BONUS`] points
 //!    for the mean credit of the differentiators; at most 100. An essential requirement the person
 //!    does not *show* at half its level (a claim or related credit never does) is **blocking**, and
-//!    the tier score is capped by [`blocking_cap`]: 60 − 8 per blocking essential, at least 20.
+//!    the tier score is capped by [`blocking_cap`]: 60 less 40 × the share of the tier's essentials
+//!    that block, so 20 when every one does.
 //! 4. **Target tier**: the band of the years that place the person (`--tier` first): for a résumé
 //!    the years relevant to the role (`relevant_years`; entry with no dated experience), for a
 //!    statement its `years_experience`. The role's score is the target tier's score. The reported
@@ -42,10 +43,10 @@ use crate::skills::{PositionKind, Skills, WorkPosition, DEFAULT_LEVEL};
 
 /// A tier score at or above this is a fit.
 pub const FIT_THRESHOLD: f64 = 60.0;
-/// With one blocking essential gap a tier scores at most [`CAP_START`] − [`CAP_STEP`]; each further
-/// one lowers the cap by [`CAP_STEP`], down to [`CAP_FLOOR`]: one gap and five are not the same.
+/// With a blocking essential gap a tier scores at most [`CAP_START`], lowered in proportion to the
+/// share of its essentials that block, down to [`CAP_FLOOR`] when all do: one gap and five are not
+/// the same, and one missing of a role's three essentials weighs as much as four of its twelve.
 pub const CAP_START: f64 = 60.0;
-pub const CAP_STEP: f64 = 8.0;
 pub const CAP_FLOOR: f64 = 20.0;
 /// What a claimed-only skill of a résumé (listed, or named in a summary, but shown in no position,
 /// project or publication) counts as, whatever level the list states: below *aware* (1), the
@@ -299,13 +300,13 @@ impl std::fmt::Display for Percent {
     }
 }
 
-/// The most a tier scores with `blocking` essential gaps: 100 with none, then [`CAP_START`] less
-/// [`CAP_STEP`] per gap, at least [`CAP_FLOOR`].
-pub fn blocking_cap(blocking: usize) -> f64 {
+/// The most a tier scores with `blocking` of its `essentials` blocking: 100 with none, else
+/// [`CAP_START`] lowered toward [`CAP_FLOOR`] by the share that block.
+pub fn blocking_cap(blocking: usize, essentials: usize) -> f64 {
     if blocking == 0 {
         100.0
     } else {
-        (CAP_START - CAP_STEP * blocking as f64).max(CAP_FLOOR)
+        CAP_START - (CAP_START - CAP_FLOOR) * blocking as f64 / essentials.max(blocking) as f64
     }
 }
 
@@ -319,6 +320,8 @@ struct TierResult {
     categories: Vec<Option<f64>>,
     /// Indices into `Role::requirements`.
     blocking: Vec<usize>,
+    /// How many essential requirements apply at this tier.
+    essentials: usize,
 }
 
 /// Credit sums of one category at one tier.
@@ -368,8 +371,14 @@ fn score_tier(role: &Role, tier: Tier, levels: &Levels) -> TierResult {
     let mut blocking = Vec::new();
     accumulate(role, tier, levels, &mut categories, |i| blocking.push(i));
     let uncapped = total(role, &categories);
-    let score = uncapped.min(blocking_cap(blocking.len()));
+    let essentials = role
+        .requirements
+        .iter()
+        .filter(|r| r.importance == Importance::Essential && r.levels.get(tier).is_some())
+        .count();
+    let score = uncapped.min(blocking_cap(blocking.len(), essentials));
     TierResult {
+        essentials,
         score,
         uncapped,
         categories: categories.iter().map(CategoryCredit::score).collect(),
@@ -962,7 +971,7 @@ fn assess_role<'a>(
 /// essentials block, a skill that clears none gains only what fits under the cap: the blocking
 /// gaps are what to learn first, and their gain is what lifting the cap is worth, computed.
 fn gain(now: &TierResult, raised_uncapped: f64, cleared: usize) -> f64 {
-    let cap = blocking_cap(now.blocking.len().saturating_sub(cleared));
+    let cap = blocking_cap(now.blocking.len().saturating_sub(cleared), now.essentials);
     (raised_uncapped.min(cap) - now.score).max(0.0)
 }
 
@@ -1506,8 +1515,8 @@ mod tests {
     fn missing_essential_blocks_and_caps_the_score() {
         let c = catalog();
         // Mid with everything but fsdp: pytorch 3 (w3), toolkit full (half of w3), fsdp 0 (w3):
-        // 4.5/7.5 = 60, + tpu 1/1 → +10 = 70 uncapped; fsdp (essential) missing → capped at
-        // 60 − 8 = 52.
+        // 4.5/7.5 = 60, + tpu 1/1 → +10 = 70 uncapped; fsdp, one of mid's two essentials, missing →
+        // capped at 60 − 40 × 1/2 = 40.
         let fit = assess_one(
             &c,
             &person(
@@ -1517,14 +1526,14 @@ mod tests {
             ),
             None,
         );
-        assert_eq!(fit.score, 52.0);
+        assert_eq!(fit.score, 40.0);
         assert_eq!(fit.uncapped_score, 70.0);
         assert_eq!(fit.blocking, vec!["fsdp".to_string()]);
         let fsdp = &fit.missing[0];
         assert_eq!(fsdp.skill, "fsdp");
         assert!(fsdp.blocking);
-        // Its gain: what the score really rises when it no longer blocks, 52 → 100.
-        assert_eq!(fsdp.gain, 48.0);
+        // Its gain: what the score really rises when it no longer blocks, 40 → 100.
+        assert_eq!(fsdp.gain, 60.0);
         // Entry has no fsdp requirement: the person fits entry, not mid.
         assert_eq!(fit.tier, Some(Tier::Entry));
     }
@@ -1534,9 +1543,9 @@ mod tests {
         let c = catalog();
         // Mid, pytorch 2: essential pytorch 2/3 (w3 → 2), fsdp 0 (w3, blocking); toolkit jax related
         // 1/2 (w2 → 1) and python implied 2/2 (w1 → 1): 2 / 1.5 → full, 1.5 (half of 3).
-        // (2 + 0 + 1.5) / 7.5 = 46.7, under the cap of 52.
+        // (2 + 0 + 1.5) / 7.5 = 46.7 uncapped, over the cap of 40 (one of two essentials blocks).
         let fit = assess_one(&c, &person(&c, Some(4.0), &[("pytorch", 2)]), None);
-        assert_eq!(fit.score, 46.7);
+        assert_eq!((fit.score, fit.uncapped_score), (40.0, 46.7));
         let gain = |id: &str| {
             fit.missing
                 .iter()
@@ -1544,15 +1553,15 @@ mod tests {
                 .expect("missing")
                 .gain
         };
-        // fsdp: +3/7.5 of its own (40), 86.7 with nothing blocking: 46.7 → 86.7, +40.
-        assert_eq!(gain("fsdp"), 40.0);
-        // pytorch 2→3: +1/7.5 (13.3) of its own, but fsdp still blocks: only up to the cap of 52,
-        // +5.3. (The toolkit is already full, so jax's rise adds nothing.)
-        assert_eq!(gain("pytorch"), 5.3);
+        // fsdp: +3/7.5 of its own (40), 86.7 with nothing blocking: 40 → 86.7, +46.7.
+        assert_eq!(gain("fsdp"), 46.7);
+        // pytorch 2→3: +1/7.5 (13.3) of its own, but fsdp still blocks and the score is at the
+        // cap already: nothing. (The toolkit is already full, so jax's rise adds nothing.)
+        assert_eq!(gain("pytorch"), 0.0);
         // jax 1→2: nothing, the toolkit is covered.
         assert_eq!(gain("jax"), 0.0);
-        // tpu, the only differentiator: its bonus of 10, up to the cap, +5.3.
-        assert_eq!(gain("tpu"), 5.3);
+        // tpu, the only differentiator: its bonus of 10 cannot pass the cap either.
+        assert_eq!(gain("tpu"), 0.0);
         assert!(
             fit.missing.windows(2).all(|w| w[0].gain >= w[1].gain),
             "sorted by gain"
@@ -1562,18 +1571,19 @@ mod tests {
     #[test]
     fn gain_ordering_puts_blocking_essentials_first() {
         let c = catalog();
-        // Mid, pytorch 3 only: (3 + 0 + 1.5) / 7.5 = 60 uncapped, capped at 52 by fsdp.
-        // fsdp: 52 → 100 once it no longer blocks, 48; tpu: its bonus cannot pass the cap while
+        // Mid, pytorch 3 only: (3 + 0 + 1.5) / 7.5 = 60 uncapped, capped at 40 by fsdp.
+        // fsdp: 40 → 100 once it no longer blocks, 60; tpu: its bonus cannot pass the cap while
         // fsdp blocks, 0; jax: toolkit covered, 0.
         let fit = assess_one(&c, &person(&c, Some(4.0), &[("pytorch", 3)]), None);
         let order: Vec<(&str, f64)> = fit.missing.iter().map(|m| (&*m.skill, m.gain)).collect();
-        assert_eq!(order, [("fsdp", 48.0), ("jax", 0.0), ("tpu", 0.0)]);
-        assert_eq!((fit.score, fit.uncapped_score), (52.0, 60.0));
-        // The README's last line: a résumé that only lists PyTorch has two blocking essentials.
+        assert_eq!(order, [("fsdp", 60.0), ("jax", 0.0), ("tpu", 0.0)]);
+        assert_eq!((fit.score, fit.uncapped_score), (40.0, 60.0));
+        // The README's last line: a résumé that only lists PyTorch has both mid essentials
+        // blocking, and the floor of the cap.
         let listed = resume(&c, Some(4.0), &[("pytorch", 3, false)]);
         let fit = assess_one(&c, &listed, Some(Tier::Mid));
         assert_eq!(fit.blocking.len(), 2);
-        assert!(fit.score <= 44.0, "{}", fit.score);
+        assert!(fit.score <= CAP_FLOOR, "{}", fit.score);
     }
 
     #[test]
@@ -1719,11 +1729,13 @@ mod tests {
 
     #[test]
     fn the_cap_falls_with_each_blocking_gap() {
-        assert_eq!(blocking_cap(0), 100.0);
-        assert_eq!(blocking_cap(1), 52.0);
-        assert_eq!(blocking_cap(2), 44.0);
-        assert_eq!(blocking_cap(5), 20.0);
-        assert_eq!(blocking_cap(9), CAP_FLOOR);
+        assert_eq!(blocking_cap(0, 10), 100.0);
+        assert_eq!(blocking_cap(1, 10), 56.0);
+        assert_eq!(blocking_cap(2, 10), 52.0);
+        assert_eq!(blocking_cap(5, 10), 40.0);
+        assert_eq!(blocking_cap(10, 10), CAP_FLOOR);
+        // The same share of a shorter list caps the same.
+        assert_eq!(blocking_cap(1, 4), blocking_cap(3, 12));
     }
 
     #[test]
@@ -1735,7 +1747,7 @@ mod tests {
         let fit = assess_one(&c, &claimed, None);
         assert_eq!(fit.blocking, vec!["pytorch".to_string()]);
         assert_eq!(fit.tier, None);
-        assert!(fit.score <= blocking_cap(1));
+        assert!(fit.score < CAP_START);
         let pytorch = fit
             .matched
             .iter()

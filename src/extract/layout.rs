@@ -754,10 +754,14 @@ pub(crate) fn read_layout(document: &Document, text: &str, today: Day) -> Layout
             current = None;
             prose_in_section = false;
         }
-        // A real heading (not a bold line) starts a new block.
+        // A real heading starts a new block, and so does a bold line naming a section, except
+        // one that names the section it is in under an open position: "**Experience:**" above
+        // a position's bullets labels them.
         let is_heading = line.heading > 0;
         if is_heading
-            && (line.heading < 7 || Section::of_heading(&trimmed.to_lowercase()).is_some())
+            && (line.heading < 7
+                || Section::of_heading(&trimmed.to_lowercase())
+                    .is_some_and(|named| current.is_none() || named != section))
         {
             current = None;
         }

@@ -86,7 +86,7 @@ fn claimed_names<'r>(report: &'r Report<'_>) -> impl Iterator<Item = &'r str> {
 }
 
 /// The legend of the ⚠ mark, as every renderer gives it.
-const BLOCKING_LEGEND: &str = "an essential skill missing or only claimed: each one lowers the role's score cap (52 with one, 44 with two, down to 20) until it is shown";
+const BLOCKING_LEGEND: &str = "an essential skill missing or only claimed: until it is shown the role's score is capped, below 60 and down to 20 when every essential is";
 
 /// "80.7 uncapped, 1 blocking essential" for a role whose score is capped ("1 blocking essential"
 /// when the cap is above what the credits earn); None when nothing blocks.
