@@ -1064,6 +1064,15 @@ mod tests {
         );
         assert_eq!(layout.positions.len(), 1);
         assert_eq!(layout.lines[2].position, Some(0));
+
+        // A bold "Experience:" label under a position's dates labels its bullets; it does not
+        // close the position (corpus cv02 writes every position so).
+        let (layout, _) = layout_of(
+            "## Experience\n### Acme Vision\nSeptember 2021 - February 2024\n**Experience:**\n- Trained vision transformers in PyTorch\n",
+        );
+        assert_eq!(layout.positions.len(), 1, "{:?}", layout.positions);
+        assert_eq!(layout.lines[4].position, Some(0));
+        assert_eq!(layout.lines[4].place, Place::PositionBullet);
     }
 
     #[test]
