@@ -172,11 +172,24 @@ pub fn position_kind(title: &str, seniority: Seniority) -> PositionKind {
             "engineer" | "engineering" | "developer" | "scientist" | "researcher" | "programmer"
         )
     });
-    let not_counted = NOT_COUNTED_TITLE_PHRASES.iter().any(|p| lower.contains(p))
-        || (!technical && words.iter().any(|w| NOT_COUNTED_TITLE_WORDS.contains(w)));
+    // A title that names research ("Research and Teaching Assistant") is research work, whatever
+    // else it names.
+    let research = words.iter().any(|w| w.starts_with("research"));
+    let not_counted = !research
+        && (NOT_COUNTED_TITLE_PHRASES.iter().any(|p| lower.contains(p))
+            || (!technical && words.iter().any(|w| NOT_COUNTED_TITLE_WORDS.contains(w))));
+    // A research assistantship or a PhD is research done while studying: it counts as an
+    // internship does, at half.
+    let studying = research
+        && words.iter().any(|w| {
+            matches!(
+                *w,
+                "assistant" | "assistantship" | "phd" | "doctoral" | "graduate" | "student"
+            )
+        });
     if not_counted {
         PositionKind::NotCounted
-    } else if seniority == Seniority::Intern {
+    } else if seniority == Seniority::Intern || studying {
         PositionKind::Internship
     } else {
         PositionKind::Job
@@ -229,6 +242,16 @@ mod tests {
         let kind = |title: &str| position_kind(title, Seniority::of_title(title));
         assert_eq!(kind("Math Tutor — Kumon"), PositionKind::NotCounted);
         assert_eq!(kind("Teaching Assistant, CS231n"), PositionKind::NotCounted);
+        assert_eq!(
+            kind("Research and Teaching Assistant"),
+            PositionKind::Internship
+        );
+        assert_eq!(
+            kind("Graduate Research Assistant"),
+            PositionKind::Internship
+        );
+        assert_eq!(kind("PhD Researcher — UvA"), PositionKind::Internship);
+        assert_eq!(kind("Research Scientist — Lattice"), PositionKind::Job);
         assert_eq!(kind("Barista — Blue Bottle"), PositionKind::NotCounted);
         assert_eq!(kind("Sales Associate"), PositionKind::NotCounted);
         assert_eq!(kind("Research Intern — DeepMind"), PositionKind::Internship);
