@@ -34,6 +34,7 @@ pub mod extract;
 mod housekeeping;
 pub mod input;
 mod interactive;
+mod interrupt;
 pub mod output;
 pub mod profile;
 pub mod render;

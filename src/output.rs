@@ -1,91 +1,222 @@
-//! Where bytes go: stdout (a closed pipe is not an error) or a file written atomically (a temporary
-//! file in the same folder, then a rename), so an interrupted run never leaves half a report.
+//! Where bytes go: stdout (a closed pipe is not an error) or a file.
+//!
+//! A regular file is written atomically: a temporary file in the same folder, then a rename, so an
+//! interrupted run never leaves half a report (and a signal removes the temporary file, see
+//! [`crate::interrupt`]). What is not a regular file is written through instead, never replaced:
+//! a device (`/dev/null`), a FIFO, a terminal, and any path into `/dev` or `/proc` such as
+//! `/dev/stdout`. A symlink to a regular file keeps the link and replaces its target; a dangling
+//! symlink gets the report created where it points.
 
+use std::fs;
 use std::io::{self, IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context;
 
-/// The temporary file a report is written to before the rename. It is created with the mode a
-/// plain new file gets (0666 less the umask), not tempfile's private 0600: a report is meant to be
-/// shared.
-fn temp_builder() -> tempfile::Builder<'static, 'static> {
+/// How a report reaches a path.
+#[derive(Debug, PartialEq, Eq)]
+enum Target {
+    /// A regular file (or none yet) at this path, replaced by a rename.
+    Replace(PathBuf),
+    /// Something else, opened for writing and written in place.
+    WriteThrough(PathBuf),
+}
+
+/// The system's own nodes: a path there is a device or a process's file, never replaced.
+fn is_system_path(path: &Path) -> bool {
+    path.starts_with("/dev") || path.starts_with("/proc")
+}
+
+/// Decides how to write `path`.
+fn target(path: &Path) -> io::Result<Target> {
+    let meta = match fs::symlink_metadata(path) {
+        Ok(meta) => meta,
+        Err(e) if e.kind() == io::ErrorKind::NotFound => {
+            return Ok(Target::Replace(path.to_path_buf()))
+        }
+        Err(e) => return Err(e),
+    };
+    if !meta.file_type().is_symlink() {
+        return Ok(if meta.is_file() {
+            Target::Replace(path.to_path_buf())
+        } else {
+            Target::WriteThrough(path.to_path_buf())
+        });
+    }
+    // `/dev/stdout` is a link to `/proc/self/fd/1`, which may be a pipe, a terminal or the file
+    // the shell redirected to: written through, the way `> /dev/stdout` is.
+    if is_system_path(path) {
+        return Ok(Target::WriteThrough(path.to_path_buf()));
+    }
+    match fs::metadata(path) {
+        Ok(followed) if followed.is_file() => {
+            let real = fs::canonicalize(path)?;
+            Ok(if is_system_path(&real) {
+                Target::WriteThrough(path.to_path_buf())
+            } else {
+                Target::Replace(real)
+            })
+        }
+        Ok(_) => Ok(Target::WriteThrough(path.to_path_buf())),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => link_destination(path),
+        Err(e) => Err(e),
+    }
+}
+
+/// Where a dangling symlink (or a chain of them) points: the path to create.
+fn link_destination(link: &Path) -> io::Result<Target> {
+    let mut at = link.to_path_buf();
+    // The kernel's own limit on links followed in one path.
+    for _ in 0..40 {
+        let next = fs::read_link(&at)?;
+        let next = match at.parent() {
+            Some(dir) if next.is_relative() => dir.join(next),
+            _ => next,
+        };
+        if is_system_path(&next) {
+            return Ok(Target::WriteThrough(link.to_path_buf()));
+        }
+        match fs::symlink_metadata(&next) {
+            Ok(meta) if meta.file_type().is_symlink() => at = next,
+            Ok(_) => return Ok(Target::WriteThrough(link.to_path_buf())),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => return Ok(Target::Replace(next)),
+            Err(e) => return Err(e),
+        }
+    }
+    Err(io::Error::other("too many levels of symbolic links"))
+}
+
+/// Opens a node that is written in place. Appending, so a `/dev/stdout` redirected by `>>` to a
+/// file is added to, not overwritten from its start; a device or FIFO does not care.
+fn open_through(path: &Path) -> anyhow::Result<fs::File> {
+    fs::OpenOptions::new()
+        .append(true)
+        .open(path)
+        .with_context(|| format!("cannot open {} for writing", path.display()))
+}
+
+/// The temporary file that becomes `path` on [`persist`]. A new report gets the mode a plain new
+/// file gets (0666 less the umask), not tempfile's private 0600: a report is meant to be shared.
+/// A report that replaces a file keeps that file's mode.
+fn temp_file_for(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
     let mut builder = tempfile::Builder::new();
     builder.prefix(".skillgap-").suffix(".tmp");
     #[cfg(unix)]
     {
         use std::os::unix::fs::PermissionsExt;
-        builder.permissions(std::fs::Permissions::from_mode(0o666));
+        builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    builder
-}
-
-/// Writes `bytes` to `path` atomically.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut temp = temp_builder()
+    let temp = builder
         .tempfile_in(dir)
         .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    temp.write_all(bytes)
-        .and_then(|()| temp.as_file().sync_all())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    temp.persist(path)
-        .map_err(|e| e.error)
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    Ok(())
+    crate::interrupt::remove_on_interrupt(temp.path());
+    if let Ok(existing) = fs::metadata(path) {
+        // Best effort: a file we may not chmod is still replaced, with the default mode.
+        let _ = fs::set_permissions(temp.path(), existing.permissions());
+    }
+    Ok(temp)
 }
 
-/// A file written in pieces (a streaming report) that appears at `path` only when
+/// Syncs the temporary file and renames it to `path`.
+fn persist(temp: tempfile::NamedTempFile, path: &Path) -> anyhow::Result<()> {
+    let temp_path = temp.path().to_path_buf();
+    let done = temp
+        .as_file()
+        .sync_all()
+        .map_err(anyhow::Error::from)
+        .and_then(|()| temp.persist(path).map(drop).map_err(|e| e.error.into()));
+    crate::interrupt::forget(&temp_path);
+    done.with_context(|| format!("cannot write {}", path.display()))
+}
+
+/// Writes `bytes` to `path`: atomically for a regular file, in place for anything else.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
+    match target(path).with_context(|| format!("cannot write {}", path.display()))? {
+        Target::Replace(real) => {
+            let mut temp = temp_file_for(&real)?;
+            if let Err(e) = temp.write_all(bytes) {
+                crate::interrupt::forget(temp.path());
+                return Err(e).with_context(|| format!("cannot write {}", path.display()));
+            }
+            persist(temp, &real)
+        }
+        Target::WriteThrough(node) => open_through(&node)?
+            .write_all(bytes)
+            .with_context(|| format!("cannot write {}", path.display())),
+    }
+}
+
+/// A file written in pieces (a streaming report) that appears at its path only when
 /// [`AtomicFile::commit`] is called: until then the bytes go to a temporary file in the same folder,
-/// which is removed if the run stops early.
+/// which is removed if the run stops early. A path that is not a regular file is written through.
 pub struct AtomicFile {
-    path: std::path::PathBuf,
-    temp: io::BufWriter<tempfile::NamedTempFile>,
+    path: PathBuf,
+    inner: Inner,
+}
+
+enum Inner {
+    Temp(io::BufWriter<tempfile::NamedTempFile>),
+    Through(io::BufWriter<fs::File>),
 }
 
 impl AtomicFile {
     pub fn create(path: &Path) -> anyhow::Result<AtomicFile> {
-        let dir = match path.parent() {
-            Some(p) if !p.as_os_str().is_empty() => p,
-            _ => Path::new("."),
-        };
-        let temp = temp_builder()
-            .tempfile_in(dir)
-            .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-        Ok(AtomicFile {
-            path: path.to_path_buf(),
-            temp: io::BufWriter::with_capacity(64 * 1024, temp),
-        })
+        let (path, inner) =
+            match target(path).with_context(|| format!("cannot write {}", path.display()))? {
+                Target::Replace(real) => {
+                    let temp = temp_file_for(&real)?;
+                    (
+                        real,
+                        Inner::Temp(io::BufWriter::with_capacity(64 * 1024, temp)),
+                    )
+                }
+                Target::WriteThrough(node) => {
+                    let file = open_through(&node)?;
+                    (
+                        node,
+                        Inner::Through(io::BufWriter::with_capacity(64 * 1024, file)),
+                    )
+                }
+            };
+        Ok(AtomicFile { path, inner })
     }
 
     /// Flushes, syncs and renames the file into place.
     pub fn commit(self) -> anyhow::Result<()> {
         let path = self.path;
-        let temp = self
-            .temp
-            .into_inner()
-            .map_err(|e| e.into_error())
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        temp.as_file()
-            .sync_all()
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        temp.persist(&path)
-            .map_err(|e| e.error)
-            .with_context(|| format!("cannot write {}", path.display()))?;
-        Ok(())
+        match self.inner {
+            Inner::Temp(writer) => match writer.into_inner() {
+                Ok(temp) => persist(temp, &path),
+                Err(e) => {
+                    let (error, writer) = e.into_parts();
+                    crate::interrupt::forget(writer.get_ref().path());
+                    Err(error).with_context(|| format!("cannot write {}", path.display()))
+                }
+            },
+            Inner::Through(mut writer) => writer
+                .flush()
+                .with_context(|| format!("cannot write {}", path.display())),
+        }
     }
 }
 
 impl Write for AtomicFile {
     fn write(&mut self, buf: &[u8]) -> io::Result<usize> {
-        self.temp.write(buf)
+        match &mut self.inner {
+            Inner::Temp(w) => w.write(buf),
+            Inner::Through(w) => w.write(buf),
+        }
     }
 
     fn flush(&mut self) -> io::Result<()> {
-        self.temp.flush()
+        match &mut self.inner {
+            Inner::Temp(w) => w.flush(),
+            Inner::Through(w) => w.flush(),
+        }
     }
 }
 

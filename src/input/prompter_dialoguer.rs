@@ -35,13 +35,10 @@ pub fn finish_interrupted(message: &str) {
     let _ = term.write_line(message);
 }
 
-/// Makes SIGINT (Ctrl-C between prompts) end the process with code 130 after
-/// [`finish_interrupted`]. Only one handler can be set per process; a second call changes nothing.
+/// Makes SIGINT (Ctrl-C between prompts) and SIGTERM end the process, with code 130 or 143, after
+/// [`finish_interrupted`]. A second call replaces the message.
 pub fn handle_ctrl_c(message: String) {
-    let _ = ctrlc::set_handler(move || {
-        finish_interrupted(&message);
-        std::process::exit(130);
-    });
+    crate::interrupt::on_interrupt(move || finish_interrupted(&message));
 }
 
 /// dialoguer on standard error.
