@@ -110,10 +110,12 @@ impl Failure {
     }
 }
 
-/// What the producer hands on: a job, or an input that failed before it became one.
+/// What the producer hands on: a job, an input that failed before it became one, or an entry of a
+/// folder passed over (a FIFO, a device, a broken or folder link), named on stderr.
 enum Item {
     Job(Job),
     Failed(Failure),
+    Skipped { path: String, reason: &'static str },
 }
 
 /// A finished input, rendered.
@@ -126,6 +128,7 @@ struct Done {
 enum Status {
     Assessed { below: bool },
     Failed(Failure),
+    Skipped(String),
 }
 
 /// How many inputs may be in flight or waiting to be written per worker thread (plus a constant).
@@ -189,6 +192,13 @@ pub fn run(
                                 status: Status::Failed(failure),
                             })
                             .is_ok(),
+                        Item::Skipped { path, reason } => producer_done_tx
+                            .send(Done {
+                                index,
+                                bytes: Vec::new(),
+                                status: Status::Skipped(format!("skipped {path}: {reason}")),
+                            })
+                            .is_ok(),
                         Item::Job(job) => {
                             let done_tx = producer_done_tx.clone();
                             pool_scope.spawn(move |_| {
@@ -232,6 +242,10 @@ pub fn run(
                             context,
                             &mut bytes,
                         )?;
+                    }
+                    Status::Skipped(message) => {
+                        summary.skipped += 1;
+                        progress.report_warning(&message);
                     }
                 }
                 if !bytes.is_empty() {
@@ -279,7 +293,18 @@ fn process(
             line,
             bytes,
         } => input::decode(stream, bytes)
-            .and_then(|text| input::parse(stream, &text, config.input_format, config.catalog))
+            .and_then(|text| {
+                // A line of JSON Lines is one JSON record: anything else is a broken line, not
+                // a text résumé of one line (unless `--input-format text` says so).
+                let json = text.trim_start().starts_with(['{', '[']);
+                if !json && config.input_format != InputFormat::Text {
+                    return Err(InputError::invalid(
+                        stream,
+                        "not a JSON record: each line of JSON Lines holds one JSON object (a skills JSON or a JSON Resume)",
+                    ));
+                }
+                input::parse(stream, &text, config.input_format, config.catalog)
+            })
             .map_err(|e| line_error(&e, stream, *line)),
     };
     let skills = match skills {
@@ -434,8 +459,16 @@ fn emit_file(path: &Path, emit: &mut dyn FnMut(Item) -> bool) -> bool {
     }
 }
 
-/// A folder, recursively, entries in name order; hidden entries (a name starting with `.`) and
-/// symbolic links to folders (which could loop) are skipped.
+/// What a folder entry is to the walk.
+enum Entry {
+    Folder,
+    File,
+    Skipped(&'static str),
+}
+
+/// A folder, recursively, entries in name order. Hidden entries (a name starting with `.`) are
+/// passed over silently; a link to a folder (which could loop), a broken link and what is not a
+/// regular file (under a résumé-like name) are passed over and named.
 fn walk_dir(dir: &Path, found: &mut bool, emit: &mut dyn FnMut(Item) -> bool) -> bool {
     let entries = match std::fs::read_dir(dir) {
         Ok(entries) => entries,
@@ -446,7 +479,7 @@ fn walk_dir(dir: &Path, found: &mut bool, emit: &mut dyn FnMut(Item) -> bool) ->
             )))
         }
     };
-    let mut children: Vec<(PathBuf, bool)> = Vec::new();
+    let mut children: Vec<(PathBuf, Entry)> = Vec::new();
     for entry in entries {
         let entry = match entry {
             Ok(entry) => entry,
@@ -464,31 +497,42 @@ fn walk_dir(dir: &Path, found: &mut bool, emit: &mut dyn FnMut(Item) -> bool) ->
             continue;
         }
         let path = entry.path();
-        let is_dir = match entry.file_type() {
-            Ok(kind) if kind.is_dir() => true,
-            Ok(kind) if kind.is_symlink() => {
-                // Follow a link to a file; never one to a folder.
-                match std::fs::metadata(&path) {
-                    Ok(meta) if meta.is_file() => false,
-                    _ => continue,
-                }
-            }
-            _ => false,
+        let taken = has_extension(&path, &RESUME_EXTENSIONS)
+            || has_extension(&path, &JSON_LINES_EXTENSIONS);
+        let is_link = entry.file_type().is_ok_and(|kind| kind.is_symlink());
+        // Only regular files are read: a FIFO would wait for a writer forever, a device never
+        // ends. A link is followed to a file, never to a folder (which could loop).
+        let kind = match entry.file_type() {
+            Ok(kind) if kind.is_dir() => Entry::Folder,
+            Ok(kind) if kind.is_file() => Entry::File,
+            Ok(kind) if kind.is_symlink() => match std::fs::metadata(&path) {
+                Ok(meta) if meta.is_file() => Entry::File,
+                Ok(meta) if meta.is_dir() => Entry::Skipped("a link to a folder, not followed"),
+                Ok(_) => Entry::Skipped("a link to something that is not a regular file"),
+                Err(_) => Entry::Skipped("a broken link"),
+            },
+            Ok(_) => Entry::Skipped("not a regular file (a FIFO, socket or device)"),
+            Err(_) => Entry::Skipped("its type cannot be read"),
         };
-        if is_dir
-            || has_extension(&path, &RESUME_EXTENSIONS)
-            || has_extension(&path, &JSON_LINES_EXTENSIONS)
-        {
-            children.push((path, is_dir));
+        match kind {
+            Entry::Folder => children.push((path, kind)),
+            Entry::File if taken => children.push((path, kind)),
+            Entry::Skipped(_) if taken || is_link => children.push((path, kind)),
+            _ => {}
         }
     }
-    children.sort();
-    for (path, is_dir) in children {
-        let keep_going = if is_dir {
-            walk_dir(&path, found, emit)
-        } else {
-            *found = true;
-            emit_file(&path, emit)
+    children.sort_by(|a, b| a.0.cmp(&b.0));
+    for (path, kind) in children {
+        let keep_going = match kind {
+            Entry::Folder => walk_dir(&path, found, emit),
+            Entry::File => {
+                *found = true;
+                emit_file(&path, emit)
+            }
+            Entry::Skipped(reason) => emit(Item::Skipped {
+                path: path.display().to_string(),
+                reason,
+            }),
         };
         if !keep_going {
             return false;
@@ -574,11 +618,20 @@ impl Progress {
     }
 
     /// An input error, above the bar.
-    #[allow(clippy::print_stderr)]
     fn report_error(&self, message: &str) {
+        self.above_bar(&format!("error: {message}"));
+    }
+
+    /// An entry passed over, above the bar.
+    fn report_warning(&self, message: &str) {
+        self.above_bar(&format!("warning: {message}"));
+    }
+
+    #[allow(clippy::print_stderr)]
+    fn above_bar(&self, line: &str) {
         match &self.bar {
-            Some(bar) => bar.suspend(|| eprintln!("error: {message}")),
-            None => eprintln!("error: {message}"),
+            Some(bar) => bar.suspend(|| eprintln!("{line}")),
+            None => eprintln!("{line}"),
         }
     }
 
@@ -599,6 +652,7 @@ mod tests {
             seen.push(match item {
                 Item::Job(job) => job.location(),
                 Item::Failed(failure) => format!("failed {}", failure.location()),
+                Item::Skipped { path, reason } => format!("skipped {path}: {reason}"),
             });
             true
         });
@@ -635,6 +689,39 @@ mod tests {
                 "b/people.jsonl:1",
                 "b/people.jsonl:3",
                 "z.json"
+            ]
+        );
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn fifos_and_broken_or_folder_links_are_named_and_passed_over() {
+        let dir = tempfile::tempdir().expect("temp dir");
+        let root = dir.path();
+        std::fs::write(root.join("a.json"), "{}").expect("write");
+        let fifo = root.join("b.json");
+        let made = std::process::Command::new("mkfifo")
+            .arg(&fifo)
+            .status()
+            .expect("mkfifo runs");
+        assert!(made.success());
+        std::os::unix::fs::symlink("missing.json", root.join("c.json")).expect("symlink");
+        std::fs::create_dir(root.join("d")).expect("mkdir");
+        std::os::unix::fs::symlink("d", root.join("e")).expect("symlink");
+        std::os::unix::fs::symlink("a.json", root.join("f.json")).expect("symlink");
+        let seen = collect(&[root.to_path_buf()]);
+        let rel: Vec<String> = seen
+            .iter()
+            .map(|s| s.replace(&format!("{}/", root.display()), ""))
+            .collect();
+        assert_eq!(
+            rel,
+            [
+                "a.json",
+                "skipped b.json: not a regular file (a FIFO, socket or device)",
+                "skipped c.json: a broken link",
+                "skipped e: a link to a folder, not followed",
+                "f.json",
             ]
         );
     }

@@ -336,3 +336,49 @@ fn chunked_runs_merge_into_the_whole() {
         }
     }
 }
+
+/// Issue 13's reproduction: a FIFO in a batch folder hung the run forever (no writer ever comes).
+/// It is passed over and named; the regular file beside it is assessed.
+#[cfg(unix)]
+#[test]
+fn a_fifo_in_a_folder_is_named_and_skipped_not_waited_on() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy("examples/jordan.json", dir.path().join("a.json")).expect("copy");
+    let made = std::process::Command::new("mkfifo")
+        .arg(dir.path().join("b.json"))
+        .status()
+        .expect("mkfifo runs");
+    assert!(made.success());
+    let folder = dir.path().to_str().expect("UTF-8");
+    let run = skillgap(&["batch", folder, "--format", "csv"], None);
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.contains("b.json: not a regular file"),
+        "the FIFO is named: {stderr}"
+    );
+    assert!(
+        stderr.contains("1 assessed, 0 failed, 1 skipped"),
+        "{stderr}"
+    );
+    assert_eq!(
+        text(&run.stdout).lines().count(),
+        2,
+        "header and Jordan's row"
+    );
+}
+
+/// Issue 13: a line of JSON Lines that is not JSON was assessed as an empty text résumé with
+/// status ok. It is a failure at its line, and the lines around it are assessed.
+#[test]
+fn a_non_json_line_in_json_lines_is_a_failure_at_its_line() {
+    let stdin = "{\"name\":\"A\",\"skills\":[\"PyTorch\"]}\nPyTorch, CUDA and a lot of hope\n{\"name\":\"B\",\"skills\":[\"CUDA\"]}\n";
+    let run = skillgap(&["batch", "-", "--format", "csv"], Some(stdin.as_bytes()));
+    assert_eq!(run.status.code(), Some(2), "{run:?}");
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.contains("error: -:2: not a JSON record"),
+        "the line is named: {stderr}"
+    );
+    assert!(stderr.contains("2 assessed, 1 failed"), "{stderr}");
+}

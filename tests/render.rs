@@ -289,6 +289,7 @@ fn render_batch(format: BatchFormat) -> String {
         assessed: 2,
         below: 1,
         failed: 1,
+        skipped: 0,
     };
     renderer
         .footer(&summary, &context, &mut out)

@@ -198,6 +198,8 @@ pub struct BatchSummary {
     pub assessed: usize,
     pub below: usize,
     pub failed: usize,
+    /// Folder entries passed over: not regular files, broken links, links to folders.
+    pub skipped: usize,
 }
 
 /// A way of writing many reports as a stream: a header, one record per input (rendered in the
@@ -274,6 +276,9 @@ impl BatchSummary {
             parts.push(format!("{} below {min}", self.below));
         }
         parts.push(format!("{} failed", self.failed));
+        if self.skipped > 0 {
+            parts.push(format!("{} skipped", self.skipped));
+        }
         parts.join(", ")
     }
 }
