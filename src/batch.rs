@@ -627,11 +627,10 @@ impl Progress {
         self.above_bar(&format!("warning: {message}"));
     }
 
-    #[allow(clippy::print_stderr)]
     fn above_bar(&self, line: &str) {
         match &self.bar {
-            Some(bar) => bar.suspend(|| eprintln!("{line}")),
-            None => eprintln!("{line}"),
+            Some(bar) => bar.suspend(|| crate::output::note(line)),
+            None => crate::output::note(line),
         }
     }
 

@@ -2,7 +2,6 @@
 //! validate`, `init`, `completions` and `man`. They need no profiles loaded, so they keep working when
 //! a `--profiles DIR` is broken (which is when `profiles validate` is wanted).
 
-use std::io::Write as _;
 use std::path::Path;
 
 use anyhow::Context as _;
@@ -35,19 +34,15 @@ pub const EXAMPLE_SKILLS: &str = r#"{
 "#;
 
 /// Writes problem lines to stderr: one line per mistake.
-#[allow(clippy::print_stderr)]
 fn print_problems(lines: &[String]) {
-    let mut stderr = std::io::stderr().lock();
     for line in lines {
-        // A closed stderr leaves nothing to report to.
-        let _ = writeln!(stderr, "{line}");
+        output::note(line);
     }
 }
 
 /// A status line on stderr (stdout carries only the command's product).
-#[allow(clippy::print_stderr)]
 fn note(message: &str) {
-    eprintln!("{message}");
+    output::note(message);
 }
 
 /// `skillgap profiles validate DIR`.

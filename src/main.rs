@@ -6,14 +6,13 @@ use clap::Parser;
 #[global_allocator]
 static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
 
-#[allow(clippy::print_stderr)]
 fn main() -> ExitCode {
     let cli = skillgap::cli::Cli::parse();
     match skillgap::run(cli) {
         Ok(outcome) => outcome.exit_code(),
         Err(error) if skillgap::is_broken_pipe(&error) => ExitCode::SUCCESS,
         Err(error) => {
-            eprintln!("error: {error:#}");
+            skillgap::output::error(&format!("{error:#}"));
             ExitCode::from(2)
         }
     }

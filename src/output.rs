@@ -238,15 +238,24 @@ pub fn emit(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 /// A note on stderr that does not stop the run.
-#[allow(clippy::print_stderr)]
 pub fn warn(message: &str) {
-    eprintln!("warning: {message}");
+    note(&format!("warning: {message}"));
 }
 
-/// A line of information on stderr (a summary), never mixed into a report on stdout.
+/// What stopped the run, on stderr.
+pub fn error(message: &str) {
+    note(&format!("error: {message}"));
+}
+
+/// A line of information on stderr (a summary), never mixed into a report on stdout. Messages
+/// quote file names, entry names and titles from untrusted inputs: their control characters are
+/// shown escaped ([`crate::render::escape::terminal_text`]), so a file named with an escape
+/// sequence cannot write to the terminal or a CI log.
 #[allow(clippy::print_stderr)]
 pub fn note(message: &str) {
-    eprintln!("{message}");
+    let mut stderr = io::stderr().lock();
+    // A closed stderr leaves nothing to report to.
+    let _ = writeln!(stderr, "{}", crate::render::escape::terminal_text(message));
 }
 
 /// Whether to colour output for stdout, per `--color` and `NO_COLOR` (https://no-color.org).

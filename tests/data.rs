@@ -220,6 +220,35 @@ fn relations_are_sound() {
     );
 }
 
+/// Issue 13: a custom profile's text reaches terminals; control characters in it are rejected,
+/// each with its field, while prose may still break lines.
+#[test]
+fn profile_text_with_control_characters_does_not_validate() {
+    let c = catalog();
+    let set = builtin_profiles(c).expect("built-in profiles load");
+    let mut profile = set.roles()[0].profile.clone();
+    profile.summary = format!("{}\n\tIt rests on the source document.", profile.summary);
+    let id = profile.id.clone();
+    assert!(validate(&profile, "p.json", Some(&id), c).is_empty());
+
+    profile.title = "ML\u{1b}]0;PWNED\u{7} Engineer".to_string();
+    profile.summary.push_str("\u{1b}[2J");
+    profile.related_roles.push("llm-engineer\u{0}".to_string());
+    profile.categories[0].name.push('\u{9b}');
+    let problems: Vec<String> = validate(&profile, "p.json", Some(&id), c)
+        .iter()
+        .map(ToString::to_string)
+        .collect();
+    for field in ["title", "summary", "related_roles[", "categories[0].name"] {
+        assert!(
+            problems
+                .iter()
+                .any(|p| p.contains(field) && p.contains("control character")),
+            "{field} not reported: {problems:?}"
+        );
+    }
+}
+
 #[test]
 fn every_builtin_profile_validates_against_the_catalog() {
     let c = catalog();

@@ -489,14 +489,18 @@ fn profile_for(
         Some(description) => input::shorten(description, 300),
         None => format!("Job posting read from {name}."),
     };
+    // A posting is text a person brought, not an authored profile: its control characters are
+    // shown escaped (as on a terminal) rather than refused by the profile checks.
+    use crate::render::escape::{terminal_line, terminal_text};
+    let title = match company {
+        Some(company) => format!("{title} ({company})"),
+        None => title.to_string(),
+    };
     Profile {
         id,
-        title: match company {
-            Some(company) => format!("{title} ({company})"),
-            None => title.to_string(),
-        },
-        summary,
-        source: Some(name.to_string()),
+        title: terminal_line(&title).into_owned(),
+        summary: terminal_text(&summary).into_owned(),
+        source: Some(terminal_line(name).into_owned()),
         salary: None,
         tiers: tiers.iter().map(|&t| band(t)).collect(),
         related_roles: Vec::new(),

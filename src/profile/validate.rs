@@ -312,5 +312,56 @@ pub fn validate(
         ),
         _ => {}
     }
+
+    // Text is shown on terminals and in reports: no control characters (an escape sequence in a
+    // title would write to the terminal of whoever lists the roles). Prose may break lines.
+    for (field, text, prose) in text_fields(profile) {
+        let allowed = |c: char| prose && matches!(c, '\n' | '\t');
+        if let Some(c) = text.chars().find(|&c| c.is_control() && !allowed(c)) {
+            report(
+                field,
+                format!(
+                    "holds the control character U+{:04X}; use plain text{}",
+                    u32::from(c),
+                    if prose {
+                        " (line breaks and tabs are fine)"
+                    } else {
+                        ""
+                    }
+                ),
+            );
+        }
+    }
     problems
+}
+
+/// Every free-text field of a profile, with its path and whether it is prose (may break lines).
+fn text_fields(profile: &Profile) -> Vec<(String, &str, bool)> {
+    // Ids and skill references have rules of their own (kebab case, a catalog id).
+    let mut fields = vec![
+        ("title".to_string(), profile.title.as_str(), false),
+        ("summary".to_string(), profile.summary.as_str(), true),
+    ];
+    if let Some(source) = &profile.source {
+        fields.push(("source".to_string(), source, true));
+    }
+    if let Some(salary) = &profile.salary {
+        fields.push(("salary.currency".to_string(), &salary.currency, false));
+        fields.push(("salary.period".to_string(), &salary.period, false));
+    }
+    for (i, related) in profile.related_roles.iter().enumerate() {
+        fields.push((format!("related_roles[{i}]"), related, false));
+    }
+    for (i, band) in profile.tiers.iter().enumerate() {
+        for (t, title) in band.titles.iter().enumerate() {
+            fields.push((format!("tiers[{i}].titles[{t}]"), title, false));
+        }
+        if let Some(description) = &band.description {
+            fields.push((format!("tiers[{i}].description"), description, true));
+        }
+    }
+    for (c, category) in profile.categories.iter().enumerate() {
+        fields.push((format!("categories[{c}].name"), &category.name, false));
+    }
+    fields
 }

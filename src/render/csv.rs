@@ -27,8 +27,9 @@ const FIXED_COLUMNS: [&str; 11] = [
     "learn_next",
 ];
 
-/// A text cell a spreadsheet will not evaluate.
+/// A text cell a spreadsheet will not evaluate, with no control characters but tab.
 fn text_cell(text: &str) -> Cow<'_, str> {
+    let text = super::escape::csv_cell(text);
     let risky = matches!(
         text.as_bytes(),
         [b'=' | b'+' | b'@' | b'\t' | b'\r', ..] | [b'-', _, ..]
@@ -36,7 +37,7 @@ fn text_cell(text: &str) -> Cow<'_, str> {
     if risky {
         Cow::Owned(format!("'{text}"))
     } else {
-        Cow::Borrowed(text)
+        text
     }
 }
 

@@ -33,7 +33,7 @@ pub fn render_diff(
 ) -> io::Result<()> {
     match format {
         DiffFormat::Json => {
-            serde_json::to_writer_pretty(&mut *out, diff)?;
+            super::escape::write_json(out, diff, true)?;
             writeln!(out)
         }
         DiffFormat::Table => table(diff, options, out),

@@ -1,6 +1,18 @@
-//! Escaping for the markup formats. Names, skills, evidence lines and file names come from untrusted
-//! résumés, so every piece of text that did not come from this crate goes through one of these before
-//! it reaches HTML, XML or Markdown.
+//! The one sanitiser for untrusted text, with one policy per sink. Names, evidence lines and file
+//! names come from résumés; role titles, companies, summaries, categories, salary fields and
+//! related roles come from job postings and custom profiles; skill names and JSON Resume entry
+//! names come from whatever a person brings. Every piece of text that did not come from this crate
+//! goes through one of these before it reaches a sink:
+//!
+//! | sink | policy |
+//! |---|---|
+//! | terminal (tables, `roles`, `role`) | [`terminal_line`]: control and bidi-override characters shown escaped (`\x1b`, `\u{202e}`), line breaks and tabs as spaces |
+//! | stderr (warnings, errors, summaries) | [`terminal_text`]: the same per line, line breaks kept |
+//! | CSV | [`csv_cell`]: line breaks as spaces, other controls but tab removed |
+//! | JSON, JSON Lines | [`write_json`]: serde_json escapes the C0 controls (`\u001b`); the C1 controls and bidi overrides are escaped too |
+//! | HTML | [`html`]: markup characters as references, controls as U+FFFD |
+//! | XML (JUnit) | [`xml`]: the same, and what XML 1.0 cannot carry replaced |
+//! | Markdown | [`markdown`]: markup characters backslash-escaped, line breaks as spaces |
 
 use std::borrow::Cow;
 
@@ -92,23 +104,105 @@ pub fn markdown(text: &str) -> Cow<'_, str> {
     Cow::Owned(escaped)
 }
 
-/// Makes text safe for one line of terminal output: line breaks and tabs become spaces, other
+/// Makes text safe for one line of terminal output: line breaks and tabs become spaces; other
 /// control characters (ANSI escape sequences start with one) and the bidirectional embedding,
-/// override and isolate characters (which can make a line read differently from what it holds)
-/// become U+FFFD. Plain right-to-left and left-to-right marks stay: names in Arabic or Hebrew use them.
+/// override and isolate characters (which can make a line read differently from what it holds) are
+/// shown escaped, `\x1b` and `\u{202e}`, so what a hostile string tried to do is visible, not
+/// done. Plain right-to-left and left-to-right marks stay: names in Arabic or Hebrew use them.
 pub fn terminal_line(text: &str) -> Cow<'_, str> {
     if !text.chars().any(|c| c.is_control() || is_bidi_control(c)) {
         return Cow::Borrowed(text);
     }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' | '\r' | '\t' => shown.push(' '),
+            c => push_shown(&mut shown, c),
+        }
+    }
+    Cow::Owned(shown)
+}
+
+/// [`terminal_line`] for text of several lines (a message on stderr): each line made safe, the
+/// line breaks kept (a lone carriage return, which would overwrite the line, is shown escaped).
+pub fn terminal_text(text: &str) -> Cow<'_, str> {
+    if !text
+        .chars()
+        .any(|c| (c.is_control() && !matches!(c, '\n' | '\t')) || is_bidi_control(c))
+    {
+        return Cow::Borrowed(text);
+    }
+    let mut shown = String::with_capacity(text.len() + 8);
+    for c in text.chars() {
+        match c {
+            '\n' | '\t' => shown.push(c),
+            c => push_shown(&mut shown, c),
+        }
+    }
+    Cow::Owned(shown)
+}
+
+/// `c` as is, or escaped when it is a control or bidi-override character.
+fn push_shown(out: &mut String, c: char) {
+    use std::fmt::Write as _;
+    if c.is_control() {
+        // Every control character is below U+00A0: two hex digits.
+        let _ = write!(out, "\\x{:02x}", u32::from(c));
+    } else if is_bidi_control(c) {
+        let _ = write!(out, "\\u{{{:04x}}}", u32::from(c));
+    } else {
+        out.push(c);
+    }
+}
+
+/// Makes text safe for a CSV cell: line breaks become spaces (one person stays one row, whatever
+/// a reader makes of quoted newlines) and other control characters but tab are removed (a NUL
+/// ends a cell early in C readers, an ESC reaches the terminal of whoever `cat`s the file).
+/// Formula prefixes are the CSV renderer's concern.
+pub fn csv_cell(text: &str) -> Cow<'_, str> {
+    if !text.chars().any(|c| c.is_control() && c != '\t') {
+        return Cow::Borrowed(text);
+    }
     Cow::Owned(
         text.chars()
-            .map(|c| match c {
-                '\n' | '\r' | '\t' => ' ',
-                c if c.is_control() || is_bidi_control(c) => '\u{FFFD}',
-                c => c,
+            .filter_map(|c| match c {
+                '\n' | '\r' => Some(' '),
+                '\t' => Some('\t'),
+                c if c.is_control() => None,
+                c => Some(c),
             })
             .collect(),
     )
+}
+
+/// Serializes `value` as JSON (pretty or compact) for any sink. serde_json escapes the C0 control
+/// characters; JSON may carry the C1 controls (U+0080–U+009F, where U+009B is a CSI to some
+/// terminals) and the bidi overrides raw, so they are escaped as well (`\u009b`). Outside
+/// strings JSON is ASCII, so the escaped text is the same JSON value.
+pub fn write_json<T: serde::Serialize + ?Sized>(
+    out: &mut dyn std::io::Write,
+    value: &T,
+    pretty: bool,
+) -> std::io::Result<()> {
+    let text = if pretty {
+        serde_json::to_string_pretty(value)?
+    } else {
+        serde_json::to_string(value)?
+    };
+    let risky = |c: char| ('\u{80}'..='\u{9f}').contains(&c) || is_bidi_control(c);
+    if !text.chars().any(risky) {
+        return out.write_all(text.as_bytes());
+    }
+    let mut escaped = String::with_capacity(text.len() + 16);
+    for c in text.chars() {
+        if risky(c) {
+            use std::fmt::Write as _;
+            let _ = write!(escaped, "\\u{:04x}", u32::from(c));
+        } else {
+            escaped.push(c);
+        }
+    }
+    out.write_all(escaped.as_bytes())
 }
 
 /// U+202A–U+202E (embeddings and overrides) and U+2066–U+2069 (isolates).
@@ -118,16 +212,55 @@ fn is_bidi_control(c: char) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{html, markdown, terminal_line, xml};
+    use super::{csv_cell, html, markdown, terminal_line, terminal_text, xml};
 
     #[test]
-    fn terminal_lines_carry_no_control_characters() {
+    fn terminal_lines_show_control_characters_escaped() {
         assert_eq!(terminal_line("a\nb\tc"), "a b c");
-        assert_eq!(terminal_line("red\u{1b}[31m"), "red\u{FFFD}[31m");
+        assert_eq!(terminal_line("red\u{1b}[31m"), "red\\x1b[31m");
         assert_eq!(terminal_line("plain"), "plain");
-        assert_eq!(terminal_line("abc\u{202E}fdp.exe"), "abc\u{FFFD}fdp.exe");
-        assert_eq!(terminal_line("\u{2067}x\u{2069}"), "\u{FFFD}x\u{FFFD}");
+        assert_eq!(terminal_line("abc\u{202E}fdp.exe"), "abc\\u{202e}fdp.exe");
+        assert_eq!(terminal_line("\u{2067}x\u{2069}"), "\\u{2067}x\\u{2069}");
         assert_eq!(terminal_line("שלום\u{200F}"), "שלום\u{200F}");
+        assert_eq!(
+            terminal_line("bad\u{1b}]0;PWNED\u{7}.json"),
+            "bad\\x1b]0;PWNED\\x07.json"
+        );
+        assert_eq!(terminal_line("c1\u{9b}2J"), "c1\\x9b2J");
+    }
+
+    #[test]
+    fn terminal_text_keeps_line_breaks_only() {
+        assert_eq!(terminal_text("one\ntwo\tcols"), "one\ntwo\tcols");
+        assert_eq!(terminal_text("over\rwrite"), "over\\x0dwrite");
+        assert_eq!(terminal_text("\u{1b}[2J"), "\\x1b[2J");
+        for text in HOSTILE {
+            let out = terminal_text(text);
+            assert!(
+                !out.chars()
+                    .any(|c| c.is_control() && c != '\n' && c != '\t'),
+                "{out}"
+            );
+        }
+    }
+
+    #[test]
+    fn json_escapes_c1_controls_and_bidi_overrides_and_stays_the_same_value() {
+        let value = serde_json::json!({"name": "a\u{1b}b\u{9b}c\u{202e}d", "n": 1});
+        let mut out = Vec::new();
+        super::write_json(&mut out, &value, false).expect("writes");
+        let text = String::from_utf8(out).expect("UTF-8");
+        assert_eq!(text, r#"{"n":1,"name":"a\u001bb\u009bc\u202ed"}"#);
+        let back: serde_json::Value = serde_json::from_str(&text).expect("parses");
+        assert_eq!(back, value);
+    }
+
+    #[test]
+    fn csv_cells_keep_tabs_and_drop_other_controls() {
+        assert_eq!(csv_cell("a\tb"), "a\tb");
+        assert_eq!(csv_cell("two\nlines\r"), "two lines ");
+        assert_eq!(csv_cell("nul\u{0}esc\u{1b}[31m"), "nulesc[31m");
+        assert!(matches!(csv_cell("plain"), std::borrow::Cow::Borrowed(_)));
     }
 
     const HOSTILE: &[&str] = &[

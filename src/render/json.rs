@@ -14,7 +14,7 @@ impl Render for Json {
         _options: &RenderOptions,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, report)?;
+        super::escape::write_json(out, report, true)?;
         writeln!(out)
     }
 }

@@ -19,7 +19,7 @@ impl BatchRender for JsonLines {
         _context: &BatchContext,
         out: &mut Vec<u8>,
     ) -> io::Result<()> {
-        serde_json::to_writer(&mut *out, record.report)?;
+        super::escape::write_json(out, record.report, false)?;
         out.push(b'\n');
         Ok(())
     }
@@ -40,7 +40,7 @@ impl BatchRender for JsonArray {
         out: &mut Vec<u8>,
     ) -> io::Result<()> {
         out.push(b'\n');
-        serde_json::to_writer(&mut *out, record.report)?;
+        super::escape::write_json(out, record.report, false)?;
         Ok(())
     }
 

@@ -187,7 +187,7 @@ impl Render for Table {
             }
             table.add_row(vec![
                 Cell::new(rank + 1).set_alignment(CellAlignment::Right),
-                Cell::new(&role.title),
+                Cell::new(safe(&role.title)),
                 score,
                 Cell::new(tier_cell(report, role)),
                 gaps_cell,
@@ -342,7 +342,7 @@ fn explain_role(
     writeln!(out)?;
     let heading = format!(
         "{} — {:.1} at {}{}",
-        role.title,
+        safe(&role.title),
         role.score,
         role.target_tier,
         role.tier
@@ -440,8 +440,8 @@ pub fn render_roles_table(
             .filter(|r| r.importance == crate::profile::Importance::Essential)
             .count();
         table.add_row(vec![
-            Cell::new(&p.id),
-            Cell::new(&p.title),
+            Cell::new(safe(&p.id)),
+            Cell::new(safe(&p.title)),
             Cell::new(salary),
             Cell::new(format!("{} ({essentials})", role.requirements.len())),
         ]);
@@ -466,19 +466,19 @@ pub fn render_role_detail(
         "{}",
         paint(
             options,
-            &format!("{} ({})", p.title, p.id),
+            &format!("{} ({})", safe(&p.title), safe(&p.id)),
             console::Style::new().bold()
         )
     )?;
-    writeln!(out, "{}", p.summary)?;
+    writeln!(out, "{}", safe(&p.summary))?;
     if let Some(s) = &p.salary {
         writeln!(
             out,
             "Salary: ${}K–${}K {} per {}",
             s.min / 1000,
             s.max / 1000,
-            s.currency,
-            s.period
+            safe(&s.currency),
+            safe(&s.period)
         )?;
     }
     let bands: Vec<String> = p
@@ -491,7 +491,7 @@ pub fn render_role_detail(
         .collect();
     writeln!(out, "Tiers: {}", bands.join(" · "))?;
     if !p.related_roles.is_empty() {
-        writeln!(out, "Related roles: {}", p.related_roles.join(", "))?;
+        writeln!(out, "Related roles: {}", safe(&p.related_roles.join(", ")))?;
     }
     writeln!(
         out,
@@ -509,8 +509,12 @@ pub fn render_role_detail(
                 .map_or(req.skill.as_str(), |s| catalog.skill(s).name.as_str());
             let level = |l: Option<u8>| l.map_or("–".to_string(), |l| l.to_string());
             table.add_row(vec![
-                Cell::new(if i == 0 { category.name.as_str() } else { "" }),
-                Cell::new(name),
+                Cell::new(if i == 0 {
+                    safe(&category.name)
+                } else {
+                    "".into()
+                }),
+                Cell::new(safe(name)),
                 Cell::new(req.importance),
                 Cell::new(level(req.levels.entry)).set_alignment(CellAlignment::Center),
                 Cell::new(level(req.levels.mid)).set_alignment(CellAlignment::Center),
