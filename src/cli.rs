@@ -174,7 +174,7 @@ pub struct BatchArgs {
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Worker threads [default: all cores]
+    /// Worker threads [default: all cores; at most 4 per core]
     #[arg(long, short, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub jobs: Option<u16>,
 

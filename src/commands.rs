@@ -222,6 +222,28 @@ fn skills_command(context: &Context, args: &SkillsArgs) -> anyhow::Result<Outcom
     Ok(Outcome::Success)
 }
 
+/// How many worker threads `--jobs` may ask for, per core: more only adds memory and switching.
+const MAX_JOBS_PER_CORE: usize = 4;
+
+/// The worker threads for `batch`: `--jobs`, else one per core; at most
+/// [`MAX_JOBS_PER_CORE`] per core, with a warning when asked for more.
+fn worker_threads(asked: Option<u16>) -> usize {
+    let cores = std::thread::available_parallelism().map_or(1, usize::from);
+    let Some(asked) = asked.map(usize::from) else {
+        return cores;
+    };
+    let most = cores * MAX_JOBS_PER_CORE;
+    if asked > most {
+        output::warn(&format!(
+            "--jobs {asked} is more than this machine can use; running {most} ({MAX_JOBS_PER_CORE} per core, {cores} core{})",
+            if cores == 1 { "" } else { "s" }
+        ));
+        most
+    } else {
+        asked
+    }
+}
+
 fn batch_command(context: &Context, args: &BatchArgs) -> anyhow::Result<Outcome> {
     let roles = context.profiles.select(&args.roles)?;
     let batch_context = render::BatchContext {
@@ -242,10 +264,7 @@ fn batch_command(context: &Context, args: &BatchArgs) -> anyhow::Result<Outcome>
         },
         input_format: args.input_format,
         min_score: args.min_score,
-        jobs: args.jobs.map_or_else(
-            || std::thread::available_parallelism().map_or(1, usize::from),
-            usize::from,
-        ),
+        jobs: worker_threads(args.jobs),
         progress: !args.quiet,
     };
     let renderer = args.format.renderer();

@@ -382,3 +382,25 @@ fn a_non_json_line_in_json_lines_is_a_failure_at_its_line() {
     );
     assert!(stderr.contains("2 assessed, 1 failed"), "{stderr}");
 }
+
+/// Issue 13: `--jobs 65535` started 65535 threads; it is capped at a few per core, with a warning.
+#[test]
+fn jobs_beyond_the_machine_are_capped_with_a_warning() {
+    let run = skillgap(
+        &[
+            "batch",
+            "tests/fixtures/batch/good",
+            "--jobs",
+            "65535",
+            "--format",
+            "csv",
+        ],
+        None,
+    );
+    assert_eq!(run.status.code(), Some(0), "{run:?}");
+    let stderr = text(&run.stderr);
+    assert!(
+        stderr.contains("warning: --jobs 65535 is more than this machine can use; running"),
+        "{stderr}"
+    );
+}

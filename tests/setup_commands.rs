@@ -181,3 +181,24 @@ fn init_writes_once_and_overwrites_only_with_force() {
     assert_eq!(into_dir.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&into_dir.stderr).contains("is a directory"));
 }
+
+/// Issue 13: a 600 MB file in a profiles folder took 1.2 GB of memory. A profile file over the cap
+/// is a problem with its size, read no further, and the other files are still checked.
+#[test]
+fn a_huge_profile_file_is_refused_by_size() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let huge = std::fs::File::create(dir.path().join("huge.json")).expect("create");
+    huge.set_len(600 * 1024 * 1024).expect("sparse file");
+    std::fs::write(dir.path().join("small.json"), "{\"id\": ").expect("write");
+    let run = skillgap(&["profiles", "validate", dir.path().to_str().expect("UTF-8")]);
+    assert_eq!(run.status.code(), Some(2), "{run:?}");
+    let stderr = String::from_utf8_lossy(&run.stderr);
+    assert!(
+        stderr.contains("huge.json: is too large (600.0 MiB); a profile is at most 1.0 MiB"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("small.json"),
+        "the other file is checked: {stderr}"
+    );
+}

@@ -23,32 +23,41 @@ pub fn human_size(bytes: u64) -> String {
     }
 }
 
-/// The error for an input over [`MAX_INPUT_BYTES`].
+/// A size and the limit it is over, for a message: in bytes when both would read the same rounded
+/// ("8.0 MiB … at most 8.0 MiB" says nothing).
+fn size_and_limit(size: u64, limit: u64) -> (String, String) {
+    let (shown, most) = (human_size(size), human_size(limit));
+    if shown == most {
+        (format!("{size} bytes"), format!("{limit} bytes ({most})"))
+    } else {
+        (shown, most)
+    }
+}
+
+/// The error for an input over [`MAX_INPUT_BYTES`]. `size` is the file's size, or one more than
+/// the limit when only that much was read (standard input).
 pub fn too_large(source_name: &str, size: u64) -> InputError {
     InputError::invalid(
         source_name,
-        format!(
-            "is too large ({}); expected a skills file or résumé of at most {}",
-            if size > MAX_INPUT_BYTES {
-                human_size(size)
-            } else {
-                format!("more than {}", human_size(MAX_INPUT_BYTES))
-            },
-            human_size(MAX_INPUT_BYTES)
-        ),
+        if size == MAX_INPUT_BYTES + 1 {
+            format!(
+                "is too large (more than {}); expected a skills file or résumé of at most that",
+                human_size(MAX_INPUT_BYTES)
+            )
+        } else {
+            let (size, limit) = size_and_limit(size, MAX_INPUT_BYTES);
+            format!("is too large ({size}); expected a skills file or résumé of at most {limit}")
+        },
     )
 }
 
 /// Checks that a text résumé is small enough to scan.
 pub fn check_text_size(source_name: &str, text: &str) -> Result<(), InputError> {
     if text.len() > MAX_TEXT_BYTES {
+        let (size, limit) = size_and_limit(text.len() as u64, MAX_TEXT_BYTES as u64);
         return Err(InputError::invalid(
             source_name,
-            format!(
-                "is too large for a text résumé ({}); expected at most {}",
-                human_size(text.len() as u64),
-                human_size(MAX_TEXT_BYTES as u64)
-            ),
+            format!("is too large for a text résumé ({size}); expected at most {limit}"),
         ));
     }
     Ok(())
@@ -171,6 +180,22 @@ mod tests {
         let mut bytes = if bom { vec![0xFF, 0xFE] } else { Vec::new() };
         bytes.extend(text.encode_utf16().flat_map(u16::to_le_bytes));
         bytes
+    }
+
+    #[test]
+    fn sizes_just_over_a_limit_are_shown_in_bytes() {
+        let message = too_large("big.json", MAX_INPUT_BYTES + 100).to_string();
+        assert!(
+            message.contains("(8388708 bytes)") && message.contains("8388608 bytes (8.0 MiB)"),
+            "{message}"
+        );
+        let message = too_large("big.json", 20 * 1024 * 1024).to_string();
+        assert!(message.contains("(20.0 MiB)") && message.contains("at most 8.0 MiB"));
+        let text = "a".repeat(MAX_TEXT_BYTES + 1);
+        let message = check_text_size("cv.md", &text)
+            .expect_err("too large")
+            .to_string();
+        assert!(message.contains("2097153 bytes"), "{message}");
     }
 
     #[test]

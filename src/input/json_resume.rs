@@ -683,6 +683,8 @@ fn years_of_experience(root: &Map<String, Value>, warnings: &mut Vec<String>) ->
     .flatten()
     .find_map(Value::as_f64)
     .filter(|y| y.is_finite() && (0.0..=super::skills_json::MAX_YEARS).contains(y))
+    // `-0` is in range; adding zero makes it 0, so it never prints as "-0 years".
+    .map(|y| y + 0.0)
 }
 
 /// A non-empty, trimmed string.

@@ -265,7 +265,8 @@ pub fn parse_years(text: &str) -> Result<f64, String> {
     } else if years > MAX_YEARS {
         Err(format!("enter a number from 0 to {MAX_YEARS}"))
     } else {
-        Ok(years)
+        // "-0" passes the checks; adding zero makes it 0.
+        Ok(years + 0.0)
     }
 }
 

@@ -125,7 +125,8 @@ impl<'de> Deserialize<'de> for Years {
             de::Error::custom(format!("expected a number of years from 0 to {MAX_YEARS}"))
         })?;
         if value.is_finite() && (0.0..=MAX_YEARS).contains(&value) {
-            Ok(Years(value))
+            // `-0` is in range; adding zero makes it 0, so it never prints as "-0 years".
+            Ok(Years(value + 0.0))
         } else {
             Err(de::Error::custom(format!(
                 "{} years is out of range: expected a number from 0 to {MAX_YEARS}",
@@ -376,6 +377,19 @@ mod tests {
         assert!(error_of(r#"{"skills": [1.5]}"#).contains("a skill name"));
         assert!(error_of(r#"{"skills": [{"name": "JAX", "level": 2.5}]}"#)
             .contains("level 2.5 is not allowed"));
+    }
+
+    #[test]
+    fn minus_zero_years_is_zero() {
+        let skills = parse(
+            "me.json",
+            r#"{"years_experience": -0, "skills": [{"name": "PyTorch", "years": -0.0}]}"#,
+            catalog(),
+        )
+        .expect("valid");
+        let years = skills.years_experience.expect("stated");
+        assert!(years == 0.0 && years.is_sign_positive(), "{years}");
+        assert_eq!(format!("{years}"), "0");
     }
 
     #[test]

@@ -28,6 +28,7 @@ pub fn parse_at(
     today: Day,
 ) -> Result<Skills, InputError> {
     let scanner = scanner_for(catalog).map_err(|e| InputError::invalid(source_name, e))?;
+    let text = &*lone_carriage_returns_as_newlines(text);
     let document = Document::new(text);
     let mentions = scanner.scan_document(&document);
     let layout = read_layout(&document, text, today);
@@ -42,6 +43,22 @@ pub fn parse_at(
     skills.years_experience =
         years_of_experience(text, &document, &layout, today, &mut skills.warnings);
     Ok(skills)
+}
+
+/// Classic Mac OS line endings (a carriage return alone) as line breaks, so a file saved that way
+/// has lines at all; a CRLF stays. Byte for byte, so positions in the text do not move.
+fn lone_carriage_returns_as_newlines(text: &str) -> std::borrow::Cow<'_, str> {
+    let bytes = text.as_bytes();
+    let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
+    if !memchr::memchr_iter(b'\r', bytes).any(lone) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut fixed = bytes.to_vec();
+    for i in memchr::memchr_iter(b'\r', bytes).filter(|&i| lone(i)) {
+        fixed[i] = b'\n';
+    }
+    // One ASCII byte for another: still UTF-8.
+    std::borrow::Cow::Owned(String::from_utf8(fixed).unwrap_or_else(|_| text.to_string()))
 }
 
 /// The person's name: a top-level heading of two to four capitalised words that names no skill.
@@ -94,6 +111,26 @@ mod tests {
         super::parse_at("cv.md", text, catalog, today)
             .expect("parses")
             .years_experience
+    }
+
+    /// Issue 13: a file saved with lone carriage returns had one line, so its name and years were
+    /// lost.
+    #[test]
+    fn lone_carriage_returns_are_line_breaks() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let today = crate::input::dates::Day {
+            year: 2026,
+            month: 11,
+            day: 28,
+        };
+        let unix = "# Ada Lovelace\n\n## Experience\nML Engineer, Acme, Jan 2020 - Mar 2023\n- Trained PyTorch models\n";
+        let mac = unix.replace('\n', "\r");
+        let windows = unix.replace('\n', "\r\n");
+        for text in [unix.to_string(), mac, windows] {
+            let skills = super::parse_at("cv.md", &text, catalog, today).expect("parses");
+            assert_eq!(skills.name.as_deref(), Some("Ada Lovelace"), "{text:?}");
+            assert_eq!(skills.years_experience, Some(3.3), "{text:?}");
+        }
     }
 
     #[test]

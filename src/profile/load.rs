@@ -209,6 +209,35 @@ pub fn builtin_profiles(catalog: &Catalog) -> Result<ProfileSet, ProfileError> {
     Ok(ProfileSet { roles })
 }
 
+/// The largest profile file read. The built-in ones are under 40 KiB; this stops a stray huge file
+/// from taking gigabytes of memory.
+pub const MAX_PROFILE_BYTES: u64 = 1024 * 1024;
+
+/// A profile file's bytes, or why they were not read (too large, unreadable).
+fn read_capped(path: &Path) -> Result<Vec<u8>, String> {
+    use std::io::Read as _;
+    let too_large = |size: u64| {
+        format!(
+            "is too large ({}); a profile is at most {}",
+            crate::input::encoding::human_size(size),
+            crate::input::encoding::human_size(MAX_PROFILE_BYTES)
+        )
+    };
+    let file = fs::File::open(path).map_err(|e| format!("cannot read: {e}"))?;
+    let size = file.metadata().map_or(0, |m| m.len());
+    if size > MAX_PROFILE_BYTES {
+        return Err(too_large(size));
+    }
+    let mut bytes = Vec::new();
+    file.take(MAX_PROFILE_BYTES + 1)
+        .read_to_end(&mut bytes)
+        .map_err(|e| format!("cannot read: {e}"))?;
+    if bytes.len() as u64 > MAX_PROFILE_BYTES {
+        return Err(too_large(bytes.len() as u64));
+    }
+    Ok(bytes)
+}
+
 /// Every `*.json` file directly in `dir`, sorted by name.
 fn json_files(dir: &Path) -> Result<Vec<PathBuf>, ProfileError> {
     let io_err = |error| ProfileError::Io {
@@ -252,7 +281,7 @@ pub fn load_dir(
             .file_stem()
             .and_then(|s| s.to_str())
             .map(str::to_string);
-        let text = match fs::read(&path) {
+        let text = match read_capped(&path) {
             Ok(bytes) => match crate::input::decode(&file, &bytes) {
                 Ok(text) => text,
                 Err(crate::input::InputError::Syntax {
@@ -270,7 +299,7 @@ pub fn load_dir(
                 }
             },
             Err(e) => {
-                problems.push(Problem::new(file, "", format!("cannot read: {e}")));
+                problems.push(Problem::new(file, "", e));
                 continue;
             }
         };
