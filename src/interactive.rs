@@ -143,5 +143,6 @@ fn check_writable(path: &Path) -> anyhow::Result<()> {
             path.display()
         );
     }
-    Ok(())
+    output::check_writable(path)
+        .with_context(|| format!("cannot save the answers to {}", path.display()))
 }

@@ -150,6 +150,30 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> anyhow::Result<()> {
     }
 }
 
+/// Checks, before any work, that `path` can be written: a new file is created and removed again
+/// (so a name too long or a folder without write permission is found now, not after the work);
+/// beside an existing file a temporary file is. A device or FIFO is not opened (a FIFO would wait
+/// for a reader).
+pub fn check_writable(path: &Path) -> anyhow::Result<()> {
+    let cannot = || format!("cannot write {}", path.display());
+    match target(path).with_context(cannot)? {
+        Target::Replace(real) if real.exists() => {
+            let temp = temp_file_for(&real)?;
+            crate::interrupt::forget(temp.path());
+            Ok(())
+        }
+        Target::Replace(real) => {
+            fs::OpenOptions::new()
+                .write(true)
+                .create_new(true)
+                .open(&real)
+                .with_context(cannot)?;
+            fs::remove_file(&real).with_context(cannot)
+        }
+        Target::WriteThrough(_) => Ok(()),
+    }
+}
+
 /// A file written in pieces (a streaming report) that appears at its path only when
 /// [`AtomicFile::commit`] is called: until then the bytes go to a temporary file in the same folder,
 /// which is removed if the run stops early. A path that is not a regular file is written through.

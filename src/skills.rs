@@ -160,6 +160,9 @@ pub struct Skills {
     pub years_experience: Option<f64>,
     pub skills: Vec<ClaimedSkill>,
     pub unrecognized: Vec<Unrecognized>,
+    /// The unrecognized names past the [`MAX_UNRECOGNIZED`] listed ones, as written: not in a
+    /// report, but kept, so that `--from F --save F` writes back every name F had.
+    pub unrecognized_beyond: Vec<String>,
     /// Notes about the input that did not stop it being read (lenient JSON, ignored fields, …).
     pub warnings: Vec<String>,
     /// Role ids the person chose to focus on (saved by the questionnaire).
@@ -265,11 +268,13 @@ impl Skills {
                 };
                 let input = name.trim().to_string();
                 if flooded {
-                    let warning = format!(
-                        "more than {MAX_UNRECOGNIZED} unrecognized names; only the first {MAX_UNRECOGNIZED} are listed"
-                    );
-                    if !self.warnings.contains(&warning) {
-                        self.warnings.push(warning);
+                    if !input.is_empty() {
+                        if self.unrecognized_beyond.is_empty() {
+                            self.warnings.push(format!(
+                                "more than {MAX_UNRECOGNIZED} unrecognized names; only the first {MAX_UNRECOGNIZED} are listed"
+                            ));
+                        }
+                        self.unrecognized_beyond.push(input);
                     }
                 } else if !input.is_empty() && !self.unrecognized.iter().any(|u| u.input == input) {
                     self.unrecognized.push(Unrecognized { input, suggestion });

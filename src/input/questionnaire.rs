@@ -132,10 +132,12 @@ impl Answers {
             roles: skills.roles.clone(),
             years_experience: skills.years_experience,
             skills: Vec::new(),
+            // Every name, also those past the report's list: saving over the file loses none.
             unrecognized: skills
                 .unrecognized
                 .iter()
                 .map(|u| u.input.clone())
+                .chain(skills.unrecognized_beyond.iter().cloned())
                 .collect(),
         };
         for claim in &skills.skills {
@@ -1061,6 +1063,26 @@ mod tests {
         assert_eq!(saved.name.as_deref(), Some("Jordan"));
         assert_eq!(saved.skills[0].years, Some(2.0));
         assert_eq!(saved.unrecognized[0].input, "Pytorhc");
+    }
+
+    /// Issue 13: `--from F --save F` with more than 500 unrecognized names wrote back only the
+    /// first 500 (the rest were dropped when F was read).
+    #[test]
+    fn every_unrecognized_name_survives_a_save_over_the_file() {
+        let names: Vec<String> = (0..700).map(|i| format!("madeup-tool-{i}")).collect();
+        let file = serde_json::json!({"skills": names}).to_string();
+        let earlier = parse(&file);
+        assert_eq!(earlier.unrecognized.len(), crate::skills::MAX_UNRECOGNIZED);
+        let answers = Answers::from_skills(&earlier, catalog());
+        assert_eq!(answers.unrecognized, names);
+        let saved = parse(&answers.to_json(catalog()).expect("serializes"));
+        let back: Vec<String> = saved
+            .unrecognized
+            .iter()
+            .map(|u| u.input.clone())
+            .chain(saved.unrecognized_beyond.iter().cloned())
+            .collect();
+        assert_eq!(back, names);
     }
 
     #[test]
