@@ -49,6 +49,50 @@ pub const RESUME_FIELDS: &[&str] = &[
     "experience",
 ];
 
+/// The prose fields read in each section's entries.
+const PROSE_FIELDS: &[(&str, &[&str])] = &[
+    (
+        "work",
+        &[
+            "position",
+            "role",
+            "summary",
+            "description",
+            "highlights",
+            "details",
+        ],
+    ),
+    (
+        "experience",
+        &[
+            "position",
+            "role",
+            "title",
+            "summary",
+            "description",
+            "highlights",
+            "details",
+        ],
+    ),
+    (
+        "internships",
+        &["position", "role", "summary", "description", "highlights"],
+    ),
+    ("volunteer", &["position", "summary", "highlights"]),
+    (
+        "projects",
+        &["name", "description", "summary", "highlights", "details"],
+    ),
+    (
+        "portfolio",
+        &["name", "description", "summary", "highlights"],
+    ),
+    ("certificates", &["name", "title", "issuer"]),
+    ("certifications", &["name", "title", "issuer"]),
+    ("publications", &["name", "summary"]),
+    ("education", &["area", "courses"]),
+];
+
 /// Evidence longer than this is cut.
 const EVIDENCE_MAX: usize = 160;
 
@@ -399,49 +443,7 @@ impl Reader<'_> {
             self.scan_value(|| field.to_string(), summary, root.get(field));
         }
         const HEADERS: &[&str] = &["position", "role", "title"];
-        let sections: &[(&str, &[&str])] = &[
-            (
-                "work",
-                &[
-                    "position",
-                    "role",
-                    "summary",
-                    "description",
-                    "highlights",
-                    "details",
-                ],
-            ),
-            (
-                "experience",
-                &[
-                    "position",
-                    "role",
-                    "title",
-                    "summary",
-                    "description",
-                    "highlights",
-                    "details",
-                ],
-            ),
-            (
-                "internships",
-                &["position", "role", "summary", "description", "highlights"],
-            ),
-            ("volunteer", &["position", "summary", "highlights"]),
-            (
-                "projects",
-                &["name", "description", "summary", "highlights", "details"],
-            ),
-            (
-                "portfolio",
-                &["name", "description", "summary", "highlights"],
-            ),
-            ("certificates", &["name", "title", "issuer"]),
-            ("certifications", &["name", "title", "issuer"]),
-            ("publications", &["name", "summary"]),
-            ("education", &["area", "courses"]),
-        ];
-        for (section, fields) in sections {
+        for (section, fields) in PROSE_FIELDS {
             let Some(entries) = root.get(*section).and_then(Value::as_array) else {
                 continue;
             };
@@ -747,7 +749,173 @@ fn warn_about_shapes(root: &Map<String, Value>, warnings: &mut Vec<String>) {
             kind(value)
         ));
     }
+    let mut types = TypeCheck::default();
+    types.check_fields(root, warnings);
+    if types.more > 0 {
+        warnings.push(format!(
+            "{} more fields of the wrong type were ignored",
+            types.more
+        ));
+    }
 }
+
+/// How many wrong-type fields are named one by one; the rest are counted.
+const WRONG_TYPES_NAMED: usize = 20;
+
+/// Inside the sections: every field the reader would pass over for its type, named by its path
+/// (`work[2].highlights[1] is a number, expected text; ignored it`). It mirrors what the reader
+/// takes: text is a string (or, for prose, an array of strings), dates may be numbers, entries
+/// may be objects or strings.
+#[derive(Default)]
+struct TypeCheck {
+    named: usize,
+    more: usize,
+}
+
+impl TypeCheck {
+    fn wrong(
+        &mut self,
+        path: &dyn Fn() -> String,
+        value: &Value,
+        expected: &str,
+        out: &mut Vec<String>,
+    ) {
+        if value.is_null() {
+            return;
+        }
+        if self.named < WRONG_TYPES_NAMED {
+            self.named += 1;
+            out.push(format!(
+                "{} is {}, expected {expected}; ignored it",
+                path(),
+                kind(value)
+            ));
+        } else {
+            self.more += 1;
+        }
+    }
+
+    /// A string.
+    fn string(&mut self, path: &dyn Fn() -> String, value: &Value, out: &mut Vec<String>) {
+        if !value.is_string() {
+            self.wrong(path, value, "text", out);
+        }
+    }
+
+    /// A string, or an array of strings (prose, keywords).
+    fn texts(&mut self, path: &dyn Fn() -> String, value: &Value, out: &mut Vec<String>) {
+        match value {
+            Value::String(_) => {}
+            Value::Array(items) => {
+                for (i, item) in items.iter().enumerate() {
+                    self.string(&|| format!("{}[{i}]", path()), item, out);
+                }
+            }
+            other => self.wrong(path, other, "text or a list of texts", out),
+        }
+    }
+
+    fn check_fields(&mut self, root: &Map<String, Value>, out: &mut Vec<String>) {
+        if let Some(Value::Object(basics)) = root.get("basics") {
+            if let Some(name) = basics.get("name") {
+                self.string(&|| "basics.name".to_string(), name, out);
+            }
+            for field in ["label", "summary"] {
+                if let Some(value) = basics.get(field) {
+                    self.texts(&|| format!("basics.{field}"), value, out);
+                }
+            }
+        }
+        match root.get("skills") {
+            Some(Value::Array(entries)) => {
+                for (i, entry) in entries.iter().enumerate() {
+                    let path = || format!("skills[{i}]");
+                    match entry {
+                        Value::String(_) => {}
+                        Value::Object(entry) => self.skill_entry(&path, entry, out),
+                        other => self.wrong(&path, other, "a skill entry or a name", out),
+                    }
+                }
+            }
+            Some(Value::Object(categories)) => {
+                for (category, keywords) in categories {
+                    self.texts(&|| format!("skills.{category}"), keywords, out);
+                }
+            }
+            _ => {}
+        }
+        for (section, fields) in PROSE_FIELDS {
+            let Some(Value::Array(entries)) = root.get(*section) else {
+                continue;
+            };
+            for (i, entry) in entries.iter().enumerate() {
+                let path = || format!("{section}[{i}]");
+                let entry = match entry {
+                    Value::String(_) => continue,
+                    Value::Object(entry) => entry,
+                    other => {
+                        self.wrong(&path, other, "an entry object", out);
+                        continue;
+                    }
+                };
+                for (field, value) in entry {
+                    let path = || format!("{section}[{i}].{field}");
+                    if fields.contains(&field.as_str()) {
+                        self.texts(&path, value, out);
+                    } else if DATE_FIELDS.contains(&field.as_str()) {
+                        if !(value.is_string() || value.is_number()) {
+                            self.wrong(&path, value, "a date", out);
+                        }
+                    } else if matches!(field.as_str(), "name" | "company" | "organization") {
+                        self.string(&path, value, out);
+                    } else if field == "keywords" {
+                        self.texts(&path, value, out);
+                    }
+                }
+            }
+        }
+    }
+
+    fn skill_entry(
+        &mut self,
+        path: &dyn Fn() -> String,
+        entry: &Map<String, Value>,
+        out: &mut Vec<String>,
+    ) {
+        if let Some(name) = entry.get("name") {
+            self.string(&|| format!("{}.name", path()), name, out);
+        }
+        if let Some(keywords) = entry.get("keywords") {
+            self.texts(&|| format!("{}.keywords", path()), keywords, out);
+        }
+        if let Some(level) = entry.get("level") {
+            if !(level.is_string() || level.is_number()) {
+                self.wrong(
+                    &|| format!("{}.level", path()),
+                    level,
+                    "a level word or a number 0–4",
+                    out,
+                );
+            }
+        }
+    }
+}
+
+/// The fields a JSON Resume entry's dates may be written in.
+const DATE_FIELDS: &[&str] = &[
+    "startDate",
+    "start_date",
+    "start",
+    "from",
+    "endDate",
+    "end_date",
+    "end",
+    "to",
+    "date",
+    "dates",
+    "period",
+    "duration",
+];
 
 fn kind(value: &Value) -> &'static str {
     match value {
@@ -968,6 +1136,56 @@ mod tests {
                 .any(|w| w == "\"work\" is a string, expected an array of entries; ignored it"),
             "{:?}",
             skills.warnings
+        );
+    }
+
+    /// Issue 13: a field of the wrong type inside a section was dropped without a word.
+    #[test]
+    fn every_field_of_the_wrong_type_is_named_by_its_path() {
+        let text = r#"{"basics": {"name": ["A"], "summary": {"x": 1}},
+            "work": [{"name": 3, "position": ["ML"], "startDate": "2020-01", "endDate": true,
+                      "highlights": ["Used PyTorch", 5, null]}, 7],
+            "skills": [{"name": 5, "keywords": "PyTorch"}, "CUDA", false,
+                       {"name": "JAX", "keywords": [1, "Flax"], "level": [3]}],
+            "projects": [{"name": "P", "keywords": ["JAX", {"x": 1}]}]}"#;
+        let skills = parse("r.json", text, catalog()).unwrap();
+        let expected = [
+            "basics.name is an array, expected text; ignored it",
+            "basics.summary is an object, expected text or a list of texts; ignored it",
+            "skills[0].name is a number, expected text; ignored it",
+            "skills[2] is a boolean, expected a skill entry or a name; ignored it",
+            "skills[3].keywords[0] is a number, expected text; ignored it",
+            "skills[3].level is an array, expected a level word or a number 0–4; ignored it",
+            "work[0].endDate is a boolean, expected a date; ignored it",
+            "work[0].highlights[1] is a number, expected text; ignored it",
+            "work[0].name is a number, expected text; ignored it",
+            "work[1] is a number, expected an entry object; ignored it",
+            "projects[0].keywords[1] is an object, expected text; ignored it",
+        ];
+        for warning in expected {
+            assert!(
+                skills.warnings.iter().any(|w| w == warning),
+                "{warning} missing from {:#?}",
+                skills.warnings
+            );
+        }
+        // What the reader takes is not warned about: a position as a list, keywords as one
+        // string, a null highlight.
+        assert!(!skills.warnings.iter().any(|w| w.contains("position")
+            || w.contains("skills[0].keywords")
+            || w.contains("highlights[2]")));
+        assert!(ids(&skills).contains(&"pytorch".to_string()));
+    }
+
+    #[test]
+    fn a_flood_of_wrong_types_is_counted_not_listed() {
+        let items: Vec<String> = (0..500).map(|i| i.to_string()).collect();
+        let text = format!(r#"{{"work": [{{"highlights": [{}]}}]}}"#, items.join(","));
+        let skills = parse("r.json", &text, catalog()).unwrap();
+        assert_eq!(skills.warnings.len(), WRONG_TYPES_NAMED + 1, "{:?}", skills.warnings);
+        assert_eq!(
+            skills.warnings.last().map(String::as_str),
+            Some("480 more fields of the wrong type were ignored")
         );
     }
 

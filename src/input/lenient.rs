@@ -76,10 +76,92 @@ pub fn clean(text: &str) -> Cleaned {
             "{line}:{column}: trailing commas are not JSON; ignored them"
         ));
     }
+    warnings.extend(duplicate_keys(&cleaned));
     Cleaned {
         text: cleaned,
         warnings,
     }
+}
+
+/// How many duplicate keys are named one by one; the rest are counted.
+const DUPLICATES_NAMED: usize = 3;
+
+/// Warnings for keys that appear twice in one object: JSON parsers keep the last value, so the
+/// first is silently lost (`"skills"` written twice drops the first list). One linear pass over
+/// text that is JSON (or nearly: garbage in, a parse error out, and these warnings do not matter).
+pub fn duplicate_keys(text: &str) -> Vec<String> {
+    use std::collections::HashSet;
+    enum Frame {
+        Object {
+            keys: HashSet<String>,
+            expect_key: bool,
+        },
+        Array,
+    }
+    let bytes = text.as_bytes();
+    let mut stack: Vec<Frame> = Vec::new();
+    let mut found: Vec<(usize, String)> = Vec::new();
+    let mut more = 0usize;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'"' => {
+                let start = i;
+                i += 1;
+                while i < bytes.len() && bytes[i] != b'"' {
+                    i += if bytes[i] == b'\\' { 2 } else { 1 };
+                }
+                let end = (i + 1).min(bytes.len());
+                if let Some(Frame::Object { keys, expect_key }) = stack.last_mut() {
+                    if *expect_key {
+                        *expect_key = false;
+                        let raw = &text[start..end];
+                        let key = if raw.contains('\\') {
+                            serde_json::from_str::<String>(raw).unwrap_or_else(|_| raw.to_string())
+                        } else {
+                            raw.trim_matches('"').to_string()
+                        };
+                        if !keys.insert(key.clone()) {
+                            if found.len() < DUPLICATES_NAMED {
+                                found.push((start, key));
+                            } else {
+                                more += 1;
+                            }
+                        }
+                    }
+                }
+            }
+            b'{' => stack.push(Frame::Object {
+                keys: HashSet::new(),
+                expect_key: true,
+            }),
+            b'[' => stack.push(Frame::Array),
+            b'}' | b']' => {
+                stack.pop();
+            }
+            b',' => {
+                if let Some(Frame::Object { expect_key, .. }) = stack.last_mut() {
+                    *expect_key = true;
+                }
+            }
+            _ => {}
+        }
+        i += 1;
+    }
+    let mut warnings: Vec<String> = found
+        .into_iter()
+        .map(|(at, key)| {
+            let (line, column) = position(text, at);
+            format!(
+                "{line}:{column}: the key \"{}\" appears twice in one object; the last value is used",
+                super::shorten(&key, 60)
+            )
+        })
+        .collect();
+    if more > 0 {
+        warnings.push(format!("{more} more keys appear twice in their objects"));
+    }
+    warnings
 }
 
 /// 1-based line and column (in characters) of byte offset `at`.
@@ -158,6 +240,28 @@ mod tests {
             .unwrap_err()
             .to_string();
         assert!(error.starts_with("r.json:1:"), "{error}");
+    }
+
+    #[test]
+    fn duplicate_keys_are_named_with_their_position() {
+        let text = "{\n  \"name\": \"A\",\n  \"skills\": [{\"name\": \"x\", \"level\": 1}],\n  \"skills\": []\n}";
+        let cleaned = clean(text);
+        assert_eq!(
+            cleaned.warnings,
+            ["4:3: the key \"skills\" appears twice in one object; the last value is used"]
+        );
+        // The same key in different objects, and an escaped spelling of the same key.
+        assert!(duplicate_keys(r#"[{"a": 1}, {"a": 2}, {"b": {"a": 3}}]"#).is_empty());
+        assert_eq!(duplicate_keys(r#"{"a": 1, "\u0061": 2}"#).len(), 1);
+        // A string value that looks like a key is not one.
+        assert!(duplicate_keys(r#"{"a": "a", "b": ["a", "a"]}"#).is_empty());
+        let many: String = format!(
+            "{{{}}}",
+            (0..10).map(|_| "\"k\": 1").collect::<Vec<_>>().join(", ")
+        );
+        let warnings = duplicate_keys(&many);
+        assert_eq!(warnings.len(), DUPLICATES_NAMED + 1);
+        assert!(warnings[3].starts_with("6 more keys"), "{warnings:?}");
     }
 
     #[test]

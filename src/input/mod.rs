@@ -255,7 +255,7 @@ fn detect_parsed(
         .then(|| serde_json::from_str::<serde_json::Value>(text).ok())
         .flatten();
     let (value, leniency) = match strict {
-        Some(value) => (value, Vec::new()),
+        Some(value) => (value, lenient::duplicate_keys(text)),
         None => {
             let cleaned = lenient::clean(text);
             let looks_like_json = cleaned.text.trim_start().starts_with(['{', '[']);
