@@ -13,7 +13,8 @@ use crate::cli::{
 };
 use crate::input;
 use crate::output;
-use crate::profile::{builtin_profiles, ProfileSet};
+use crate::profile::job::RoleIds;
+use crate::profile::{builtin_profiles, ProfileSet, Role};
 use crate::render::{self, RenderOptions};
 use crate::Outcome;
 
@@ -77,8 +78,10 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
     // An unknown --role or a bad --job fails before any input is read or question asked.
     context.profiles.select(&args.roles)?;
     let mut job_roles = Vec::new();
+    // A posting never gets a profile's id, nor one an earlier posting has (in any --job file).
+    let mut taken_ids = RoleIds::reserving(context.profiles.roles().iter().map(Role::id));
     for job in &args.jobs {
-        for loaded in crate::profile::job::load(job, context.catalog)? {
+        for loaded in crate::profile::job::load(job, context.catalog, &mut taken_ids)? {
             for warning in &loaded.warnings {
                 output::warn(warning);
             }

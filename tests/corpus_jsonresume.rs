@@ -232,15 +232,19 @@ fn every_job_posting_becomes_a_role() {
     assert!(roles >= 80, "only {roles} of 100 postings became roles");
 
     // The whole file loads as many roles at once, postings without catalog skills skipped.
-    let loaded = job::load(&path, catalog).expect("loads");
+    let loaded = job::load(&path, catalog, &mut job::RoleIds::default()).expect("loads");
     assert_eq!(loaded.len(), roles);
     let mut ids: Vec<&str> = loaded.iter().map(|j| j.role.profile.id.as_str()).collect();
     ids.sort_unstable();
     ids.dedup();
     assert_eq!(ids.len(), loaded.len(), "role ids are unique");
 
-    let sample =
-        job::load(&Path::new(CORPUS).join("schema/sample.job.json"), catalog).expect("sample job");
+    let sample = job::load(
+        &Path::new(CORPUS).join("schema/sample.job.json"),
+        catalog,
+        &mut job::RoleIds::default(),
+    )
+    .expect("sample job");
     assert_eq!(sample.len(), 1);
     assert_eq!(
         sample[0].role.profile.tiers.len(),

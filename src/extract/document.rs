@@ -267,7 +267,22 @@ pub(crate) fn blank_yaml_keys(bytes: &mut [u8], start: usize, end: usize) {
 }
 
 /// Blanks HTML comments, `<style>`/`<script>` blocks, HTML tags and Liquid `{% %}` / `{{ }}`.
+///
+/// Linear in the text: each closer is looked for through a [`NextCloser`], so text with many
+/// openers and no closer (`<a<a<a…`) is searched to its end once per kind of closer, not once
+/// per opener.
 pub(crate) fn blank_markup(bytes: &mut [u8]) {
+    let mut comment_end = NextCloser::new(b"-->", false);
+    let mut liquid_tag_end = NextCloser::new(b"%}", false);
+    let mut liquid_output_end = NextCloser::new(b"}}", false);
+    let mut style_end = NextCloser::new(b"</style", true);
+    let mut script_end = NextCloser::new(b"</script", true);
+    // The `>` after a `</style` and after a `</script` are asked for from offsets that do not
+    // follow the tags' order, so each has its own.
+    let mut style_end_bracket = NextCloser::new(b">", false);
+    let mut script_end_bracket = NextCloser::new(b">", false);
+    let mut tag_end = NextCloser::new(b">", false);
+    let mut paragraph_break = NextCloser::new(b"\n\n", false);
     let mut i = 0;
     while i < bytes.len() {
         // Every span starts at a `<` or a `{`.
@@ -277,21 +292,20 @@ pub(crate) fn blank_markup(bytes: &mut [u8]) {
         }
         let rest = &bytes[i..];
         let span_end = if rest.starts_with(b"<!--") {
-            find(bytes, i + 4, b"-->").map(|e| e + 3)
+            comment_end.at_or_after(bytes, i + 4).map(|e| e + 3)
         } else if rest.starts_with(b"{%") {
-            find(bytes, i + 2, b"%}").map(|e| e + 2)
+            liquid_tag_end.at_or_after(bytes, i + 2).map(|e| e + 2)
         } else if rest.starts_with(b"{{") {
-            find(bytes, i + 2, b"}}").map(|e| e + 2)
-        } else if starts_with_ignore_case(rest, b"<style")
-            || starts_with_ignore_case(rest, b"<script")
-        {
-            let closer: &[u8] = if starts_with_ignore_case(rest, b"<style") {
-                b"</style"
-            } else {
-                b"</script"
-            };
-            find_ignore_case(bytes, i + 1, closer)
-                .and_then(|e| find(bytes, e, b">"))
+            liquid_output_end.at_or_after(bytes, i + 2).map(|e| e + 2)
+        } else if starts_with_ignore_case(rest, b"<style") {
+            style_end
+                .at_or_after(bytes, i + 1)
+                .and_then(|e| style_end_bracket.at_or_after(bytes, e))
+                .map(|e| e + 1)
+        } else if starts_with_ignore_case(rest, b"<script") {
+            script_end
+                .at_or_after(bytes, i + 1)
+                .and_then(|e| script_end_bracket.at_or_after(bytes, e))
                 .map(|e| e + 1)
         } else if rest.first() == Some(&b'<')
             && rest
@@ -299,8 +313,14 @@ pub(crate) fn blank_markup(bytes: &mut [u8]) {
                 .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!'))
         {
             // A tag: up to the next `>` (tags may span lines, but not paragraphs).
-            find(bytes, i + 1, b">")
-                .filter(|&e| e - i < 2000 && !bytes[i..e].windows(2).any(|w| w == b"\n\n"))
+            tag_end
+                .at_or_after(bytes, i + 1)
+                .filter(|&e| {
+                    e - i < 2000
+                        && paragraph_break
+                            .at_or_after(bytes, i)
+                            .is_none_or(|blank_line| blank_line + 2 > e)
+                })
                 .map(|e| e + 1)
         } else {
             None
@@ -312,6 +332,45 @@ pub(crate) fn blank_markup(bytes: &mut [u8]) {
             }
             None => i += 1,
         }
+    }
+}
+
+/// Where the next closer of one kind is, remembered between the openers that ask.
+///
+/// [`blank_markup`] asks each closer for its first place at or after ever later offsets, and the
+/// bytes from any such offset on are never blanked before they are asked about (blanking stops
+/// where the span ends, and the next question starts after it). So an answer holds until the
+/// offset asked for passes it, and "none" holds for good: the text is searched once per closer.
+struct NextCloser {
+    needle: &'static [u8],
+    ignore_case: bool,
+    /// The offset of the last search and what it found: the closer's first place at or after it.
+    searched_from: usize,
+    found: Option<usize>,
+}
+
+impl NextCloser {
+    fn new(needle: &'static [u8], ignore_case: bool) -> NextCloser {
+        NextCloser {
+            needle,
+            ignore_case,
+            searched_from: usize::MAX,
+            found: None,
+        }
+    }
+
+    /// The first place of the closer at or after `from`.
+    fn at_or_after(&mut self, bytes: &[u8], from: usize) -> Option<usize> {
+        let known = from >= self.searched_from && self.found.is_none_or(|found| found >= from);
+        if !known {
+            self.found = if self.ignore_case {
+                find_ignore_case(bytes, from, self.needle)
+            } else {
+                find(bytes, from, self.needle)
+            };
+            self.searched_from = from;
+        }
+        self.found
     }
 }
 
@@ -476,6 +535,81 @@ mod tests {
             assert_eq!(
                 String::from_utf8_lossy(&bytes),
                 String::from_utf8_lossy(&walk(text)),
+                "{text:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn markup_is_blanked_as_searching_from_every_opener_blanks_it() {
+        // The reference: the closer searched for afresh from each opener (quadratic on text
+        // with many openers and no closer, which is why blank_markup remembers its searches).
+        fn from_every_opener(text: &str) -> Vec<u8> {
+            let mut bytes = text.as_bytes().to_vec();
+            let mut i = 0;
+            while i < bytes.len() {
+                let rest = &bytes[i..];
+                let span_end = if rest.starts_with(b"<!--") {
+                    find(&bytes, i + 4, b"-->").map(|e| e + 3)
+                } else if rest.starts_with(b"{%") {
+                    find(&bytes, i + 2, b"%}").map(|e| e + 2)
+                } else if rest.starts_with(b"{{") {
+                    find(&bytes, i + 2, b"}}").map(|e| e + 2)
+                } else if starts_with_ignore_case(rest, b"<style")
+                    || starts_with_ignore_case(rest, b"<script")
+                {
+                    let closer: &[u8] = if starts_with_ignore_case(rest, b"<style") {
+                        b"</style"
+                    } else {
+                        b"</script"
+                    };
+                    find_ignore_case(&bytes, i + 1, closer)
+                        .and_then(|e| find(&bytes, e, b">"))
+                        .map(|e| e + 1)
+                } else if rest.first() == Some(&b'<')
+                    && rest
+                        .get(1)
+                        .is_some_and(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'!'))
+                {
+                    find(&bytes, i + 1, b">")
+                        .filter(|&e| e - i < 2000 && !bytes[i..e].windows(2).any(|w| w == b"\n\n"))
+                        .map(|e| e + 1)
+                } else {
+                    None
+                };
+                match span_end {
+                    Some(end) => {
+                        blank(&mut bytes, i, end);
+                        i = end;
+                    }
+                    None => i += 1,
+                }
+            }
+            bytes
+        }
+        let texts = [
+            "",
+            "<b>PyTorch</b> <!-- Kubernetes --> {% include x %} {{ page.title }}",
+            "<style>p { color: red }</style>Keras<SCRIPT>x()</Script >JAX",
+            "<a<a<a> <!-- <!-- --> {{ {{ }} }} {% {% %}",
+            "<style></script> <script></style> <style </style",
+            "<a\n\nPyTorch> <a\nb> }}} %%}} --->",
+        ];
+        let alphabet = [
+            "<", ">", "<a", "</", "<!", "<!--", "-->", "-", "{", "}", "{%", "%}", "{{", "}}",
+            "<style", "</style", "<SCRIPT", "</script", "x", " ", "\n", "é",
+        ];
+        let generated = generated(&alphabet, 20_000);
+        for text in texts
+            .iter()
+            .copied()
+            .chain(generated.iter().map(String::as_str))
+        {
+            let mut bytes = text.as_bytes().to_vec();
+            blank_markup(&mut bytes);
+            assert_eq!(
+                String::from_utf8_lossy(&bytes),
+                String::from_utf8_lossy(&from_every_opener(text)),
                 "{text:?}"
             );
         }

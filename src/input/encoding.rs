@@ -63,6 +63,26 @@ pub fn check_text_size(source_name: &str, text: &str) -> Result<(), InputError> 
     Ok(())
 }
 
+/// A prose field of a JSON input (a JSON Resume summary, a posting's description) cut to
+/// [`MAX_TEXT_BYTES`], the most of a text résumé that is scanned, at a character boundary: a JSON
+/// input may be four times that. When the field is cut, also what to say after its name in a
+/// warning ("is too long to scan whole …").
+pub fn capped_prose(text: &str) -> (&str, Option<String>) {
+    if text.len() <= MAX_TEXT_BYTES {
+        return (text, None);
+    }
+    let mut end = MAX_TEXT_BYTES;
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let warning = format!(
+        "is too long to scan whole ({}); only its first {} was read",
+        human_size(text.len() as u64),
+        human_size(MAX_TEXT_BYTES as u64)
+    );
+    (&text[..end], Some(warning))
+}
+
 fn syntax(source_name: &str, (line, column): (usize, usize), message: &str) -> InputError {
     InputError::Syntax {
         source_name: source_name.to_string(),

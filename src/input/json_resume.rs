@@ -29,6 +29,7 @@ use crate::extract::{
 use crate::skills::{level_from_word, Skills, MAX_LEVEL};
 
 use super::dates::{self, Day, Interval};
+use super::encoding::capped_prose;
 use super::{lenient, shorten, InputError};
 
 /// Top-level fields that only a JSON Resume has (used by format detection).
@@ -537,11 +538,15 @@ impl Reader<'_> {
     }
 
     fn scan_field(&mut self, text: &str, at: FieldPlace, path: impl FnOnce() -> String) {
+        let (text, cut) = capped_prose(text);
         let mentions = self.scanner.scan(text);
-        if mentions.is_empty() {
+        if mentions.is_empty() && cut.is_none() {
             return;
         }
         let field = path();
+        if let Some(cut) = cut {
+            self.skills.warnings.push(format!("{field} {cut}"));
+        }
         for mention in mentions {
             self.sightings.push(Sighting {
                 skill: mention.skill,

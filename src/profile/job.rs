@@ -19,11 +19,13 @@
 //! are mostly outside the catalog is still scored, with a warning that says how little of it the
 //! score covers; one with none in the catalog is an error.
 
+use std::collections::{HashMap, HashSet};
 use std::path::Path;
 
 use serde_json::{Map, Value};
 
 use crate::catalog::{Catalog, SkillIdx};
+use crate::input::encoding::capped_prose;
 use crate::input::{self, json_resume, lenient, InputError};
 use crate::skills::level_from_word;
 
@@ -37,8 +39,46 @@ pub struct JobRole {
     pub warnings: Vec<String>,
 }
 
-/// Reads the postings in `path` (`-` for stdin) as roles.
-pub fn load(path: &Path, catalog: &Catalog) -> Result<Vec<JobRole>, InputError> {
+/// The role ids already given out: the built-in and custom profiles' and every posting's so far,
+/// so that no two roles of one run share an id, even from two `--job` files (or one file twice).
+#[derive(Debug, Clone, Default)]
+pub struct RoleIds {
+    taken: HashSet<String>,
+    /// For an id that was asked for more than once, the suffix its next copy gets tried with: the
+    /// suffixes below it are taken (ids are never given back), so they are not tried again.
+    next_suffix: HashMap<String, usize>,
+}
+
+impl RoleIds {
+    /// Ids that are taken already (the profiles' ones).
+    pub fn reserving<'a>(ids: impl IntoIterator<Item = &'a str>) -> RoleIds {
+        RoleIds {
+            taken: ids.into_iter().map(str::to_string).collect(),
+            next_suffix: HashMap::new(),
+        }
+    }
+
+    /// `base` when it is free, else the first of `base-2`, `base-3`, … that is; taken from now on.
+    pub fn claim(&mut self, base: &str) -> String {
+        let mut id = base.to_string();
+        if self.taken.contains(&id) {
+            let n = self.next_suffix.entry(base.to_string()).or_insert(2);
+            loop {
+                id = format!("{base}-{n}");
+                *n += 1;
+                if !self.taken.contains(&id) {
+                    break;
+                }
+            }
+        }
+        self.taken.insert(id.clone());
+        id
+    }
+}
+
+/// Reads the postings in `path` (`-` for stdin) as roles, with ids not in `ids` (which then
+/// holds theirs too).
+pub fn load(path: &Path, catalog: &Catalog, ids: &mut RoleIds) -> Result<Vec<JobRole>, InputError> {
     let source_name = path.display().to_string();
     let bytes = input::read_source(path)?;
     let text = input::decode(&source_name, &bytes)?;
@@ -63,7 +103,6 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Vec<JobRole>, InputError> 
         }
     };
     let mut roles = Vec::with_capacity(postings.len());
-    let mut ids: Vec<String> = Vec::new();
     // In a file of many postings, one that cannot be scored is skipped rather than fatal, and the
     // coverage warnings are summed up in one line rather than repeated per posting.
     let total = postings.len();
@@ -72,26 +111,21 @@ pub fn load(path: &Path, catalog: &Catalog) -> Result<Vec<JobRole>, InputError> 
     let mut mostly_outside: Vec<String> = Vec::new();
     let label = |name: &str| name.rsplit(": ").next().unwrap_or(name).to_string();
     for (name, posting) in postings {
-        let mut job = match from_posting(&name, posting, catalog) {
-            Ok(job) => job,
+        let (mut job, coverage) = match read_posting(&name, posting, catalog) {
+            Ok(read) => read,
             Err(_) if several => {
                 skipped.push(label(&name));
                 continue;
             }
             Err(error) => return Err(error),
         };
-        if several && !job.warnings.is_empty() {
-            mostly_outside.push(label(&name));
-            job.warnings.clear();
+        match coverage {
+            Some(_) if several => mostly_outside.push(label(&name)),
+            Some(coverage) => job.warnings.push(coverage),
+            None => {}
         }
         // Two postings with the same title get distinct ids.
-        let base = job.role.profile.id.clone();
-        let mut n = 1;
-        while ids.contains(&job.role.profile.id) {
-            n += 1;
-            job.role.profile.id = format!("{base}-{n}");
-        }
-        ids.push(job.role.profile.id.clone());
+        job.role.profile.id = ids.claim(&job.role.profile.id);
         roles.push(job);
     }
     if roles.is_empty() {
@@ -164,6 +198,18 @@ pub fn from_posting(
     posting: &Map<String, Value>,
     catalog: &Catalog,
 ) -> Result<JobRole, InputError> {
+    let (mut job, coverage) = read_posting(name, posting, catalog)?;
+    job.warnings.extend(coverage);
+    Ok(job)
+}
+
+/// [`from_posting`], with the warning that most of the skills the posting lists are outside the
+/// catalog apart (a file of many postings sums those up in one line).
+fn read_posting(
+    name: &str,
+    posting: &Map<String, Value>,
+    catalog: &Catalog,
+) -> Result<(JobRole, Option<String>), InputError> {
     let text = |field: &str| {
         posting
             .get(field)
@@ -175,7 +221,9 @@ pub fn from_posting(
     let company = text("company").or_else(|| text("name"));
     let mut wanted: Vec<Wanted> = Vec::new();
     let mut listed_terms = 0usize;
+    // In order of first appearance, for messages; the set answers "seen already?".
     let mut unknown_terms: Vec<String> = Vec::new();
+    let mut unknown_seen: HashSet<String> = HashSet::new();
     let want = |wanted: &mut Vec<Wanted>,
                 skill: SkillIdx,
                 importance: Importance,
@@ -231,7 +279,7 @@ pub fn from_posting(
                         // posting's coverage.
                         None if part.detail => continue,
                         None => {
-                            if !unknown_terms.contains(&part.name) {
+                            if unknown_seen.insert(part.name.clone()) {
                                 unknown_terms.push(part.name);
                             }
                         }
@@ -249,14 +297,23 @@ pub fn from_posting(
     }
 
     // Skills named in the prose: expected.
+    let mut warnings = Vec::new();
     let scanner = crate::extract::scanner_for(catalog).map_err(|e| InputError::invalid(name, e))?;
     for field in ["description", "qualifications", "responsibilities"] {
-        let texts: Vec<&str> = match posting.get(field) {
-            Some(Value::String(s)) => vec![s.as_str()],
-            Some(Value::Array(items)) => items.iter().filter_map(Value::as_str).collect(),
+        let texts: Vec<(String, &str)> = match posting.get(field) {
+            Some(Value::String(s)) => vec![(field.to_string(), s.as_str())],
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .filter_map(|(i, item)| Some((format!("{field}[{i}]"), item.as_str()?)))
+                .collect(),
             _ => Vec::new(),
         };
-        for text in texts {
+        for (field, text) in texts {
+            let (text, cut) = capped_prose(text);
+            if let Some(cut) = cut {
+                warnings.push(format!("{name}: {field} {cut}"));
+            }
             for mention in scanner.scan(text) {
                 want(
                     &mut wanted,
@@ -282,10 +339,10 @@ pub fn from_posting(
             ),
         ));
     }
-    let mut warnings = Vec::new();
     let known_terms = listed_terms - unknown_terms.len().min(listed_terms);
+    let mut coverage = None;
     if listed_terms > 0 && known_terms * 2 < listed_terms {
-        warnings.push(format!(
+        coverage = Some(format!(
             "{name}: only {known_terms} of the {listed_terms} skills the posting “{title}” lists are in the catalog (not: {}); its score covers only those and the skills found in its text",
             list_some(&unknown_terms)
         ));
@@ -297,7 +354,7 @@ pub fn from_posting(
         let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
         InputError::invalid(name, text.join("; "))
     })?;
-    Ok(JobRole { role, warnings })
+    Ok((JobRole { role, warnings }, coverage))
 }
 
 /// Exact names and aliases only: a posting's "Razor" must not become a skill by a near spelling.
@@ -539,6 +596,43 @@ mod tests {
 
     fn posting(text: &str) -> Map<String, Value> {
         serde_json::from_str(text).unwrap()
+    }
+
+    #[test]
+    fn one_file_given_twice_gives_distinct_ids_and_none_a_profile_has() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("jobs.json");
+        std::fs::write(
+            &path,
+            r#"[{"title": "ML Engineer", "skills": ["PyTorch"]},
+                {"title": "ML Engineer", "skills": ["JAX"]},
+                {"title": "ML Engineer 2", "skills": ["Docker"]}]"#,
+        )
+        .unwrap();
+        let mut ids = RoleIds::reserving(["job-ml-engineer-2"]);
+        let mut read = || -> Vec<String> {
+            load(&path, catalog(), &mut ids)
+                .unwrap()
+                .into_iter()
+                .map(|job| job.role.profile.id)
+                .collect()
+        };
+        assert_eq!(
+            read(),
+            [
+                "job-ml-engineer",
+                "job-ml-engineer-3",
+                "job-ml-engineer-2-2"
+            ]
+        );
+        assert_eq!(
+            read(),
+            [
+                "job-ml-engineer-4",
+                "job-ml-engineer-5",
+                "job-ml-engineer-2-3"
+            ]
+        );
     }
 
     #[test]
