@@ -1187,7 +1187,12 @@ mod tests {
         let items: Vec<String> = (0..500).map(|i| i.to_string()).collect();
         let text = format!(r#"{{"work": [{{"highlights": [{}]}}]}}"#, items.join(","));
         let skills = parse("r.json", &text, catalog()).unwrap();
-        assert_eq!(skills.warnings.len(), WRONG_TYPES_NAMED + 1, "{:?}", skills.warnings);
+        assert_eq!(
+            skills.warnings.len(),
+            WRONG_TYPES_NAMED + 1,
+            "{:?}",
+            skills.warnings
+        );
         assert_eq!(
             skills.warnings.last().map(String::as_str),
             Some("480 more fields of the wrong type were ignored")
