@@ -645,6 +645,14 @@ impl Progress {
 mod tests {
     use super::*;
 
+    /// [`collect`] of one folder, its paths relative to it.
+    fn collect_relative(root: &Path) -> Vec<String> {
+        collect(&[root.to_path_buf()])
+            .iter()
+            .map(|s| s.replace(&format!("{}/", root.display()), ""))
+            .collect()
+    }
+
     fn collect(paths: &[PathBuf]) -> Vec<String> {
         let mut seen = Vec::new();
         walk(paths, &mut |item| {
@@ -675,11 +683,7 @@ mod tests {
             std::fs::write(root.join(file), "{}").expect("write");
         }
         std::fs::write(root.join("b/people.jsonl"), "{}\n\n{}\n").expect("write");
-        let seen = collect(&[root.to_path_buf()]);
-        let rel: Vec<String> = seen
-            .iter()
-            .map(|s| s.replace(&format!("{}/", root.display()), ""))
-            .collect();
+        let rel = collect_relative(root);
         assert_eq!(
             rel,
             [
@@ -708,11 +712,7 @@ mod tests {
         std::fs::create_dir(root.join("d")).expect("mkdir");
         std::os::unix::fs::symlink("d", root.join("e")).expect("symlink");
         std::os::unix::fs::symlink("a.json", root.join("f.json")).expect("symlink");
-        let seen = collect(&[root.to_path_buf()]);
-        let rel: Vec<String> = seen
-            .iter()
-            .map(|s| s.replace(&format!("{}/", root.display()), ""))
-            .collect();
+        let rel = collect_relative(root);
         assert_eq!(
             rel,
             [

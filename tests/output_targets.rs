@@ -33,6 +33,18 @@ fn jordan_report() -> Vec<u8> {
     run.stdout
 }
 
+/// `assess examples/jordan.json --format json -o PATH`.
+fn jordan_json_to(path: &Path) -> Output {
+    skillgap(&[
+        "assess",
+        "examples/jordan.json",
+        "--format",
+        "json",
+        "-o",
+        path_str(path),
+    ])
+}
+
 fn no_temporary_files(dir: &Path) {
     let left: Vec<_> = fs::read_dir(dir)
         .expect("readable")
@@ -108,14 +120,7 @@ fn a_fifo_is_written_through_to_its_reader() {
             .expect("reads the FIFO");
         bytes
     });
-    let run = skillgap(&[
-        "assess",
-        "examples/jordan.json",
-        "--format",
-        "json",
-        "-o",
-        path_str(&fifo),
-    ]);
+    let run = jordan_json_to(&fifo);
     assert!(run.status.success(), "{run:?}");
     let read = reader.join().expect("reader thread");
     assert_eq!(read, jordan_report());
@@ -135,14 +140,7 @@ fn a_link_to_the_own_stdout_writes_to_stdout() {
     let dir = tempfile::tempdir().expect("temp dir");
     let stdout = dir.path().join("stdout");
     std::os::unix::fs::symlink("/proc/self/fd/1", &stdout).expect("symlink");
-    let run = skillgap(&[
-        "assess",
-        "examples/jordan.json",
-        "--format",
-        "json",
-        "-o",
-        path_str(&stdout),
-    ]);
+    let run = jordan_json_to(&stdout);
     assert!(run.status.success(), "{run:?}");
     assert_eq!(run.stdout, jordan_report());
     assert!(fs::symlink_metadata(&stdout)
@@ -159,14 +157,7 @@ fn a_symlink_replaces_its_target_and_a_file_keeps_its_mode() {
     fs::set_permissions(&target, fs::Permissions::from_mode(0o600)).expect("chmod");
     let link = dir.path().join("latest.json");
     std::os::unix::fs::symlink("report.json", &link).expect("symlink");
-    let run = skillgap(&[
-        "assess",
-        "examples/jordan.json",
-        "--format",
-        "json",
-        "-o",
-        path_str(&link),
-    ]);
+    let run = jordan_json_to(&link);
     assert!(run.status.success(), "{run:?}");
     assert!(fs::symlink_metadata(&link)
         .expect("link")

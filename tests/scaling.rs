@@ -87,6 +87,19 @@ fn a_json_resume_summary_of_unclosed_markup_is_cut_at_the_text_cap() {
         .any(|w| w.as_str() == Some(cut)));
 }
 
+/// `assess examples/jordan.json --job POSTING --only-job --format json`.
+fn jordan_against_only(posting: &Path) -> (serde_json::Value, String) {
+    skillgap_json(&[
+        "assess",
+        "examples/jordan.json",
+        "--job",
+        path_str(posting),
+        "--only-job",
+        "--format",
+        "json",
+    ])
+}
+
 #[test]
 fn a_posting_description_of_unclosed_markup_is_cut_at_the_text_cap() {
     let dir = tempfile::tempdir().unwrap();
@@ -95,15 +108,7 @@ fn a_posting_description_of_unclosed_markup_is_cut_at_the_text_cap() {
         json!({"title": "ML Engineer", "skills": ["PyTorch"], "description": description});
     let path = dir.path().join("job.json");
     std::fs::write(&path, posting.to_string()).unwrap();
-    let (report, stderr) = skillgap_json(&[
-        "assess",
-        "examples/jordan.json",
-        "--job",
-        path_str(&path),
-        "--only-job",
-        "--format",
-        "json",
-    ]);
+    let (report, stderr) = jordan_against_only(&path);
     assert!(
         stderr.contains("description is too long to scan whole (6.0 MiB)"),
         "{stderr}"
@@ -158,15 +163,7 @@ fn a_posting_of_160_000_unknown_names_is_scored_on_the_one_it_knows() {
     assert!(text.len() <= INPUT_CAP);
     let path = dir.path().join("job.json");
     std::fs::write(&path, text).unwrap();
-    let (report, stderr) = skillgap_json(&[
-        "assess",
-        "examples/jordan.json",
-        "--job",
-        path_str(&path),
-        "--only-job",
-        "--format",
-        "json",
-    ]);
+    let (report, stderr) = jordan_against_only(&path);
     assert!(
         stderr.contains("only 1 of the 160001 skills the posting “ML Engineer” lists are in the catalog (not: Zq000000, Zq000001, Zq000002, Zq000003, Zq000004, Zq000005, …)"),
         "{stderr}"
