@@ -135,8 +135,15 @@ impl Scanner {
 
     /// Every skill mentioned in `text`, in order of appearance, at most once per skill and line.
     pub fn scan(&self, text: &str) -> Vec<Mention> {
+        self.scan_in_context(text, "")
+    }
+
+    /// [`Scanner::scan`] for a field that sits under a header written elsewhere (a JSON Resume
+    /// highlight under its position's title and summary): the header's words count as the field
+    /// of an everyday-word skill, as the header above a bullet does in a text résumé.
+    pub fn scan_in_context(&self, text: &str, context: &str) -> Vec<Mention> {
         let document = Document::new(text);
-        self.scan_document(&document)
+        self.scan_document_in(&document, context)
     }
 
     /// The lowercase spellings the automaton searches for (each catalog name, alias and inflection,
@@ -149,6 +156,10 @@ impl Scanner {
     }
 
     pub(crate) fn scan_document(&self, document: &Document) -> Vec<Mention> {
+        self.scan_document_in(document, "")
+    }
+
+    fn scan_document_in(&self, document: &Document, context: &str) -> Vec<Mention> {
         let search = document.search.as_str();
         let flat = document.flat.as_str();
         let mut hits: Vec<Hit> = Vec::new();
@@ -217,7 +228,7 @@ impl Scanner {
                 strength: Strength::Plain,
             });
         }
-        self.read_phrasing(document, mentions)
+        self.read_phrasing(document, mentions, context)
     }
 
     /// The sentence-level reading of the prose. A bullet and the lines that continue it (or a
@@ -225,17 +236,30 @@ impl Scanner {
     /// selling or recruiting, or uses a name in another sense, or names an everyday-word skill
     /// with none of its field's words there or in the header above it; the concept skills its
     /// phrasing shows are added, once per skill and sentence, on its first line.
-    fn read_phrasing(&self, document: &Document, mentions: Vec<Mention>) -> Vec<Mention> {
+    fn read_phrasing(
+        &self,
+        document: &Document,
+        mentions: Vec<Mention>,
+        context: &str,
+    ) -> Vec<Mention> {
         let lines = &document.lines;
         let text_of = |line: &Line| &document.display[line.start..line.end];
         let mut out = Vec::with_capacity(mentions.len());
         let mut pending = mentions.into_iter().peekable();
-        // The terms of the latest sentence that was not a bullet: a position's header, a paragraph.
+        // The terms of the latest sentence that was not a bullet (a position's header, a
+        // paragraph) or was a bullet with bullets nested under it.
         let mut header = super::signals::Found::default();
+        // The terms of the header written elsewhere, which holds for the whole text.
+        let mut outer = super::signals::Found::default();
+        let mut sentence = String::new();
+        if !context.is_empty() {
+            sentence.push(' ');
+            push_normalised(&mut sentence, context);
+            self.signals.find_into(&sentence, &mut outer);
+        }
         // The last evidence cut, reused for the next mention of the same line or bullet.
         let mut last_evidence: Option<((usize, usize), String)> = None;
         // Buffers reused from one sentence to the next.
-        let mut sentence = String::new();
         let mut found = super::signals::Found::default();
         let mut i = 0;
         while i < lines.len() {
@@ -265,7 +289,8 @@ impl Scanner {
                 push_normalised(&mut sentence, text_of(line));
             }
             self.signals.find_into(&sentence, &mut found);
-            if !is_bullet(text_of(line).trim()) {
+            if !is_bullet(text_of(line).trim()) || has_nested_bullets(&lines[i..], end - i, text_of)
+            {
                 header.clone_from(&found);
             }
             let mut in_block: Vec<Mention> = Vec::new();
@@ -297,7 +322,8 @@ impl Scanner {
             in_block.retain(|m| {
                 !self.signals.is_guarded(m.skill, &found)
                     && (self.signals.in_domain(m.skill, &found)
-                        || self.signals.in_domain(m.skill, &header))
+                        || self.signals.in_domain(m.skill, &header)
+                        || (!context.is_empty() && self.signals.in_domain(m.skill, &outer)))
             });
             let first = &lines[block_start];
             for (skill, term, at) in self.signals.skills_in(&found) {
@@ -592,6 +618,19 @@ pub(crate) fn item_text(segment: &str) -> &str {
     strip_markup(item)
 }
 
+/// Whether the bullet that opens `lines` (its sentence `len` lines long) has bullets nested under
+/// it: the next line with text is a bullet indented deeper ("- **ML Engineer** (2024 – now)" over
+/// "  - Fine-tuned …"), so it heads them as a position's header line does.
+fn has_nested_bullets<'t>(lines: &[Line], len: usize, text_of: impl Fn(&Line) -> &'t str) -> bool {
+    let indent = |text: &str| text.len() - text.trim_start().len();
+    let own = indent(text_of(&lines[0]));
+    lines[len..]
+        .iter()
+        .map(&text_of)
+        .find(|text| !text.trim().is_empty())
+        .is_some_and(|next| is_bullet(next.trim()) && indent(next) > own)
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -604,6 +643,32 @@ mod tests {
             .iter()
             .map(|m: &Mention| catalog.skill(m.skill).id.clone())
             .collect()
+    }
+
+    #[test]
+    fn an_everyday_word_skill_takes_its_field_from_the_header_it_sits_under() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let scanner = Scanner::builtin().expect("scanner");
+        let bullet = "Prompt engineering and prompt versioning for 14 production prompts.";
+        let in_context = |context: &str| -> Vec<String> {
+            scanner
+                .scan_in_context(bullet, context)
+                .iter()
+                .map(|m| catalog.skill(m.skill).id.clone())
+                .collect()
+        };
+        // Alone, "prompt engineering" could be anything; under an LLM position it is the skill.
+        assert!(!in_context("").contains(&"prompt-engineering".to_string()));
+        assert!(
+            in_context("LLM Engineer. Pillarbox AI").contains(&"prompt-engineering".to_string())
+        );
+        assert!(!in_context("Copywriter. Acme Bakery").contains(&"prompt-engineering".to_string()));
+
+        // A bullet with bullets nested under it heads them, as a header line does.
+        let nested = "- **Founding Machine Learning Engineer** (2024 - Present)\n  - Nakamoto LLC\n  - Developed fine-tuning frameworks\n";
+        assert!(ids(nested).contains(&"fine-tuning".to_string()));
+        let flat = "- **Founding Machine Learning Engineer** (2024 - Present)\n- Nakamoto LLC\n- Developed fine-tuning frameworks\n";
+        assert!(!ids(flat).contains(&"fine-tuning".to_string()));
     }
 
     #[test]

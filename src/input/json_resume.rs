@@ -145,6 +145,7 @@ pub fn from_value(
         sightings: Vec::new(),
         positions: Vec::new(),
         today,
+        context: String::new(),
     };
     reader.skills.name = root
         .get("basics")
@@ -180,6 +181,9 @@ struct Reader<'a> {
     sightings: Vec<Sighting>,
     positions: Vec<Position>,
     today: Day,
+    /// The title and summary of the entry whose fields are being scanned: the header its
+    /// highlights sit under ("" outside an entry).
+    context: String,
 }
 
 /// A JSON Resume entry's start and end, as written: the start and end fields, or one field
@@ -452,6 +456,11 @@ impl Reader<'_> {
                 match entry {
                     Value::Object(entry) => {
                         let at = self.entry_place(section, entry);
+                        self.context = ["position", "role", "title", "name", "summary"]
+                            .iter()
+                            .filter_map(|field| entry.get(*field).and_then(text_of))
+                            .collect::<Vec<_>>()
+                            .join(". ");
                         for field in *fields {
                             let path = || format!("{section}[{i}].{field}");
                             let at = if HEADERS.contains(field) && at.position.is_some() {
@@ -471,6 +480,7 @@ impl Reader<'_> {
                     }
                     _ => {}
                 }
+                self.context.clear();
             }
         }
     }
@@ -539,7 +549,7 @@ impl Reader<'_> {
 
     fn scan_field(&mut self, text: &str, at: FieldPlace, path: impl FnOnce() -> String) {
         let (text, cut) = capped_prose(text);
-        let mentions = self.scanner.scan(text);
+        let mentions = self.scanner.scan_in_context(text, &self.context);
         if mentions.is_empty() && cut.is_none() {
             return;
         }
