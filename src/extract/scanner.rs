@@ -12,7 +12,7 @@ use super::layout::{continues_block, is_bullet, is_item_separator, strip_markup}
 use super::signals::{push_normalised, Signals};
 use super::terms::{list_case_matches, variants, Candidate};
 use super::{Mention, Strength};
-use crate::catalog::{Catalog, CatalogError, TermPolicy};
+use crate::catalog::{Catalog, CatalogError, SkillIdx, TermPolicy};
 
 /// The prebuilt matcher over every name and alias of a catalog.
 #[derive(Debug)]
@@ -31,6 +31,10 @@ pub struct Scanner {
     pub(crate) list_item_max_len: usize,
     /// Phrase signals for concept skills, and the guards of every term.
     pub(crate) signals: Signals,
+    /// Per skill, the skills it implies whose name its own name begins with ("PyTorch" for
+    /// "PyTorch FSDP", "TensorRT" for "TensorRT-LLM"): such a name at the start of the longer
+    /// one is a mention too.
+    pub(crate) named_within: Vec<Vec<SkillIdx>>,
 }
 
 pub(crate) static BUILTIN_SCANNER: OnceLock<Scanner> = OnceLock::new();
@@ -113,8 +117,24 @@ impl Scanner {
                 ))
             })?;
         let signals = Signals::new(catalog).map_err(CatalogError::Invalid)?;
+        let named_within = (0..catalog.skills().len())
+            .map(|outer| {
+                let name = catalog.skill(outer).name.to_ascii_lowercase();
+                catalog
+                    .implies(outer)
+                    .iter()
+                    .copied()
+                    .filter(|&inner| {
+                        let inner_name = catalog.skill(inner).name.to_ascii_lowercase();
+                        name.strip_prefix(&inner_name)
+                            .is_some_and(|rest| rest.starts_with([' ', '-']))
+                    })
+                    .collect()
+            })
+            .collect();
         Ok(Scanner {
             signals,
+            named_within,
             automaton,
             automaton_spellings,
             candidates,
@@ -191,12 +211,24 @@ impl Scanner {
         hits.sort_by(|a, b| a.start.cmp(&b.start).then(b.end.cmp(&a.end)));
         let mut mentions: Vec<Mention> = Vec::new();
         let mut taken_until = 0;
+        // The last hit taken whole: a shorter name inside it counts only when the longer name
+        // begins with it and implies it ("PyTorch" in "PyTorch FSDP", not "C" in "C++").
+        let mut taken: Option<(usize, usize, SkillIdx)> = None;
         // Hits come in text order: the previous line's evidence is reused for the next hit on it.
         for hit in hits {
             if hit.start < taken_until {
-                continue;
+                let named_inside = taken.is_some_and(|(start, end, skill)| {
+                    hit.start == start
+                        && hit.end < end
+                        && self.named_within[skill].contains(&hit.candidate.skill)
+                });
+                if !named_inside {
+                    continue;
+                }
+            } else {
+                taken_until = hit.end;
+                taken = Some((hit.start, hit.end, hit.candidate.skill));
             }
-            taken_until = hit.end;
             let line = &document.lines[hit.line];
             let line_number = hit.line + 1;
             // Mentions are in text order: only the ones on this line need checking.
@@ -669,6 +701,22 @@ mod tests {
         assert!(ids(nested).contains(&"fine-tuning".to_string()));
         let flat = "- **Founding Machine Learning Engineer** (2024 - Present)\n- Nakamoto LLC\n- Developed fine-tuning frameworks\n";
         assert!(!ids(flat).contains(&"fine-tuning".to_string()));
+    }
+
+    #[test]
+    fn a_framework_named_at_the_start_of_its_own_tool_is_a_mention_too() {
+        let read = ids("- Trained a 2B model on 256 H100s with PyTorch FSDP in bf16.\n");
+        assert!(read.contains(&"fsdp".to_string()), "{read:?}");
+        assert!(read.contains(&"pytorch".to_string()), "{read:?}");
+        // Not a name inside another that does not begin with it, nor one the longer skill does
+        // not imply.
+        let read = ids("- Fine-tuned classifiers with Hugging Face Transformers.\n");
+        assert!(
+            !read.contains(&"transformers-architecture".to_string()),
+            "{read:?}"
+        );
+        let read = ids("- Wrote the service in C++ and Objective-C.\n");
+        assert!(!read.contains(&"c".to_string()), "{read:?}");
     }
 
     #[test]
