@@ -92,9 +92,14 @@ fn main() {
     let start = Instant::now();
     let mut roles = 0;
     for _ in 0..rounds {
-        roles += job::load(&postings, catalog, &mut job::RoleIds::default())
-            .expect("postings load")
-            .len();
+        roles += job::load(
+            &postings,
+            job::PostingFormat::Auto,
+            catalog,
+            &mut job::RoleIds::default(),
+        )
+        .expect("postings load")
+        .len();
     }
     let elapsed = start.elapsed().as_secs_f64();
     println!(

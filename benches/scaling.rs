@@ -55,7 +55,14 @@ fn main() {
         |count| {
             let postings = vec![json!({"title": "ML Engineer", "skills": ["PyTorch"]}); count];
             std::fs::write(&posting_file, Value::from(postings).to_string()).expect("writes");
-            timed(|| job::load(&posting_file, catalog, &mut job::RoleIds::default()))
+            timed(|| {
+                job::load(
+                    &posting_file,
+                    job::PostingFormat::Auto,
+                    catalog,
+                    &mut job::RoleIds::default(),
+                )
+            })
         },
     );
     row(
@@ -67,7 +74,14 @@ fn main() {
             skills.extend((0..count).map(|i| format!("Zq{i:06}")));
             let posting = json!({"title": "ML Engineer", "skills": skills});
             std::fs::write(&posting_file, posting.to_string()).expect("writes");
-            timed(|| job::load(&posting_file, catalog, &mut job::RoleIds::default()))
+            timed(|| {
+                job::load(
+                    &posting_file,
+                    job::PostingFormat::Auto,
+                    catalog,
+                    &mut job::RoleIds::default(),
+                )
+            })
         },
     );
     let saved = saved_report(catalog);

@@ -6,6 +6,7 @@ use std::path::PathBuf;
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
 use crate::input::InputFormat;
+use crate::profile::job::PostingFormat;
 use crate::profile::Tier;
 use crate::render::diff::DiffFormat;
 use crate::render::{BatchFormat, ReportFormat};
@@ -73,6 +74,9 @@ pub enum Command {
     Batch(BatchArgs),
     /// Compare two assessments (inputs or saved JSON reports): progress per role
     Diff(DiffArgs),
+    /// Read a job posting (pasted text, Markdown or JSON) and show the role it becomes; `--format
+    /// json` writes it as a profile file
+    Job(JobArgs),
     /// Check custom role profiles
     Profiles(ProfilesArgs),
     /// Write an example skills JSON to start from
@@ -122,9 +126,15 @@ pub struct AssessArgs {
     #[arg(long)]
     pub explain: bool,
 
-    /// Also rank against the job posting(s) in FILE (JSON Resume job schema); repeatable
+    /// Also rank against the job posting in FILE: pasted text or Markdown, or the JSON Resume job
+    /// schema; a folder reads every .txt, .md and .json posting in it; `-` reads standard input;
+    /// repeatable
     #[arg(long = "job", value_name = "FILE")]
     pub jobs: Vec<PathBuf>,
+
+    /// How to read the --job files instead of detecting it
+    #[arg(long, value_enum, default_value_t = PostingFormat::Auto)]
+    pub job_format: PostingFormat,
 
     /// Rank only against the --job postings, not the built-in roles
     #[arg(long, requires = "jobs", conflicts_with = "roles")]
@@ -165,6 +175,19 @@ pub struct BatchArgs {
     /// Exit with code 1 when some person's best selected role scores below N (0–100)
     #[arg(long, value_name = "N", value_parser = parse_score)]
     pub min_score: Option<f64>,
+
+    /// Also rank everyone against the job posting in FILE (text, Markdown or JSON; a folder reads
+    /// every posting in it); repeatable
+    #[arg(long = "job", value_name = "FILE")]
+    pub postings: Vec<PathBuf>,
+
+    /// How to read the --job files instead of detecting it
+    #[arg(long, value_enum, default_value_t = PostingFormat::Auto)]
+    pub job_format: PostingFormat,
+
+    /// Rank only against the --job postings, not the built-in roles
+    #[arg(long, requires = "postings", conflicts_with = "roles")]
+    pub only_job: bool,
 
     /// Output format
     #[arg(long, value_enum, default_value_t = BatchFormat::Table)]
@@ -237,6 +260,27 @@ pub struct RoleArgs {
     pub id: String,
 
     /// Output format
+    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+
+    /// Write to FILE (atomically) instead of standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct JobArgs {
+    /// The posting: a .txt or .md file as pasted from a careers page, or a JSON Resume job; `-`
+    /// reads standard input
+    #[arg(value_name = "POSTING")]
+    pub posting: PathBuf,
+
+    /// How to read the posting instead of detecting it
+    #[arg(long, value_enum, default_value_t = PostingFormat::Auto)]
+    pub job_format: PostingFormat,
+
+    /// Output format: `table` shows each requirement with why; `json` is a profile file that
+    /// `--profiles DIR` and `profiles validate` accept
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 

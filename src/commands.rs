@@ -9,11 +9,12 @@ use anyhow::Context as _;
 use crate::assess::{self, Options};
 use crate::catalog::Catalog;
 use crate::cli::{
-    AssessArgs, BatchArgs, Cli, Command, DiffArgs, ListFormat, RoleArgs, RolesArgs, SkillsArgs,
+    AssessArgs, BatchArgs, Cli, Command, DiffArgs, JobArgs, ListFormat, RoleArgs, RolesArgs,
+    SkillsArgs,
 };
 use crate::input;
 use crate::output;
-use crate::profile::job::RoleIds;
+use crate::profile::job::{PostingFormat, RoleIds};
 use crate::profile::{builtin_profiles, ProfileSet, Role};
 use crate::render::{self, RenderOptions};
 use crate::Outcome;
@@ -66,6 +67,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Skills(args) => skills_command(&context()?, args),
         Command::Batch(args) => batch_command(&context()?, args),
         Command::Diff(args) => diff_command(&context()?, args),
+        Command::Job(args) => job_command(&context()?, args),
     }
 }
 
@@ -81,12 +83,12 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
     // A posting never gets a profile's id, nor one an earlier posting has (in any --job file).
     let mut taken_ids = RoleIds::reserving(context.profiles.roles().iter().map(Role::id));
     for job in &args.jobs {
-        for loaded in crate::profile::job::load(job, context.catalog, &mut taken_ids)? {
-            for warning in &loaded.warnings {
-                output::warn(warning);
-            }
-            job_roles.push(loaded.role);
-        }
+        job_roles.extend(load_postings(
+            context,
+            job,
+            args.job_format,
+            &mut taken_ids,
+        )?);
     }
     let skills = match &args.input {
         Some(path) => input::read(path, args.input_format, context.catalog)?,
@@ -198,6 +200,62 @@ fn role_command(context: &Context, args: &RoleArgs) -> anyhow::Result<Outcome> {
     Ok(Outcome::Success)
 }
 
+/// The roles the postings at `path` become, their warnings written out.
+fn load_postings(
+    context: &Context,
+    path: &Path,
+    format: PostingFormat,
+    taken_ids: &mut RoleIds,
+) -> anyhow::Result<Vec<Role>> {
+    let mut roles = Vec::new();
+    for loaded in crate::profile::job::load(path, format, context.catalog, taken_ids)? {
+        for warning in &loaded.warnings {
+            output::warn(warning);
+        }
+        roles.push(loaded.role);
+    }
+    Ok(roles)
+}
+
+fn job_command(context: &Context, args: &JobArgs) -> anyhow::Result<Outcome> {
+    let mut taken_ids = RoleIds::reserving(context.profiles.roles().iter().map(Role::id));
+    let jobs = crate::profile::job::load(
+        &args.posting,
+        args.job_format,
+        context.catalog,
+        &mut taken_ids,
+    )?;
+    for warning in jobs.iter().flat_map(|job| &job.warnings) {
+        output::warn(warning);
+    }
+    let bytes = match args.format {
+        // One posting is one profile file; several (a JSON array, a folder) are a list of them.
+        ListFormat::Json => match jobs.as_slice() {
+            [job] => to_json(&job.role.profile)?,
+            _ => to_json(&jobs.iter().map(|j| &j.role.profile).collect::<Vec<_>>())?,
+        },
+        ListFormat::Table => {
+            let mut bytes = Vec::new();
+            let options = context.render_options(args.output.as_deref(), false);
+            for (i, job) in jobs.iter().enumerate() {
+                if i > 0 {
+                    bytes.push(b'\n');
+                }
+                render::render_posting_detail(
+                    &job.role,
+                    &job.passed_over,
+                    context.catalog,
+                    &options,
+                    &mut bytes,
+                )?;
+            }
+            bytes
+        }
+    };
+    output::emit(args.output.as_deref(), &bytes)?;
+    Ok(Outcome::Success)
+}
+
 fn skills_command(context: &Context, args: &SkillsArgs) -> anyhow::Result<Outcome> {
     let catalog = context.catalog;
     let query = args.query.as_deref().unwrap_or("");
@@ -248,7 +306,28 @@ fn worker_threads(asked: Option<u16>) -> usize {
 }
 
 fn batch_command(context: &Context, args: &BatchArgs) -> anyhow::Result<Outcome> {
-    let roles = context.profiles.select(&args.roles)?;
+    if args.paths.iter().any(|p| p == Path::new("-"))
+        && args.postings.iter().any(|p| p == Path::new("-"))
+    {
+        anyhow::bail!("standard input (`-`) can hold the résumés or a --job posting, not both");
+    }
+    let mut roles = if args.only_job {
+        Vec::new()
+    } else {
+        context.profiles.select(&args.roles)?
+    };
+    // Everyone is ranked against the same postings, read once before any résumé.
+    let mut taken_ids = RoleIds::reserving(context.profiles.roles().iter().map(Role::id));
+    let mut job_roles = Vec::new();
+    for posting in &args.postings {
+        job_roles.extend(load_postings(
+            context,
+            posting,
+            args.job_format,
+            &mut taken_ids,
+        )?);
+    }
+    roles.extend(job_roles.iter());
     let batch_context = render::BatchContext {
         roles: roles
             .iter()
@@ -263,7 +342,8 @@ fn batch_command(context: &Context, args: &BatchArgs) -> anyhow::Result<Outcome>
         options: Options {
             tier: args.tier,
             top: None,
-            plan_roles: args.roles.is_empty().then_some(assess::DEFAULT_PLAN_ROLES),
+            plan_roles: (args.roles.is_empty() && !args.only_job)
+                .then_some(assess::DEFAULT_PLAN_ROLES),
         },
         input_format: args.input_format,
         min_score: args.min_score,

@@ -232,7 +232,13 @@ fn every_job_posting_becomes_a_role() {
     assert!(roles >= 80, "only {roles} of 100 postings became roles");
 
     // The whole file loads as many roles at once, postings without catalog skills skipped.
-    let loaded = job::load(&path, catalog, &mut job::RoleIds::default()).expect("loads");
+    let loaded = job::load(
+        &path,
+        job::PostingFormat::Auto,
+        catalog,
+        &mut job::RoleIds::default(),
+    )
+    .expect("loads");
     assert_eq!(loaded.len(), roles);
     let mut ids: Vec<&str> = loaded.iter().map(|j| j.role.profile.id.as_str()).collect();
     ids.sort_unstable();
@@ -241,6 +247,7 @@ fn every_job_posting_becomes_a_role() {
 
     let sample = job::load(
         &Path::new(CORPUS).join("schema/sample.job.json"),
+        job::PostingFormat::Auto,
         catalog,
         &mut job::RoleIds::default(),
     )

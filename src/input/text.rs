@@ -47,7 +47,7 @@ pub fn parse_at(
 
 /// Classic Mac OS line endings (a carriage return alone) as line breaks, so a file saved that way
 /// has lines at all; a CRLF stays. Byte for byte, so positions in the text do not move.
-fn lone_carriage_returns_as_newlines(text: &str) -> std::borrow::Cow<'_, str> {
+pub(crate) fn lone_carriage_returns_as_newlines(text: &str) -> std::borrow::Cow<'_, str> {
     let bytes = text.as_bytes();
     let lone = |i: usize| bytes[i] == b'\r' && bytes.get(i + 1) != Some(&b'\n');
     if !memchr::memchr_iter(b'\r', bytes).any(lone) {

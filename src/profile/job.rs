@@ -37,6 +37,9 @@ use super::{Importance, Profile, ProfileCategory, Requirement, Role, Tier, TierB
 pub struct JobRole {
     pub role: Role,
     pub warnings: Vec<String>,
+    /// Skills a text posting names only where they are not requirements (About us, Benefits,
+    /// EEO), by name.
+    pub passed_over: Vec<String>,
 }
 
 /// The role ids already given out: the built-in and custom profiles' and every posting's so far,
@@ -76,17 +79,48 @@ impl RoleIds {
     }
 }
 
-/// Reads the postings in `path` (`-` for stdin) as roles, with ids not in `ids` (which then
-/// holds theirs too).
-pub fn load(path: &Path, catalog: &Catalog, ids: &mut RoleIds) -> Result<Vec<JobRole>, InputError> {
+/// How `--job` reads a posting file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, clap::ValueEnum)]
+pub enum PostingFormat {
+    /// JSON when the file opens with `{` or `[` (and is not named .txt/.md), else text.
+    #[default]
+    Auto,
+    /// The JSON Resume job schema (one posting, an array, or {"jobs": […]}).
+    Jsonresume,
+    /// A plain-text or Markdown posting, as pasted from a careers page.
+    Text,
+}
+
+/// Reads the postings in `path` (`-` for stdin; a folder: every `.json`, `.txt` and `.md` file in
+/// it, in name order) as roles, with ids not in `ids` (which then holds theirs too).
+pub fn load(
+    path: &Path,
+    format: PostingFormat,
+    catalog: &Catalog,
+    ids: &mut RoleIds,
+) -> Result<Vec<JobRole>, InputError> {
+    if path.is_dir() {
+        return load_folder(path, format, catalog, ids);
+    }
     let source_name = path.display().to_string();
     let bytes = input::read_source(path)?;
     let text = input::decode(&source_name, &bytes)?;
     if text.trim().is_empty() {
         return Err(InputError::invalid(
             &source_name,
-            "the job posting is empty; expected a JSON Resume job ({\"title\": …, \"skills\": […]})",
+            "the job posting is empty; expected a JSON Resume job ({\"title\": …, \"skills\": […]}) or the text of a posting",
         ));
+    }
+    let text_posting = match format {
+        PostingFormat::Auto => super::posting::looks_like_text(path, &text),
+        PostingFormat::Jsonresume => false,
+        PostingFormat::Text => true,
+    };
+    if text_posting {
+        let read = super::posting::read(&source_name, &text, catalog)?;
+        let mut job = super::posting::role_of(&source_name, &read, catalog)?;
+        job.role.profile.id = ids.claim(&job.role.profile.id);
+        return Ok(vec![job]);
     }
     let (value, cleaned) = lenient::parse_value(&source_name, &text)?;
     let postings: Vec<Posting> = match &value {
@@ -156,6 +190,43 @@ pub fn load(path: &Path, catalog: &Catalog, ids: &mut RoleIds) -> Result<Vec<Job
     if let Some(first) = roles.first_mut() {
         warnings.append(&mut first.warnings);
         first.warnings = warnings;
+    }
+    Ok(roles)
+}
+
+/// Every posting file of a folder, in name order; one that cannot be read stops the run (as a bad
+/// `--job FILE` does), naming the file.
+fn load_folder(
+    dir: &Path,
+    format: PostingFormat,
+    catalog: &Catalog,
+    ids: &mut RoleIds,
+) -> Result<Vec<JobRole>, InputError> {
+    let source_name = dir.display().to_string();
+    let entries = std::fs::read_dir(dir).map_err(|error| InputError::Io {
+        source_name: source_name.clone(),
+        error,
+    })?;
+    let mut files: Vec<std::path::PathBuf> = entries
+        .filter_map(Result::ok)
+        .map(|entry| entry.path())
+        .filter(|path| {
+            path.is_file()
+                && path.extension().and_then(|e| e.to_str()).is_some_and(|e| {
+                    matches!(e.to_ascii_lowercase().as_str(), "json" | "txt" | "md")
+                })
+        })
+        .collect();
+    files.sort();
+    if files.is_empty() {
+        return Err(InputError::invalid(
+            &source_name,
+            "the folder holds no job posting (.json, .txt or .md files)",
+        ));
+    }
+    let mut roles = Vec::new();
+    for file in files {
+        roles.extend(load(&file, format, catalog, ids)?);
     }
     Ok(roles)
 }
@@ -354,7 +425,14 @@ fn read_posting(
         let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
         InputError::invalid(name, text.join("; "))
     })?;
-    Ok((JobRole { role, warnings }, coverage))
+    Ok((
+        JobRole {
+            role,
+            warnings,
+            passed_over: Vec::new(),
+        },
+        coverage,
+    ))
 }
 
 /// Exact names and aliases only: a posting's "Razor" must not become a skill by a near spelling.
@@ -372,7 +450,7 @@ fn list_some(items: &[String]) -> String {
 }
 
 /// Default bands, as the built-in profiles use them.
-fn band(tier: Tier) -> TierBand {
+pub(crate) fn band(tier: Tier) -> TierBand {
     let (min_years, max_years) = match tier {
         Tier::Entry => (0.0, Some(2.0)),
         Tier::Mid => (3.0, Some(5.0)),
@@ -414,7 +492,7 @@ pub fn posting_tier(posting: &Map<String, Value>) -> Option<Tier> {
     qualifications.iter().find_map(|q| tier_from_years(q))
 }
 
-fn tier_from_words(text: &str) -> Option<Tier> {
+pub(crate) fn tier_from_words(text: &str) -> Option<Tier> {
     let words: Vec<&str> = text
         .split(|c: char| !c.is_alphanumeric())
         .filter(|w| !w.is_empty())
@@ -450,7 +528,7 @@ fn tier_from_words(text: &str) -> Option<Tier> {
 }
 
 /// "3+ years", "5 years of experience", "2-4 years": the first number before "year".
-fn tier_from_years(text: &str) -> Option<Tier> {
+pub(crate) fn tier_from_years(text: &str) -> Option<Tier> {
     let at = text.find("year")?;
     let before = &text[..at];
     let digits: String = before
@@ -483,7 +561,7 @@ fn tier_from_years(text: &str) -> Option<Tier> {
     })
 }
 
-fn slug(text: &str) -> String {
+pub(crate) fn slug(text: &str) -> String {
     let mut slug = String::new();
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
@@ -611,7 +689,7 @@ mod tests {
         .unwrap();
         let mut ids = RoleIds::reserving(["job-ml-engineer-2"]);
         let mut read = || -> Vec<String> {
-            load(&path, catalog(), &mut ids)
+            load(&path, PostingFormat::Auto, catalog(), &mut ids)
                 .unwrap()
                 .into_iter()
                 .map(|job| job.role.profile.id)

@@ -7,6 +7,7 @@
 
 pub mod job;
 mod load;
+pub mod posting;
 mod validate;
 
 use std::fmt;

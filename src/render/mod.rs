@@ -15,7 +15,9 @@ use std::io::{self, Write};
 
 use crate::report::{Matched, Report, RoleFit};
 
-pub use table::{render_role_detail, render_roles_table, render_skills_table, score_bar};
+pub use table::{
+    render_posting_detail, render_role_detail, render_roles_table, render_skills_table, score_bar,
+};
 
 /// Display settings every renderer may use.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

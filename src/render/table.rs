@@ -454,6 +454,82 @@ pub fn render_roles_table(
 }
 
 /// `skillgap role ID`: the profile's requirements by category, with the level per tier.
+/// What `skillgap job` shows: the role a posting became, each requirement with its importance,
+/// level and the sentence it was read from, and the skills passed over (named in About us,
+/// Benefits or EEO text).
+pub fn render_posting_detail(
+    role: &Role,
+    passed_over: &[String],
+    catalog: &Catalog,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let p = &role.profile;
+    writeln!(
+        out,
+        "{}",
+        paint(
+            options,
+            &format!("{} ({})", safe(&p.title), safe(&p.id)),
+            console::Style::new().bold()
+        )
+    )?;
+    writeln!(out, "{}", safe(&p.summary))?;
+    let bands: Vec<String> = p
+        .tiers
+        .iter()
+        .map(|b| match b.max_years {
+            Some(max) => format!("{} {}–{} years", b.id, b.min_years, max),
+            None => format!("{} {}+ years", b.id, b.min_years),
+        })
+        .collect();
+    writeln!(out, "Tiers: {}", bands.join(" · "))?;
+    let mut requirements: Vec<_> = p
+        .categories
+        .iter()
+        .flat_map(|c| c.requirements.iter())
+        .collect();
+    // Stable: within an importance, in the order the posting names them.
+    requirements.sort_by_key(|r| r.importance);
+    let mut table = new_table(options);
+    table.set_header(header(
+        options,
+        &["Skill", "Importance", "Level", "Read from"],
+    ));
+    for req in requirements {
+        let name = catalog
+            .index_of(&req.skill)
+            .map_or(req.skill.as_str(), |s| catalog.skill(s).name.as_str());
+        let levels: Vec<String> = p
+            .tiers
+            .iter()
+            .filter_map(|band| {
+                let level = req.levels.get(band.id)?;
+                Some(if p.tiers.len() == 1 {
+                    level_word(level).to_string()
+                } else {
+                    format!("{} {}", band.id, level_word(level))
+                })
+            })
+            .collect();
+        table.add_row(vec![
+            Cell::new(safe(name)),
+            Cell::new(req.importance),
+            Cell::new(levels.join("\n")),
+            Cell::new(safe(req.source_text.as_deref().unwrap_or(""))),
+        ]);
+    }
+    writeln!(out, "{table}")?;
+    if !passed_over.is_empty() {
+        writeln!(
+            out,
+            "Not requirements (named in About us, Benefits or EEO text): {}",
+            safe(&passed_over.join(", "))
+        )?;
+    }
+    Ok(())
+}
+
 pub fn render_role_detail(
     role: &Role,
     catalog: &Catalog,

@@ -1,0 +1,987 @@
+//! Job postings as people paste them: plain text or Markdown copied from a careers page
+//! (`skillgap assess cv.md --job posting.txt`, `skillgap job posting.txt`).
+//!
+//! The posting is read in sections, as a recruiter reads it:
+//!
+//! - a section starts at a heading: a Markdown `#` heading, a line in bold, a short line ending in
+//!   a colon, or a short line that names a known section ("Requirements", "WHAT YOU BRING");
+//! - *Requirements / Must have / What you bring / You have / Qualifications*: a skill is
+//!   **essential** when its sentence says it is required ("must", "required", "N+ years of",
+//!   "strong", "deep", "expert", "proven", "solid", "extensive") and **expected** otherwise;
+//! - *Nice to have / Preferred / Bonus / Plus / Ideally* → **differentiator**, and so is a skill
+//!   whose own part of a sentence says "a plus", "bonus", "preferred", "ideally";
+//! - *Responsibilities / What you'll do* → **expected** ("must" and "required" still make it
+//!   essential);
+//! - *About us / Benefits / Perks / EEO / How to apply* never make a requirement: what the
+//!   company builds, offers or is called is not what it asks for (the skills named there are
+//!   reported as passed over);
+//! - *Our stack / Tech stack / Tools* is context: **situational** at most;
+//! - text under no heading, or under one the reader does not know, is read like requirements;
+//! - alternatives ("PyTorch or JAX") form a toolkit, as in the built-in profiles: **situational**,
+//!   where either one earns the credit.
+//!
+//! Levels come from the words of the skill's part of the sentence: "expert", "deep expertise",
+//! "mastery" → expert (4); "strong", "deep", "extensive", "advanced", "proven", "solid" →
+//! proficient (3); "hands-on", "working knowledge", "experience with" → working (2);
+//! "familiarity", "exposure", "basic" → aware (1); "N+ years of X" → 2 below 3 years, 3 below 5,
+//! 4 from 5. Unstated, the tier's default applies (as for JSON postings).
+//!
+//! The tier comes from the title ("Senior", "Staff", "Lead", "Junior", "Intern", "Graduate"),
+//! else from the first "N+ years" of a requirement (which also sets the experience band), else
+//! from "new grad", "internship", "entry-level" in the text; a posting that says none is scored at
+//! all three tiers. The title is the first heading or line; the company comes from "… at Acme",
+//! "… — Acme", "… | Acme" in it, or a "Company:" line.
+
+use std::path::Path;
+
+use crate::catalog::{Catalog, SkillIdx};
+use crate::input::{self, InputError};
+
+use super::job::{tier_from_words, tier_from_years, JobRole};
+use super::load::compile;
+use super::{Importance, Profile, ProfileCategory, Requirement, Tier, TierBand, TierLevels};
+
+/// What a section of a posting is for.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SectionKind {
+    /// Requirements, qualifications, what you bring.
+    Requirements,
+    /// Nice to have, preferred, bonus.
+    NiceToHave,
+    /// Responsibilities, what you'll do.
+    Responsibilities,
+    /// Our stack, tools we use.
+    Stack,
+    /// About us, benefits, perks, EEO, how to apply: never a requirement.
+    Ignored,
+    /// No heading, or one the reader does not know: read like requirements.
+    General,
+}
+
+impl SectionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            SectionKind::Requirements => "requirements",
+            SectionKind::NiceToHave => "nice to have",
+            SectionKind::Responsibilities => "responsibilities",
+            SectionKind::Stack => "stack",
+            SectionKind::Ignored => "about, benefits or EEO",
+            SectionKind::General => "text",
+        }
+    }
+}
+
+/// Words of a heading that say what its section is, checked in this order (the first kind with
+/// a match wins, so "Nice to have skills" is nice to have, not requirements).
+const SECTION_WORDS: &[(SectionKind, &[&str])] = &[
+    (
+        SectionKind::Ignored,
+        &[
+            "about us",
+            "about the company",
+            "about the team",
+            "who we are",
+            "our mission",
+            "our values",
+            "why join",
+            "why you'll love",
+            "why work",
+            "benefit",
+            "perk",
+            "what we offer",
+            "we offer",
+            "compensation",
+            "salary",
+            "equal opportunit",
+            "eeo",
+            "diversity",
+            "how to apply",
+            "to apply",
+            "application process",
+            "interview process",
+            "location",
+            "life at",
+        ],
+    ),
+    (
+        SectionKind::NiceToHave,
+        &[
+            "nice to have",
+            "nice-to-have",
+            "preferred",
+            "bonus",
+            "plus",
+            "ideally",
+            "desirable",
+            "good to have",
+            "would be great",
+            "extra credit",
+        ],
+    ),
+    (
+        SectionKind::Stack,
+        &[
+            "our stack",
+            "tech stack",
+            "the stack",
+            "tools we use",
+            "technologies we use",
+            "our tools",
+            "our technology",
+            "technology stack",
+        ],
+    ),
+    (
+        SectionKind::Responsibilities,
+        &[
+            "responsibilit",
+            "what you'll do",
+            "what you will do",
+            "what you’ll do",
+            "you will",
+            "you'll",
+            "you’ll",
+            "your role",
+            "the role",
+            "in this role",
+            "day to day",
+            "day-to-day",
+            "duties",
+            "your impact",
+            "what you'll work on",
+            "the job",
+        ],
+    ),
+    (
+        SectionKind::Requirements,
+        &[
+            "requirement",
+            "must have",
+            "must-have",
+            "what you bring",
+            "you bring",
+            "you have",
+            "qualification",
+            "looking for",
+            "who you are",
+            "about you",
+            "you need",
+            "you'll need",
+            "skills",
+            "experience",
+            "what we need",
+            "what we expect",
+            "profile",
+            "competenc",
+        ],
+    ),
+];
+
+/// The kind a heading's words name, if any.
+pub fn section_kind(heading: &str) -> Option<SectionKind> {
+    let heading = heading.to_lowercase();
+    SECTION_WORDS
+        .iter()
+        .find(|(_, words)| words.iter().any(|w| contains_words(&heading, w)))
+        .map(|(kind, _)| *kind)
+}
+
+/// Whether `phrase` is in `text` at word boundaries ("plus" not in "surplus").
+fn contains_words(text: &str, phrase: &str) -> bool {
+    let bytes = text.as_bytes();
+    text.match_indices(phrase).any(|(at, _)| {
+        let before = at == 0 || !bytes[at - 1].is_ascii_alphanumeric();
+        let end = at + phrase.len();
+        // A phrase that ends mid-word on purpose ("responsibilit") may run on.
+        let after = end == bytes.len()
+            || !bytes[end].is_ascii_alphanumeric()
+            || !phrase.as_bytes()[phrase.len() - 1].is_ascii_alphabetic()
+            || PREFIXES.contains(&phrase);
+        before && after
+    })
+}
+
+/// Section words that are word beginnings ("benefit" → "benefits").
+const PREFIXES: &[&str] = &[
+    "responsibilit",
+    "requirement",
+    "qualification",
+    "benefit",
+    "perk",
+    "equal opportunit",
+    "competenc",
+];
+
+/// The cues of one part of a sentence.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Cues {
+    required: bool,
+    /// "must", "required": required even among responsibilities.
+    must: bool,
+    nice: bool,
+    level: Option<u8>,
+}
+
+const NICE_CUES: &[&str] = &[
+    "nice to have",
+    "nice-to-have",
+    "a plus",
+    "is a plus",
+    "are a plus",
+    "bonus",
+    "preferred",
+    "preferably",
+    "ideally",
+    "desirable",
+    "good to have",
+    "would be great",
+    "not required",
+    "a big plus",
+];
+const MUST_CUES: &[&str] = &["must", "required", "requires", "mandatory", "essential"];
+const REQUIRED_CUES: &[&str] = &[
+    "strong",
+    "deep",
+    "expert",
+    "proven",
+    "solid",
+    "extensive",
+    "advanced",
+    "mastery",
+];
+const LEVEL_CUES: &[(u8, &[&str])] = &[
+    (
+        4,
+        &[
+            "expert",
+            "deep expertise",
+            "mastery",
+            "world-class",
+            "world class",
+        ],
+    ),
+    (
+        3,
+        &[
+            "strong",
+            "deep",
+            "extensive",
+            "advanced",
+            "proven",
+            "solid",
+            "in-depth",
+            "proficiency",
+            "proficient",
+        ],
+    ),
+    (
+        1,
+        &[
+            "familiarity",
+            "familiar",
+            "exposure",
+            "basic",
+            "awareness",
+            "some experience",
+            "interest in",
+        ],
+    ),
+    (
+        2,
+        &[
+            "hands-on",
+            "working knowledge",
+            "experience with",
+            "experience in",
+            "practical experience",
+            "comfortable with",
+        ],
+    ),
+];
+
+fn cues_of(part: &str) -> Cues {
+    let part = part.to_lowercase();
+    let has = |cues: &[&str]| cues.iter().any(|c| contains_words(&part, c));
+    let years = stated_years(&part);
+    let level = LEVEL_CUES
+        .iter()
+        .find(|(_, cues)| has(cues))
+        .map(|(level, _)| *level)
+        .or(years.map(|y| match y {
+            y if y >= 5.0 => 4,
+            y if y >= 3.0 => 3,
+            _ => 2,
+        }));
+    Cues {
+        required: has(REQUIRED_CUES) || years.is_some(),
+        must: has(MUST_CUES),
+        nice: has(NICE_CUES),
+        level,
+    }
+}
+
+/// "3+ years", "5 years of": the number of years a part of a sentence asks for.
+fn stated_years(part: &str) -> Option<f64> {
+    let at = part.find("year")?;
+    let before = part[..at].trim_end();
+    let before = before.trim_end_matches(['+', ' ']);
+    let digits: String = before
+        .chars()
+        .rev()
+        .take_while(|c| c.is_ascii_digit())
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    digits
+        .parse::<f64>()
+        .ok()
+        .filter(|y| (0.0..=40.0).contains(y))
+}
+
+/// One requirement as the reader decided it, with why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadRequirement {
+    pub skill: SkillIdx,
+    pub importance: Importance,
+    /// The level the words ask for; `None` means the tier's default.
+    pub level: Option<u8>,
+    /// The sentence it came from.
+    pub sentence: String,
+    /// Its line in the posting (1-based).
+    pub line: usize,
+    pub section: SectionKind,
+    /// Named as one of alternatives ("PyTorch or JAX").
+    pub alternative: bool,
+}
+
+/// A skill named where it is not a requirement (About us, Benefits, EEO).
+#[derive(Debug, Clone, PartialEq)]
+pub struct PassedOver {
+    pub skill: SkillIdx,
+    pub line: usize,
+}
+
+/// Everything the reader decided about a text posting.
+#[derive(Debug, Clone, PartialEq)]
+pub struct ReadPosting {
+    pub title: String,
+    pub company: Option<String>,
+    pub tier: Option<Tier>,
+    /// What set the tier ("the title", "“5+ years” on line 12").
+    pub tier_reason: Option<String>,
+    /// The least years a stated "N+ years" asks for.
+    pub min_years: Option<f64>,
+    pub requirements: Vec<ReadRequirement>,
+    pub passed_over: Vec<PassedOver>,
+}
+
+/// A line of the posting: its text without markup, and whether it heads a section.
+struct PostingLine<'t> {
+    number: usize,
+    text: &'t str,
+}
+
+/// The heading a line is, if it is one: its words, without markup.
+fn heading_of(line: &str) -> Option<String> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() {
+        return None;
+    }
+    if let Some(rest) = trimmed.strip_prefix('#') {
+        return Some(clean_heading(rest.trim_start_matches('#')));
+    }
+    let unbolded = trimmed
+        .strip_prefix("**")
+        .and_then(|t| t.strip_suffix("**").or_else(|| t.strip_suffix("**:")))
+        .or_else(|| {
+            trimmed
+                .strip_prefix("__")
+                .and_then(|t| t.strip_suffix("__"))
+        });
+    if let Some(inner) = unbolded {
+        if !inner.contains("**") && inner.len() <= 80 {
+            return Some(clean_heading(inner));
+        }
+    }
+    if is_bullet(trimmed) {
+        return None;
+    }
+    let words = trimmed.split_whitespace().count();
+    if trimmed.ends_with(':') && words <= 8 && trimmed.len() <= 70 {
+        return Some(clean_heading(trimmed));
+    }
+    // A short line with no sentence punctuation that names a known section.
+    if words <= 6
+        && trimmed.len() <= 50
+        && !trimmed.ends_with(['.', ',', ';'])
+        && section_kind(trimmed).is_some()
+    {
+        return Some(clean_heading(trimmed));
+    }
+    None
+}
+
+fn clean_heading(text: &str) -> String {
+    text.trim()
+        .trim_matches(|c: char| c == '*' || c == '_' || c == ':' || c.is_whitespace())
+        .to_string()
+}
+
+fn is_bullet(trimmed: &str) -> bool {
+    let mut chars = trimmed.chars();
+    match chars.next() {
+        Some('-' | '*' | '+' | '•' | '▪' | '◦' | '‣' | '–' | '►' | '○' | '●' | '·') => {
+            chars.next().is_some_and(char::is_whitespace)
+        }
+        Some(c) if c.is_ascii_digit() => {
+            let rest = trimmed.trim_start_matches(|c: char| c.is_ascii_digit());
+            rest.starts_with(". ") || rest.starts_with(") ")
+        }
+        _ => false,
+    }
+}
+
+/// A line's text without its bullet and emphasis markers.
+fn without_markup(line: &str) -> String {
+    let mut text = line.trim();
+    if is_bullet(text) {
+        text = text
+            .trim_start_matches(|c: char| c.is_ascii_digit())
+            .trim_start_matches(|c: char| !c.is_whitespace())
+            .trim_start();
+    }
+    text.replace("**", "").replace("__", "")
+}
+
+/// Sentence-level lines that say nothing a posting asks for, wherever they stand.
+const EEO_WORDS: &[&str] = &[
+    "equal opportunity",
+    "equal employment",
+    "without regard to",
+    "regardless of",
+    "reasonable accommodation",
+    "we are committed to",
+    "e-verify",
+];
+
+/// The title (and company written with it) from the posting's first heading or line.
+fn title_and_company(lines: &[PostingLine]) -> (String, Option<String>, usize) {
+    let Some(first) = lines.iter().find(|l| !l.text.trim().is_empty()) else {
+        return ("Job posting".to_string(), None, 0);
+    };
+    let mut title = clean_heading(first.text.trim().trim_start_matches('#'));
+    for prefix in ["Job title:", "Title:", "Position:", "Role:"] {
+        if let Some(rest) = title.strip_prefix(prefix) {
+            title = rest.trim().to_string();
+        }
+    }
+    let mut company = None;
+    for separator in [" at ", " — ", " – ", " | ", " - ", " @ "] {
+        if let Some((job, who)) = title.split_once(separator) {
+            if !job.trim().is_empty() && !who.trim().is_empty() {
+                company = Some(clean_heading(who));
+                title = job.trim().to_string();
+                break;
+            }
+        }
+    }
+    if company.is_none() {
+        company = lines.iter().find_map(|l| {
+            let text = without_markup(l.text);
+            ["Company:", "Employer:", "Organization:"]
+                .iter()
+                .find_map(|p| text.trim().strip_prefix(p).map(clean_heading))
+                .filter(|c| !c.is_empty())
+        });
+    }
+    (title, company, first.number)
+}
+
+/// Splits a sentence into its clauses (at `;` and sentence ends) and each clause into its
+/// comma-separated parts.
+fn clauses(text: &str) -> Vec<Vec<&str>> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while !rest.is_empty() {
+        let end = rest
+            .char_indices()
+            .find(|&(i, c)| {
+                c == ';' || (c == '.' && rest[i + 1..].starts_with(' ') && i + 1 < rest.len())
+            })
+            .map_or(rest.len(), |(i, _)| i);
+        let clause = &rest[..end];
+        if !clause.trim().is_empty() {
+            out.push(clause.split(',').filter(|p| !p.trim().is_empty()).collect());
+        }
+        rest = rest.get(end + 1..).unwrap_or("");
+    }
+    out
+}
+
+/// Reads a text or Markdown posting. `name` is used in messages and the role's source.
+pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, InputError> {
+    let scanner = crate::extract::scanner_for(catalog).map_err(|e| InputError::invalid(name, e))?;
+    let text = input::text::lone_carriage_returns_as_newlines(text);
+    let lines: Vec<PostingLine> = text
+        .split('\n')
+        .enumerate()
+        .map(|(i, line)| PostingLine {
+            number: i + 1,
+            text: line.trim_end_matches('\r'),
+        })
+        .collect();
+    let (title, company, title_line) = title_and_company(&lines);
+    let mut section = SectionKind::General;
+    let mut heading = String::new();
+    let mut requirements: Vec<ReadRequirement> = Vec::new();
+    let mut passed_over: Vec<PassedOver> = Vec::new();
+    let mut years_tier: Option<(Tier, f64, usize)> = None;
+    let mut text_tier: Option<(Tier, usize)> = None;
+    for line in &lines {
+        if line.number == title_line || line.text.trim().is_empty() {
+            continue;
+        }
+        if let Some(words) = heading_of(line.text) {
+            section = section_kind(&words).unwrap_or(SectionKind::General);
+            heading = words;
+            continue;
+        }
+        let sentence = without_markup(line.text);
+        // "Requirements: 3+ years of PyTorch" — a label that names its section, on the line.
+        let mut kind = section;
+        if let Some((label, _)) = sentence.split_once(':') {
+            if label.split_whitespace().count() <= 4 {
+                if let Some(named) = section_kind(label) {
+                    kind = named;
+                }
+            }
+        }
+        let lower = sentence.to_lowercase();
+        if EEO_WORDS.iter().any(|w| lower.contains(w)) {
+            kind = SectionKind::Ignored;
+        }
+        if kind == SectionKind::Ignored {
+            for mention in scanner.scan_in_context(&sentence, &heading) {
+                passed_over.push(PassedOver {
+                    skill: mention.skill,
+                    line: line.number,
+                });
+            }
+            continue;
+        }
+        if matches!(kind, SectionKind::Requirements | SectionKind::General) && years_tier.is_none()
+        {
+            if let (Some(years), Some(tier)) = (stated_years(&lower), tier_from_years(&lower)) {
+                years_tier = Some((tier, years, line.number));
+            }
+        }
+        if text_tier.is_none() {
+            for (words, tier) in [
+                ("new grad", Tier::Entry),
+                ("new graduate", Tier::Entry),
+                ("recent graduate", Tier::Entry),
+                ("internship", Tier::Entry),
+                ("entry-level", Tier::Entry),
+                ("entry level", Tier::Entry),
+            ] {
+                if contains_words(&lower, words) {
+                    text_tier = Some((tier, line.number));
+                }
+            }
+        }
+        let context = format!("{title}. {heading}. {sentence}");
+        for clause in clauses(&sentence) {
+            let leading = cues_of(clause[0]);
+            let clause_text = clause.join(",");
+            let clause_cues = cues_of(&clause_text);
+            let listed_alternatives = clause
+                .iter()
+                .any(|p| p.trim_start().to_lowercase().starts_with("or "));
+            for part in &clause {
+                let own = cues_of(part);
+                let mentions = scanner.scan_in_context(part, &context);
+                if mentions.is_empty() {
+                    continue;
+                }
+                // "TensorFlow or JAX", "TensorFlow, PyTorch, or JAX": either one will do.
+                let alternative = (mentions.len() > 1
+                    && contains_words(&part.to_lowercase(), "or"))
+                    || (clause.len() > 1 && listed_alternatives);
+                let nice = own.nice || (leading.nice && !own.required);
+                let must = own.must || clause_cues.must;
+                let required = own.required || leading.required || must;
+                let importance = match kind {
+                    _ if nice => Importance::Differentiator,
+                    SectionKind::NiceToHave => Importance::Differentiator,
+                    SectionKind::Stack => Importance::Situational,
+                    SectionKind::Responsibilities if must => Importance::Essential,
+                    SectionKind::Responsibilities => Importance::Expected,
+                    _ if alternative => Importance::Situational,
+                    _ if required => Importance::Essential,
+                    _ => Importance::Expected,
+                };
+                let importance = if alternative && importance < Importance::Situational {
+                    Importance::Situational
+                } else {
+                    importance
+                };
+                let level = own.level.or(leading.level);
+                for mention in mentions {
+                    add(
+                        &mut requirements,
+                        ReadRequirement {
+                            skill: mention.skill,
+                            importance,
+                            level,
+                            sentence: input::shorten(sentence.trim(), 200),
+                            line: line.number,
+                            section: kind,
+                            alternative,
+                        },
+                    );
+                }
+            }
+        }
+    }
+    // A skill that is also a requirement is not passed over.
+    passed_over.retain(|p| !requirements.iter().any(|r| r.skill == p.skill));
+    passed_over.dedup_by_key(|p| p.skill);
+    let (tier, tier_reason, min_years) = if let Some(tier) = tier_from_words(&title.to_lowercase())
+    {
+        (Some(tier), Some("the title".to_string()), None)
+    } else if let Some((tier, years, line)) = years_tier {
+        (
+            Some(tier),
+            Some(format!("“{years}+ years” on line {line}")),
+            Some(years),
+        )
+    } else if let Some((tier, line)) = text_tier {
+        (
+            Some(tier),
+            Some(format!("the wording on line {line}")),
+            None,
+        )
+    } else {
+        (None, None, None)
+    };
+    Ok(ReadPosting {
+        title: if title.is_empty() {
+            "Job posting".to_string()
+        } else {
+            title
+        },
+        company,
+        tier,
+        tier_reason,
+        min_years,
+        requirements,
+        passed_over,
+    })
+}
+
+/// Adds `new`, or strengthens the requirement for its skill: the strongest importance (with its
+/// sentence) and the highest level stated win.
+fn add(requirements: &mut Vec<ReadRequirement>, new: ReadRequirement) {
+    match requirements.iter_mut().find(|r| r.skill == new.skill) {
+        Some(existing) => {
+            let level = existing.level.max(new.level);
+            if new.importance < existing.importance {
+                *existing = new;
+            }
+            existing.level = level;
+        }
+        None => requirements.push(new),
+    }
+}
+
+/// Whether `text` reads as a text posting rather than JSON: a file named `.txt`/`.md` is text, one
+/// named `.json` is JSON; otherwise, text unless it opens as JSON does (`{`, `[`, or a comment).
+pub fn looks_like_text(path: &Path, text: &str) -> bool {
+    let extension = path
+        .extension()
+        .and_then(|e| e.to_str())
+        .map(str::to_ascii_lowercase);
+    match extension.as_deref() {
+        Some("txt" | "md" | "markdown" | "text") => true,
+        Some("json" | "jsonc" | "json5") => false,
+        _ => {
+            let start = text.trim_start();
+            !(start.starts_with(['{', '[']) || start.starts_with("//") || start.starts_with("/*"))
+        }
+    }
+}
+
+/// The role a read posting becomes.
+pub fn role_of(name: &str, read: &ReadPosting, catalog: &Catalog) -> Result<JobRole, InputError> {
+    if read.requirements.is_empty() {
+        return Err(InputError::invalid(
+            name,
+            format!(
+                "no skill in the catalog is asked for in the posting “{}”; it cannot be scored (`skillgap skills` lists the catalog)",
+                read.title
+            ),
+        ));
+    }
+    let profile = profile_of(name, read, catalog);
+    let role = compile(profile, name, None, catalog, true).map_err(|problems| {
+        let text: Vec<String> = problems.iter().map(ToString::to_string).collect();
+        InputError::invalid(name, text.join("; "))
+    })?;
+    Ok(JobRole {
+        role,
+        warnings: Vec::new(),
+        passed_over: read
+            .passed_over
+            .iter()
+            .map(|p| catalog.skill(p.skill).name.clone())
+            .collect(),
+    })
+}
+
+/// The profile a read posting becomes: requirements grouped by catalog category, levels per
+/// tier, the posting's tier (or all three) with its band.
+pub fn profile_of(name: &str, read: &ReadPosting, catalog: &Catalog) -> Profile {
+    use crate::render::escape::{terminal_line, terminal_text};
+    let tiers: Vec<Tier> = match read.tier {
+        Some(tier) => vec![tier],
+        None => Tier::ALL.to_vec(),
+    };
+    let mut categories: Vec<ProfileCategory> = Vec::new();
+    for want in &read.requirements {
+        let skill = catalog.skill(want.skill);
+        let requirement = Requirement {
+            skill: skill.id.clone(),
+            importance: want.importance,
+            levels: levels(want.importance, want.level, &tiers),
+            source_text: Some(terminal_line(&want.sentence).into_owned()),
+        };
+        match categories.iter_mut().find(|c| c.id == skill.category) {
+            Some(category) => category.requirements.push(requirement),
+            None => categories.push(ProfileCategory {
+                id: skill.category.clone(),
+                name: catalog.category_name(&skill.category).to_string(),
+                elective: false,
+                requirements: vec![requirement],
+            }),
+        }
+    }
+    let slug = super::job::slug(&read.title);
+    let id = if slug.is_empty() {
+        "job-posting".to_string()
+    } else {
+        format!("job-{slug}")
+    };
+    let title = match &read.company {
+        Some(company) => format!("{} ({company})", read.title),
+        None => read.title.clone(),
+    };
+    let tier_words = match (&read.tier, &read.tier_reason) {
+        (Some(tier), Some(reason)) => format!("the {tier} tier, from {reason}"),
+        _ => "all three tiers (it states none)".to_string(),
+    };
+    let summary = format!(
+        "Read from the text posting {name}: {} requirements, importance from its sections and wording, levels from its words or the tier's default; scored at {tier_words}.",
+        read.requirements.len()
+    );
+    Profile {
+        id,
+        title: terminal_line(&title).into_owned(),
+        summary: terminal_text(&summary).into_owned(),
+        source: Some(terminal_line(name).into_owned()),
+        salary: None,
+        tiers: tiers
+            .iter()
+            .map(|&tier| {
+                let mut band = super::job::band(tier);
+                if let Some(years) = read.min_years {
+                    band.min_years = years;
+                    band.max_years = None;
+                }
+                band
+            })
+            .collect::<Vec<TierBand>>(),
+        related_roles: Vec::new(),
+        electives: None,
+        categories,
+    }
+}
+
+/// The level wanted at each tier: the posting's word, else the default by importance (as for
+/// JSON postings).
+fn levels(importance: Importance, level: Option<u8>, tiers: &[Tier]) -> TierLevels {
+    let default = |tier: Tier| match (importance, tier) {
+        (Importance::Essential, Tier::Senior) => 3,
+        (Importance::Essential, _) => 2,
+        (_, Tier::Entry) => 1,
+        _ => 2,
+    };
+    let mut levels = TierLevels::default();
+    for &tier in tiers {
+        let value = Some(level.unwrap_or_else(|| default(tier)));
+        match tier {
+            Tier::Entry => levels.entry = value,
+            Tier::Mid => levels.mid = value,
+            Tier::Senior => levels.senior = value,
+        }
+    }
+    levels
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn catalog() -> &'static Catalog {
+        Catalog::builtin().expect("builtin catalog")
+    }
+
+    fn importance_of(read: &ReadPosting, id: &str) -> Option<(Importance, Option<u8>)> {
+        read.requirements
+            .iter()
+            .find(|r| catalog().skill(r.skill).id == id)
+            .map(|r| (r.importance, r.level))
+    }
+
+    const POSTING: &str = "\
+# Senior Machine Learning Engineer — Acme AI
+
+## About us
+Acme builds LLM-powered search on Kubernetes.
+
+## What you'll do
+- Train and ship ranking models with PyTorch
+- Own our Airflow pipelines
+
+## Requirements
+- 5+ years of Python
+- Strong experience with Docker, and familiarity with Terraform
+- Experience with TensorFlow or JAX
+- SQL
+
+## Nice to have
+- CUDA
+
+## Benefits
+- GPU credits and a MacBook
+
+We are an equal opportunity employer.
+";
+
+    #[test]
+    fn sections_and_wording_set_importance_and_level() {
+        let read = read("p.md", POSTING, catalog()).unwrap();
+        assert_eq!(read.title, "Senior Machine Learning Engineer");
+        assert_eq!(read.company.as_deref(), Some("Acme AI"));
+        assert_eq!(read.tier, Some(Tier::Senior));
+        assert_eq!(
+            importance_of(&read, "python"),
+            Some((Importance::Essential, Some(4)))
+        );
+        assert_eq!(
+            importance_of(&read, "docker"),
+            Some((Importance::Essential, Some(3)))
+        );
+        assert_eq!(
+            importance_of(&read, "sql"),
+            Some((Importance::Expected, None))
+        );
+        assert_eq!(
+            importance_of(&read, "pytorch").map(|i| i.0),
+            Some(Importance::Expected)
+        );
+        assert_eq!(
+            importance_of(&read, "cuda").map(|i| i.0),
+            Some(Importance::Differentiator)
+        );
+        assert_eq!(
+            importance_of(&read, "tensorflow").map(|i| i.0),
+            Some(Importance::Situational)
+        );
+        assert_eq!(
+            importance_of(&read, "jax").map(|i| i.0),
+            Some(Importance::Situational)
+        );
+        // What the company builds is not what it asks for.
+        assert_eq!(importance_of(&read, "kubernetes"), None);
+        assert_eq!(importance_of(&read, "large-language-models"), None);
+        assert!(read
+            .passed_over
+            .iter()
+            .any(|p| catalog().skill(p.skill).id == "kubernetes"));
+    }
+
+    #[test]
+    fn the_tier_comes_from_the_title_then_the_years_then_the_wording() {
+        let tier = |text: &str| read("p.txt", text, catalog()).unwrap().tier;
+        assert_eq!(
+            tier("ML Engineer\n\nRequirements\n- 3+ years of PyTorch\n"),
+            Some(Tier::Mid)
+        );
+        assert_eq!(
+            tier("Junior ML Engineer\n\nRequirements\n- 6+ years of PyTorch\n"),
+            Some(Tier::Entry)
+        );
+        assert_eq!(
+            tier("ML Engineer\n\nA summer internship training models in PyTorch.\n"),
+            Some(Tier::Entry)
+        );
+        assert_eq!(tier("ML Engineer\n\n- PyTorch\n"), None);
+        let read = read(
+            "p.txt",
+            "ML Engineer\n\nRequirements\n- 4+ years of PyTorch\n",
+            catalog(),
+        )
+        .unwrap();
+        assert_eq!(read.min_years, Some(4.0));
+    }
+
+    #[test]
+    fn plain_text_headings_are_found() {
+        assert_eq!(heading_of("Requirements"), Some("Requirements".into()));
+        assert_eq!(heading_of("WHAT YOU BRING"), Some("WHAT YOU BRING".into()));
+        assert_eq!(heading_of("What you'll do:"), Some("What you'll do".into()));
+        assert_eq!(heading_of("**Nice to have**"), Some("Nice to have".into()));
+        assert_eq!(heading_of("- Python and PyTorch"), None);
+        assert_eq!(heading_of("Strong PyTorch skills are required."), None);
+        assert_eq!(
+            section_kind("Nice to have skills"),
+            Some(SectionKind::NiceToHave)
+        );
+        assert_eq!(section_kind("Perks & benefits"), Some(SectionKind::Ignored));
+        assert_eq!(section_kind("Surplus"), None);
+    }
+
+    #[test]
+    fn a_part_of_a_sentence_keeps_its_own_cue() {
+        let read = read(
+            "p.txt",
+            "ML Engineer\n\nRequirements\n- Strong Python, CUDA a plus\n",
+            catalog(),
+        )
+        .unwrap();
+        assert_eq!(
+            importance_of(&read, "python").map(|i| i.0),
+            Some(Importance::Essential)
+        );
+        assert_eq!(
+            importance_of(&read, "cuda").map(|i| i.0),
+            Some(Importance::Differentiator)
+        );
+    }
+
+    #[test]
+    fn a_posting_that_asks_for_nothing_known_is_an_error() {
+        let read = read("p.txt", "Barista\n\nMake great coffee.\n", catalog()).unwrap();
+        let error = role_of("p.txt", &read, catalog()).unwrap_err().to_string();
+        assert!(error.contains("no skill in the catalog"), "{error}");
+    }
+
+    #[test]
+    fn its_profile_validates() {
+        let read = read("p.md", POSTING, catalog()).unwrap();
+        let job = role_of("p.md", &read, catalog()).unwrap();
+        assert_eq!(job.role.profile.id, "job-senior-machine-learning-engineer");
+        assert_eq!(job.role.profile.tiers.len(), 1);
+    }
+}
