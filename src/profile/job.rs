@@ -194,8 +194,9 @@ pub fn load(
     Ok(roles)
 }
 
-/// Every posting file of a folder, in name order; one that cannot be read stops the run (as a bad
-/// `--job FILE` does), naming the file.
+/// Every posting file of a folder, in name order. A file that is not a posting (a README, a
+/// posting that names no catalog skill) is passed over with a warning that names it; a folder
+/// where no file is a posting is an error.
 fn load_folder(
     dir: &Path,
     format: PostingFormat,
@@ -224,10 +225,28 @@ fn load_folder(
             "the folder holds no job posting (.json, .txt or .md files)",
         ));
     }
-    let mut roles = Vec::new();
-    for file in files {
-        roles.extend(load(&file, format, catalog, ids)?);
+    let mut roles: Vec<JobRole> = Vec::new();
+    let mut skipped: Vec<String> = Vec::new();
+    for file in &files {
+        match load(file, format, catalog, ids) {
+            Ok(loaded) => roles.extend(loaded),
+            Err(error) => skipped.push(error.to_string()),
+        }
     }
+    if roles.is_empty() {
+        return Err(InputError::invalid(
+            &source_name,
+            format!(
+                "none of its {} files is a job posting that names a catalog skill: {}",
+                files.len(),
+                skipped.join("; ")
+            ),
+        ));
+    }
+    let warnings = skipped
+        .into_iter()
+        .map(|reason| format!("passed over, not a posting: {reason}"));
+    roles[0].warnings.extend(warnings);
     Ok(roles)
 }
 

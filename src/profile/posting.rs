@@ -177,9 +177,29 @@ const SECTION_WORDS: &[(SectionKind, &[&str])] = &[
     ),
 ];
 
-/// The kind a heading's words name, if any.
+/// The kind a heading's words name, if any. "About Acme" is about the company; "About you" and
+/// "About the role" are not.
 pub fn section_kind(heading: &str) -> Option<SectionKind> {
     let heading = heading.to_lowercase();
+    if let Some(rest) = heading.trim().strip_prefix("about ") {
+        let rest = rest.trim();
+        if rest.starts_with("you") {
+            return Some(SectionKind::Requirements);
+        }
+        if [
+            "the role",
+            "this role",
+            "the job",
+            "the position",
+            "the opportunity",
+        ]
+        .iter()
+        .any(|r| rest.starts_with(r))
+        {
+            return Some(SectionKind::General);
+        }
+        return Some(SectionKind::Ignored);
+    }
     SECTION_WORDS
         .iter()
         .find(|(_, words)| words.iter().any(|w| contains_words(&heading, w)))
@@ -239,15 +259,16 @@ const NICE_CUES: &[&str] = &[
     "a big plus",
 ];
 const MUST_CUES: &[&str] = &["must", "required", "requires", "mandatory", "essential"];
-const REQUIRED_CUES: &[&str] = &[
-    "strong",
-    "deep",
-    "expert",
-    "proven",
-    "solid",
-    "extensive",
-    "advanced",
-    "mastery",
+/// The words that make a requirement essential (with "N+ years"): "solid", "extensive" and the
+/// like only raise the level.
+const REQUIRED_CUES: &[&str] = &["strong", "deep", "expert", "proven", "mastery"];
+/// Names that hold a cue word without being one: "deep learning" is no "deep".
+const NOT_CUES: &[&str] = &[
+    "deep learning",
+    "deep neural",
+    "deep reinforcement",
+    "deep-learning",
+    "strongly typed",
 ];
 const LEVEL_CUES: &[(u8, &[&str])] = &[
     (
@@ -300,7 +321,10 @@ const LEVEL_CUES: &[(u8, &[&str])] = &[
 ];
 
 fn cues_of(part: &str) -> Cues {
-    let part = part.to_lowercase();
+    let mut part = part.to_lowercase();
+    for name in NOT_CUES {
+        part = part.replace(name, " ");
+    }
     let has = |cues: &[&str]| cues.iter().any(|c| contains_words(&part, c));
     let years = stated_years(&part);
     let level = LEVEL_CUES
@@ -351,8 +375,9 @@ pub struct ReadRequirement {
     /// Its line in the posting (1-based).
     pub line: usize,
     pub section: SectionKind,
-    /// Named as one of alternatives ("PyTorch or JAX").
-    pub alternative: bool,
+    /// Named as one of alternatives ("PyTorch or JAX"): then `importance` is situational (a
+    /// toolkit, where either earns the credit) and this is what its sentence asked for.
+    pub alternative: Option<Importance>,
 }
 
 /// A skill named where it is not a requirement (About us, Benefits, EEO).
@@ -487,6 +512,9 @@ fn title_and_company(lines: &[PostingLine]) -> (String, Option<String>, usize) {
         }
     }
     if company.is_none() {
+        company = second_line_company(lines, first.number);
+    }
+    if company.is_none() {
         company = lines.iter().find_map(|l| {
             let text = without_markup(l.text);
             ["Company:", "Employer:", "Organization:"]
@@ -496,6 +524,119 @@ fn title_and_company(lines: &[PostingLine]) -> (String, Option<String>, usize) {
         });
     }
     (title, company, first.number)
+}
+
+/// A heading, or a bullet with the lines that continue it, or a paragraph (wrapped lines joined).
+struct Block {
+    /// Its first line (1-based).
+    number: usize,
+    /// Without bullet and emphasis markers; a heading's words.
+    text: String,
+    heading: bool,
+}
+
+fn blocks(lines: &[PostingLine]) -> Vec<Block> {
+    let mut blocks: Vec<Block> = Vec::new();
+    let mut open = false;
+    for line in lines {
+        let trimmed = line.text.trim();
+        if trimmed.is_empty() {
+            open = false;
+            continue;
+        }
+        if let Some(words) = heading_of(line.text) {
+            blocks.push(Block {
+                number: line.number,
+                text: words,
+                heading: true,
+            });
+            open = false;
+            continue;
+        }
+        let text = without_markup(line.text);
+        // "Location: Berlin", "Level: Mid": a labelled line stands alone.
+        let labelled = text
+            .split_once(':')
+            .is_some_and(|(label, _)| label.split_whitespace().count() <= 3);
+        match blocks.last_mut() {
+            Some(last) if open && !is_bullet(trimmed) && !labelled => {
+                last.text.push(' ');
+                last.text.push_str(text.trim());
+            }
+            _ => blocks.push(Block {
+                number: line.number,
+                text,
+                heading: false,
+            }),
+        }
+        open = !labelled;
+    }
+    blocks
+}
+
+/// Whether a clause is about the company rather than the job: it opens with the company's name,
+/// "we", "our", "the company" or "our client", and does not address the reader ("you").
+fn about_the_company(clause: &str, company: Option<&str>) -> bool {
+    let lower = clause.trim().to_lowercase();
+    let opens_with = |word: &str| {
+        lower
+            .strip_prefix(word)
+            .is_some_and(|rest| rest.is_empty() || rest.starts_with([' ', '\'', '’', ',']))
+    };
+    let company_first = company
+        .and_then(|c| c.split_whitespace().next())
+        .map(str::to_lowercase);
+    let about = [
+        "we",
+        "we're",
+        "we’re",
+        "we've",
+        "our",
+        "the company",
+        "our client",
+    ]
+    .iter()
+    .any(|w| opens_with(w))
+        || company_first.is_some_and(|c| opens_with(&c));
+    about && !contains_words(&lower, "you") && !contains_words(&lower, "your")
+}
+
+/// The company when the line after the title is just its name ("Corvid Labs", "Helix Compute Inc.
+/// · Santa Clara, CA"): a few capitalised words, no label, no place or terms of work.
+fn second_line_company(lines: &[PostingLine], title_line: usize) -> Option<String> {
+    let line = lines
+        .iter()
+        .filter(|l| l.number > title_line)
+        .find(|l| !l.text.trim().is_empty())?;
+    if heading_of(line.text).is_some() {
+        return None;
+    }
+    let text = without_markup(line.text);
+    let name = [" · ", " | ", " — ", " – ", " - "]
+        .iter()
+        .fold(text.as_str(), |name, separator| {
+            name.split(separator).next().unwrap_or(name)
+        })
+        .trim();
+    let words: Vec<&str> = name.split_whitespace().collect();
+    let plain = !name.contains([':', '(', ',', '$'])
+        && !name.chars().any(|c| c.is_ascii_digit())
+        && (1..=4).contains(&words.len())
+        && words
+            .iter()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase) || *w == "&" || *w == "of")
+        && ![
+            "remote",
+            "hybrid",
+            "on-site",
+            "onsite",
+            "full-time",
+            "part-time",
+            "contract",
+        ]
+        .iter()
+        .any(|w| name.to_lowercase().contains(w));
+    plain.then(|| name.to_string())
 }
 
 /// Splits a sentence into its clauses (at `;` and sentence ends) and each clause into its
@@ -538,16 +679,17 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
     let mut passed_over: Vec<PassedOver> = Vec::new();
     let mut years_tier: Option<(Tier, f64, usize)> = None;
     let mut text_tier: Option<(Tier, usize)> = None;
-    for line in &lines {
-        if line.number == title_line || line.text.trim().is_empty() {
+    for block in blocks(&lines) {
+        let line = &block;
+        if line.number == title_line {
             continue;
         }
-        if let Some(words) = heading_of(line.text) {
-            section = section_kind(&words).unwrap_or(SectionKind::General);
-            heading = words;
+        if block.heading {
+            section = section_kind(&block.text).unwrap_or(SectionKind::General);
+            heading = block.text.clone();
             continue;
         }
-        let sentence = without_markup(line.text);
+        let sentence = block.text.clone();
         // "Requirements: 3+ years of PyTorch" — a label that names its section, on the line.
         let mut kind = section;
         if let Some((label, _)) = sentence.split_once(':') {
@@ -592,22 +734,75 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
         }
         let context = format!("{title}. {heading}. {sentence}");
         for clause in clauses(&sentence) {
+            if kind == SectionKind::General && about_the_company(clause[0], company.as_deref()) {
+                for mention in scanner.scan_in_context(&clause.join(","), &heading) {
+                    passed_over.push(PassedOver {
+                        skill: mention.skill,
+                        line: line.number,
+                    });
+                }
+                continue;
+            }
             let leading = cues_of(clause[0]);
             let clause_text = clause.join(",");
             let clause_cues = cues_of(&clause_text);
             let listed_alternatives = clause
                 .iter()
                 .any(|p| p.trim_start().to_lowercase().starts_with("or "));
+            // "Python, Go, Ray, Kubernetes": a list of names, where a name too short to find in
+            // prose ("Go", "R", "Ray") is still a name.
+            let name_list =
+                clause.len() >= 3 && clause.iter().all(|p| p.split_whitespace().count() <= 3);
             for part in &clause {
                 let own = cues_of(part);
-                let mentions = scanner.scan_in_context(part, &context);
+                let mut mentions: Vec<SkillIdx> = scanner
+                    .scan_in_context(part, &context)
+                    .iter()
+                    .map(|m| m.skill)
+                    .collect();
+                if name_list {
+                    let names = part
+                        .split(" and ")
+                        .flat_map(|n| n.split(" or "))
+                        .flat_map(|n| n.split(" & "));
+                    for name in names {
+                        let name = name.trim();
+                        let name = name
+                            .strip_prefix("and ")
+                            .or_else(|| name.strip_prefix("or "))
+                            .unwrap_or(name)
+                            .trim_end_matches('.');
+                        let skill = catalog.resolve_exact(name).and_then(|r| r.skill());
+                        if let Some(skill) = skill.filter(|s| !mentions.contains(s)) {
+                            mentions.push(skill);
+                        }
+                    }
+                }
                 if mentions.is_empty() {
                     continue;
                 }
+                // A part with a cue of its own ("and familiarity with Docker", "you should be
+                // comfortable with OpenCV") keeps it; a bare one takes the clause's.
+                let own_cue = own.level.is_some()
+                    || own.nice
+                    || own.required
+                    || own.must
+                    || contains_words(&part.to_lowercase(), "should");
+                let (leading, clause_cues) = if own_cue {
+                    (own, own)
+                } else {
+                    (leading, clause_cues)
+                };
                 // "TensorFlow or JAX", "TensorFlow, PyTorch, or JAX": either one will do.
-                let alternative = (mentions.len() > 1
-                    && contains_words(&part.to_lowercase(), "or"))
-                    || (clause.len() > 1 && listed_alternatives);
+                // The "or" must stand between two names: "deep learning for ranking or
+                // retrieval" names no alternative.
+                let or_between = mentions.len() > 1
+                    && part.to_ascii_lowercase().find(" or ").is_some_and(|at| {
+                        let (a, b) = (&part[..at], &part[at + 4..]);
+                        !scanner.scan_in_context(a, &context).is_empty()
+                            && !scanner.scan_in_context(b, &context).is_empty()
+                    });
+                let alternative = or_between || (clause.len() > 1 && listed_alternatives);
                 let nice = own.nice || (leading.nice && !own.required);
                 let must = own.must || clause_cues.must;
                 let required = own.required || leading.required || must;
@@ -617,21 +812,20 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
                     SectionKind::Stack => Importance::Situational,
                     SectionKind::Responsibilities if must => Importance::Essential,
                     SectionKind::Responsibilities => Importance::Expected,
-                    _ if alternative => Importance::Situational,
                     _ if required => Importance::Essential,
                     _ => Importance::Expected,
                 };
-                let importance = if alternative && importance < Importance::Situational {
-                    Importance::Situational
+                let (importance, alternative) = if alternative {
+                    (importance.max(Importance::Situational), Some(importance))
                 } else {
-                    importance
+                    (importance, None)
                 };
                 let level = own.level.or(leading.level);
-                for mention in mentions {
+                for skill in mentions {
                     add(
                         &mut requirements,
                         ReadRequirement {
-                            skill: mention.skill,
+                            skill,
                             importance,
                             level,
                             sentence: input::shorten(sentence.trim(), 200),
@@ -968,6 +1162,31 @@ We are an equal opportunity employer.
             importance_of(&read, "cuda").map(|i| i.0),
             Some(Importance::Differentiator)
         );
+    }
+
+    #[test]
+    fn alternatives_need_an_or_between_two_names() {
+        let read = read(
+            "p.txt",
+            "ML Engineer\n\nRequirements\n- Experience with PyTorch and deep learning for ranking or retrieval\n- Familiarity with AWS or GCP\n- Python, Go, Ray and SQL\n",
+            catalog(),
+        )
+        .unwrap();
+        assert_eq!(
+            importance_of(&read, "deep-learning").map(|i| i.0),
+            Some(Importance::Expected)
+        );
+        for id in ["aws", "gcp"] {
+            assert_eq!(
+                importance_of(&read, id),
+                Some((Importance::Situational, Some(1))),
+                "{id}"
+            );
+        }
+        // In a list of names, a short one is a name too.
+        for id in ["go", "ray", "sql"] {
+            assert!(importance_of(&read, id).is_some(), "{id}");
+        }
     }
 
     #[test]
