@@ -22,6 +22,8 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
+mod common;
+
 use serde::Deserialize;
 use skillgap::assess::{self, Options};
 use skillgap::catalog::Catalog;
@@ -145,8 +147,7 @@ fn cases() -> Vec<Case> {
         });
     }
     let corpus_labels = Path::new(LABELLED).join("corpus");
-    if !Path::new(CORPUS).is_dir() {
-        println!("note: {CORPUS} is absent; the real-corpus labels are skipped");
+    if common::corpus("").is_none() {
         return cases;
     }
     let mut entries: Vec<PathBuf> = std::fs::read_dir(&corpus_labels)

