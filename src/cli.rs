@@ -114,7 +114,7 @@ pub struct AssessArgs {
     #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 
-    /// Write the report to FILE (atomically) instead of standard output
+    /// Write the report to FILE (atomically) instead of standard output; `-` is standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -193,7 +193,7 @@ pub struct BatchArgs {
     #[arg(long, value_enum, default_value_t = BatchFormat::Table)]
     pub format: BatchFormat,
 
-    /// Write the results to FILE (atomically) instead of standard output
+    /// Write the results to FILE (atomically) instead of standard output; `-` is standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -232,7 +232,7 @@ pub struct DiffArgs {
     #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
 
-    /// Write the comparison to FILE (atomically) instead of standard output
+    /// Write the comparison to FILE (atomically) instead of standard output; `-` is standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -249,7 +249,7 @@ pub struct RolesArgs {
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
-    /// Write to FILE (atomically) instead of standard output
+    /// Write to FILE (atomically) instead of standard output; `-` is standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -263,7 +263,7 @@ pub struct RoleArgs {
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
-    /// Write to FILE (atomically) instead of standard output
+    /// Write to FILE (atomically) instead of standard output; `-` is standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -284,7 +284,7 @@ pub struct JobArgs {
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
-    /// Write to FILE (atomically) instead of standard output
+    /// Write to FILE (atomically) instead of standard output; `-` is standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
@@ -298,7 +298,7 @@ pub struct SkillsArgs {
     #[arg(long, value_enum, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
-    /// Write to FILE (atomically) instead of standard output
+    /// Write to FILE (atomically) instead of standard output; `-` is standard output
     #[arg(long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }

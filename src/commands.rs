@@ -2,7 +2,7 @@
 //! [`crate::output`].
 
 use std::io::IsTerminal;
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use anyhow::Context as _;
 
@@ -72,6 +72,14 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
 }
 
 fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcome> {
+    output::refuse_overwriting_inputs(
+        output::destination(&args.output),
+        args.input
+            .iter()
+            .chain(&args.jobs)
+            .chain(&args.from)
+            .map(PathBuf::as_path),
+    )?;
     // Standard input can feed only one of them.
     let stdin = Path::new("-");
     if args.input.as_deref() == Some(stdin) && args.jobs.iter().any(|job| job == stdin) {
@@ -134,15 +142,15 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
     };
     let mut report = assess::assess(&skills, &roles, context.catalog, &options);
     if args.format == render::ReportFormat::Table
-        && args.output.is_none()
+        && output::destination(&args.output).is_none()
         && std::io::stdout().is_terminal()
         && std::io::stderr().is_terminal()
     {
         report.warnings.retain(|w| !skills.warnings.contains(w));
     }
-    let render_options = context.render_options(args.output.as_deref(), args.explain);
+    let render_options = context.render_options(output::destination(&args.output), args.explain);
     let bytes = render::to_bytes(args.format, &report, &render_options)?;
-    output::emit(args.output.as_deref(), &bytes)?;
+    output::emit(output::destination(&args.output), &bytes)?;
     Ok(threshold_outcome(&report, args.min_score))
 }
 
@@ -171,13 +179,13 @@ fn roles_command(context: &Context, args: &RolesArgs) -> anyhow::Result<Outcome>
             let mut bytes = Vec::new();
             render::render_roles_table(
                 roles,
-                &context.render_options(args.output.as_deref(), false),
+                &context.render_options(output::destination(&args.output), false),
                 &mut bytes,
             )?;
             bytes
         }
     };
-    output::emit(args.output.as_deref(), &bytes)?;
+    output::emit(output::destination(&args.output), &bytes)?;
     Ok(Outcome::Success)
 }
 
@@ -190,13 +198,13 @@ fn role_command(context: &Context, args: &RoleArgs) -> anyhow::Result<Outcome> {
             render::render_role_detail(
                 role,
                 context.catalog,
-                &context.render_options(args.output.as_deref(), false),
+                &context.render_options(output::destination(&args.output), false),
                 &mut bytes,
             )?;
             bytes
         }
     };
-    output::emit(args.output.as_deref(), &bytes)?;
+    output::emit(output::destination(&args.output), &bytes)?;
     Ok(Outcome::Success)
 }
 
@@ -218,6 +226,7 @@ fn load_postings(
 }
 
 fn job_command(context: &Context, args: &JobArgs) -> anyhow::Result<Outcome> {
+    output::refuse_overwriting_inputs(output::destination(&args.output), [args.posting.as_path()])?;
     let mut taken_ids = RoleIds::reserving(context.profiles.roles().iter().map(Role::id));
     let jobs = crate::profile::job::load(
         &args.posting,
@@ -236,7 +245,7 @@ fn job_command(context: &Context, args: &JobArgs) -> anyhow::Result<Outcome> {
         },
         ListFormat::Table => {
             let mut bytes = Vec::new();
-            let options = context.render_options(args.output.as_deref(), false);
+            let options = context.render_options(output::destination(&args.output), false);
             for (i, job) in jobs.iter().enumerate() {
                 if i > 0 {
                     bytes.push(b'\n');
@@ -252,7 +261,7 @@ fn job_command(context: &Context, args: &JobArgs) -> anyhow::Result<Outcome> {
             bytes
         }
     };
-    output::emit(args.output.as_deref(), &bytes)?;
+    output::emit(output::destination(&args.output), &bytes)?;
     Ok(Outcome::Success)
 }
 
@@ -273,13 +282,13 @@ fn skills_command(context: &Context, args: &SkillsArgs) -> anyhow::Result<Outcom
             render::render_skills_table(
                 catalog,
                 &hits,
-                &context.render_options(args.output.as_deref(), false),
+                &context.render_options(output::destination(&args.output), false),
                 &mut bytes,
             )?;
             bytes
         }
     };
-    output::emit(args.output.as_deref(), &bytes)?;
+    output::emit(output::destination(&args.output), &bytes)?;
     Ok(Outcome::Success)
 }
 
@@ -306,6 +315,13 @@ fn worker_threads(asked: Option<u16>) -> usize {
 }
 
 fn batch_command(context: &Context, args: &BatchArgs) -> anyhow::Result<Outcome> {
+    output::refuse_overwriting_inputs(
+        output::destination(&args.output),
+        args.paths
+            .iter()
+            .chain(&args.postings)
+            .map(PathBuf::as_path),
+    )?;
     if args.paths.iter().any(|p| p == Path::new("-"))
         && args.postings.iter().any(|p| p == Path::new("-"))
     {
@@ -334,7 +350,7 @@ fn batch_command(context: &Context, args: &BatchArgs) -> anyhow::Result<Outcome>
             .map(|r| (r.profile.id.clone(), r.profile.title.clone()))
             .collect(),
         min_score: args.min_score,
-        color: output::use_color(context.color, args.output.is_some()),
+        color: output::use_color(context.color, output::destination(&args.output).is_some()),
     };
     let config = crate::batch::BatchConfig {
         catalog: context.catalog,
@@ -351,7 +367,7 @@ fn batch_command(context: &Context, args: &BatchArgs) -> anyhow::Result<Outcome>
         progress: !args.quiet,
     };
     let renderer = args.format.renderer();
-    let summary = match &args.output {
+    let summary = match output::destination(&args.output) {
         Some(path) => {
             let mut file = output::AtomicFile::create(path)?;
             let summary =
@@ -379,6 +395,10 @@ fn batch_command(context: &Context, args: &BatchArgs) -> anyhow::Result<Outcome>
 }
 
 fn diff_command(context: &Context, args: &DiffArgs) -> anyhow::Result<Outcome> {
+    output::refuse_overwriting_inputs(
+        output::destination(&args.output),
+        [args.before.as_path(), args.after.as_path()],
+    )?;
     let config = crate::diff::DiffConfig {
         catalog: context.catalog,
         roles: context.profiles.select(&args.roles)?,
@@ -397,9 +417,9 @@ fn diff_command(context: &Context, args: &DiffArgs) -> anyhow::Result<Outcome> {
     render::diff::render_diff(
         args.format,
         &diff,
-        &context.render_options(args.output.as_deref(), false),
+        &context.render_options(output::destination(&args.output), false),
         &mut bytes,
     )?;
-    output::emit(args.output.as_deref(), &bytes)?;
+    output::emit(output::destination(&args.output), &bytes)?;
     Ok(Outcome::Success)
 }

@@ -254,6 +254,51 @@ pub fn write_stdout(bytes: &[u8]) -> anyhow::Result<()> {
 }
 
 /// Writes to `path` when given, else to stdout.
+/// Where `-o` sends the output: `None` for standard output (no `-o`, or `-o -`).
+pub fn destination(output: &Option<std::path::PathBuf>) -> Option<&Path> {
+    output.as_deref().filter(|path| *path != Path::new("-"))
+}
+
+/// Refuses an output that is one of the inputs (the same file, however it is named: device and
+/// inode are compared), which writing the report would destroy.
+pub fn refuse_overwriting_inputs<'a>(
+    output: Option<&Path>,
+    inputs: impl IntoIterator<Item = &'a Path>,
+) -> anyhow::Result<()> {
+    let Some(output) = output else {
+        return Ok(());
+    };
+    let Some(written) = identity(output) else {
+        return Ok(());
+    };
+    for input in inputs {
+        if input != Path::new("-") && identity(input) == Some(written) {
+            anyhow::bail!(
+                "{} is the output and also an input ({}); writing the report there would destroy the input — choose another -o",
+                output.display(),
+                input.display()
+            );
+        }
+    }
+    Ok(())
+}
+
+/// A file's device and inode (following links), when it exists.
+#[cfg(unix)]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::os::unix::fs::MetadataExt;
+    std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+}
+
+#[cfg(not(unix))]
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    use std::hash::{Hash, Hasher};
+    let real = std::fs::canonicalize(path).ok()?;
+    let mut hasher = std::collections::hash_map::DefaultHasher::new();
+    real.hash(&mut hasher);
+    Some((0, hasher.finish()))
+}
+
 pub fn emit(path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<()> {
     match path {
         Some(path) => write_atomic(path, bytes),

@@ -230,3 +230,68 @@ fn an_interrupted_batch_leaves_no_temporary_file_and_the_old_report() {
         );
     }
 }
+
+/// `-o` never replaces an input, whatever name reaches it (the same path, a symlink, a hard
+/// link), in assess, diff and job; the input is left as it was.
+#[test]
+fn an_output_that_is_an_input_is_refused() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let input = dir.path().join("me.json");
+    fs::copy("examples/jordan.json", &input).expect("copies");
+    let original = fs::read(&input).expect("reads");
+    let link = dir.path().join("link.json");
+    std::os::unix::fs::symlink(&input, &link).expect("symlink");
+    let hard = dir.path().join("hard.json");
+    fs::hard_link(&input, &hard).expect("hard link");
+    for output in [&input, &link, &hard] {
+        for args in [
+            vec!["assess", path_str(&input), "-o", path_str(output)],
+            vec![
+                "diff",
+                "examples/jordan.json",
+                path_str(&input),
+                "-o",
+                path_str(output),
+            ],
+        ] {
+            let run = skillgap(&args);
+            assert_eq!(run.status.code(), Some(2), "{args:?}");
+            let stderr = String::from_utf8_lossy(&run.stderr);
+            assert!(
+                stderr.contains("is the output and also an input"),
+                "{stderr}"
+            );
+        }
+    }
+    let posting = dir.path().join("posting.txt");
+    fs::copy("examples/posting-ml-engineer.txt", &posting).expect("copies");
+    let run = skillgap(&["job", path_str(&posting), "-o", path_str(&posting)]);
+    assert_eq!(run.status.code(), Some(2));
+    assert_eq!(
+        fs::read(&input).expect("reads"),
+        original,
+        "the input is untouched"
+    );
+    assert!(fs::symlink_metadata(&link)
+        .expect("link")
+        .file_type()
+        .is_symlink());
+}
+
+/// `-o -` is standard output, as `-` is for inputs: no file named `-` appears.
+#[test]
+fn dash_as_output_is_standard_output() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let run = assert_cmd::Command::cargo_bin("skillgap")
+        .expect("binary")
+        .current_dir(dir.path())
+        .arg("assess")
+        .arg(Path::new(env!("CARGO_MANIFEST_DIR")).join("examples/jordan.json"))
+        .args(["--format", "json", "-o", "-"])
+        .output()
+        .expect("runs");
+    assert!(run.status.success(), "{run:?}");
+    let report: serde_json::Value = serde_json::from_slice(&run.stdout).expect("JSON on stdout");
+    assert_eq!(report["subject"]["name"], "Jordan Alvarez");
+    assert!(!dir.path().join("-").exists());
+}
