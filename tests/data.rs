@@ -490,6 +490,30 @@ fn known_false_matches_stay_false_in_names() {
     ));
 }
 
+/// `data/signals.json` holds one `guards` and one `domain` entry per skill: a second one would
+/// silently replace the first when the file is read into a map.
+#[test]
+fn signals_name_each_skill_once_per_section() {
+    let text = std::fs::read_to_string("data/signals.json").expect("data/signals.json");
+    for section in ["guards", "domain"] {
+        let start = text
+            .find(&format!("\n  \"{section}\": {{\n"))
+            .unwrap_or_else(|| panic!("data/signals.json has no {section} section"));
+        let body = &text[start..];
+        let body = &body[..body.find("\n  }").expect("the section closes")];
+        let mut seen = HashSet::new();
+        for line in body.lines().skip(2) {
+            let key = line
+                .trim_start()
+                .split('"')
+                .nth(1)
+                .expect("a key on each line");
+            assert!(seen.insert(key), "{section} names {key:?} twice");
+        }
+        assert!(seen.len() > 5, "{section}: {seen:?}");
+    }
+}
+
 /// Umbrella skills (what profiles ask for as "Model serving & deployment", "Distributed training",
 /// …) are covered by the concrete tools a résumé names: whoever runs vLLM or Triton Inference
 /// Server serves models. Each name here must resolve to a skill whose implied closure holds the

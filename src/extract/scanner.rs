@@ -264,10 +264,11 @@ impl Scanner {
     }
 
     /// The sentence-level reading of the prose. A bullet and the lines that continue it (or a
-    /// wrapped paragraph) are read as one sentence: its mentions are dropped when it is about
+    /// wrapped paragraph) are read as one block: its mentions are dropped when it is about
     /// selling or recruiting, or uses a name in another sense, or names an everyday-word skill
-    /// with none of its field's words there or in the header above it; the concept skills its
-    /// phrasing shows are added, once per skill and sentence, on its first line.
+    /// with none of its field's words there or in the header above it; the concept skills the
+    /// phrasing of one of its sentences shows are added, once per skill and block, on the line
+    /// that sentence begins on.
     fn read_phrasing(
         &self,
         document: &Document,
@@ -293,6 +294,8 @@ impl Scanner {
         let mut last_evidence: Option<((usize, usize), String)> = None;
         // Buffers reused from one sentence to the next.
         let mut found = super::signals::Found::default();
+        let mut piece = String::new();
+        let mut piece_found = super::signals::Found::default();
         let mut i = 0;
         while i < lines.len() {
             let line = &lines[i];
@@ -357,32 +360,59 @@ impl Scanner {
                         || self.signals.in_domain(m.skill, &header)
                         || (!context.is_empty() && self.signals.in_domain(m.skill, &outer)))
             });
-            let first = &lines[block_start];
-            for (skill, term, at) in self.signals.skills_in(&found) {
-                if in_block.iter().any(|m| m.skill == skill) {
-                    continue;
-                }
-                if is_negated(&sentence[..at]) {
-                    continue;
-                }
-                in_block.push(Mention {
-                    skill,
-                    line: block_start + 1,
-                    start: first.start,
-                    end: first.start,
-                    evidence: evidence_cached(
-                        &mut last_evidence,
-                        &document.display,
-                        (first.start, lines[block_end - 1].end),
-                        first.start,
-                        first.start,
-                    ),
-                    matched: format!("the phrase '{term}'"),
-                    listed: false,
-                    stated_level: None,
-                    stated_years: None,
+            // A concept's words must come together in one sentence of the block: a paragraph of
+            // a job posting is many sentences ("Join our team of 6 engineers. You will lead…").
+            let block = &lines[block_start..block_end];
+            let block_range = (block[0].start, block[block.len() - 1].end);
+            let breaks = sentence_breaks(&document.display, block);
+            if breaks.is_empty() {
+                let whole = PhraseSentence {
+                    found: &found,
+                    text: &sentence,
+                    line: block_start,
+                    start: block_range.0,
+                };
+                self.push_phrase_mentions(
+                    whole,
+                    document,
+                    block_range,
+                    &mut last_evidence,
+                    &mut in_block,
                     strength,
-                });
+                );
+            } else {
+                let starts = std::iter::once(block_range.0).chain(breaks.iter().copied());
+                let ends = breaks.iter().copied().chain(std::iter::once(block_range.1));
+                for (from, to) in starts.zip(ends) {
+                    piece.clear();
+                    piece.push(' ');
+                    let mut piece_line = None;
+                    for (offset, line) in block.iter().enumerate() {
+                        let (start, end) = (from.max(line.start), to.min(line.end));
+                        if start < end && !document.display[start..end].trim().is_empty() {
+                            piece_line.get_or_insert(block_start + offset);
+                            push_normalised(&mut piece, &document.display[start..end]);
+                        }
+                    }
+                    let Some(piece_line) = piece_line else {
+                        continue;
+                    };
+                    self.signals.find_into(&piece, &mut piece_found);
+                    let one = PhraseSentence {
+                        found: &piece_found,
+                        text: &piece,
+                        line: piece_line,
+                        start: from.max(lines[piece_line].start),
+                    };
+                    self.push_phrase_mentions(
+                        one,
+                        document,
+                        block_range,
+                        &mut last_evidence,
+                        &mut in_block,
+                        strength,
+                    );
+                }
             }
             out.append(&mut in_block);
         }
@@ -399,6 +429,116 @@ impl Scanner {
         }
         out
     }
+}
+
+/// One sentence of a block, as [`Scanner::push_phrase_mentions`] reads it.
+struct PhraseSentence<'a> {
+    /// Its terms.
+    found: &'a super::signals::Found,
+    /// Its normalised text.
+    text: &'a str,
+    /// The index of the line it begins on.
+    line: usize,
+    /// Where it begins in the display text.
+    start: usize,
+}
+
+impl Scanner {
+    /// The concept skills `sentence` shows that `in_block` does not hold yet, added to it: on
+    /// the sentence's first line, with the block (`block_range` of the display text) cut around
+    /// the sentence's start as evidence.
+    fn push_phrase_mentions(
+        &self,
+        sentence: PhraseSentence<'_>,
+        document: &Document,
+        block_range: (usize, usize),
+        last_evidence: &mut Option<((usize, usize), String)>,
+        in_block: &mut Vec<Mention>,
+        strength: Strength,
+    ) {
+        for (skill, term, at) in self.signals.skills_in(sentence.found) {
+            if in_block.iter().any(|m| m.skill == skill) {
+                continue;
+            }
+            if is_negated(&sentence.text[..at]) {
+                continue;
+            }
+            in_block.push(Mention {
+                skill,
+                line: sentence.line + 1,
+                start: sentence.start,
+                end: sentence.start,
+                evidence: evidence_cached(
+                    last_evidence,
+                    &document.display,
+                    block_range,
+                    sentence.start,
+                    sentence.start,
+                ),
+                matched: format!("the phrase '{term}'"),
+                listed: false,
+                stated_level: None,
+                stated_years: None,
+                strength,
+            });
+        }
+    }
+}
+
+/// Words that a `.` closes without ending the sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "e.g", "eg", "i.e", "ie", "etc", "vs", "cf", "al", "approx", "incl", "dr", "mr", "mrs", "ms",
+    "prof", "inc", "ltd", "co", "corp", "dept", "no", "nr", "st", "jr", "sr", "fig", "ca",
+];
+
+/// Where the sentences of a block after its first begin: the display-text offsets just past a
+/// `.`, `!` or `?` that ends a sentence, that is one followed by whitespace and then something
+/// other than a lowercase letter or another dot ("e.g . MySQL" and "us.. . . . a team" end
+/// none), not closing an
+/// abbreviation or an initial. A break at the block's very end is no break.
+fn sentence_breaks(display: &str, block: &[Line]) -> Vec<usize> {
+    let mut breaks = Vec::new();
+    for (n, line) in block.iter().enumerate() {
+        let text = &display[line.start..line.end];
+        for (i, c) in text.char_indices() {
+            if !matches!(c, '.' | '!' | '?') {
+                continue;
+            }
+            let after = &text[i + 1..];
+            if after
+                .chars()
+                .next()
+                .is_some_and(|next| !next.is_whitespace())
+            {
+                continue;
+            }
+            let mut following = after.trim_start();
+            if following.is_empty() {
+                following = block
+                    .get(n + 1)
+                    .map_or("", |next| display[next.start..next.end].trim_start());
+            }
+            match following.chars().next() {
+                None => continue,
+                Some(next) if next.is_lowercase() || matches!(next, '.' | '…') => continue,
+                Some(_) => {}
+            }
+            if c == '.' {
+                let word = text[..i]
+                    .trim_end()
+                    .rsplit(char::is_whitespace)
+                    .next()
+                    .unwrap_or("")
+                    .trim_start_matches(|c: char| !c.is_alphanumeric())
+                    .to_ascii_lowercase();
+                if word.chars().count() == 1 || ABBREVIATIONS.contains(&word.as_str()) {
+                    continue;
+                }
+            }
+            breaks.push(line.start + i + 1);
+        }
+    }
+    breaks
 }
 
 impl Scanner {
@@ -827,6 +967,65 @@ mod tests {
         assert_eq!(
             ids("Used Hugging Face Transformers daily."),
             vec!["hugging-face-transformers"]
+        );
+    }
+
+    #[test]
+    fn job_posting_phrasings_are_not_skills() {
+        // Found in real job postings (the SkillSpan corpus, tests/skillspan.rs): the team the
+        // reader would join, the perks, the colleagues, a verb, an acronym of a team's name.
+        for trap in [
+            "You'll join a team of 12 engineers building our data platform.",
+            "We are a small team of 25 engineers and we don't do silos.",
+            "Weekly company meals, team-building events and an annual summer trip.",
+            "You will have constant discussions and feedback with our tech lead.",
+            "Takes the lead where needed and embraces team work with other developers.",
+            "We offer career coaching, a mentoring program and a personal development budget.",
+            "Extensive training by mentors for every new engineer.",
+            "Work closely with product owners and designers to ship new features.",
+            "Work in a cross-functional team with a product owner, engineers and a designer.",
+            "Applications with insufficient documentation will not be considered.",
+            "Excel in building relationships with customers.",
+            "We believe in pay transparency, equity and fairness for everyone.",
+            "As an engineer in the Analytics Market Place (AMP) team you will build web services.",
+            "It's a pivotal time for Technology as we drive forward our ambitious transformation programme for our users.",
+            "We deliver TV solutions to network operators and providers, fully hosted and fully managed.",
+        ] {
+            assert_eq!(ids(trap), Vec::<String>::new(), "{trap}");
+        }
+        // A concept's words must meet in one sentence, not across a paragraph's sentences.
+        assert_eq!(
+            ids("Every newcomer gets a buddy and a mentor.\nOur engineers ship to production daily."),
+            Vec::<String>::new()
+        );
+        // What must keep working.
+        assert_eq!(
+            ids("- Mentored three junior\n  engineers on CUDA kernels."),
+            vec!["cuda", "mentoring"]
+        );
+        assert_eq!(
+            ids("Lead a team of 6 engineers building the search platform."),
+            vec!["team-leadership"]
+        );
+        assert_eq!(
+            ids("Hire, train and schedule a team of 45 people."),
+            vec!["team-leadership"]
+        );
+        assert_eq!(
+            ids("Support and mentor other engineers through code reviews."),
+            vec!["code-review", "mentoring"]
+        );
+        assert_eq!(
+            ids("Product owner for the search ranking platform."),
+            vec!["product-management"]
+        );
+        assert_eq!(
+            ids("Built the budget model in Excel."),
+            vec!["spreadsheets"]
+        );
+        assert_eq!(
+            ids("Enabled AMP for training on A100 GPUs."),
+            vec!["mixed-precision"]
         );
     }
 
