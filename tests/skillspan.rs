@@ -3,8 +3,9 @@
 //! Annotators tagged each posting's skill and knowledge spans; the tool never saw them, and they
 //! are never edited to match its output.
 //!
-//! A skill the scanner finds in a posting (its title line dropped: the annotators skipped it) is
-//! **supported** when a tagged span contains one of the skill's catalog spellings (its name or an
+//! A skill the posting reader makes a requirement of (`profile::posting::read`, the reader behind
+//! `--job posting.txt`; it takes the first line as the title, which the annotators skipped, and
+//! passes over About-us, Benefits, EEO and application text) is **supported** when a tagged span contains one of the skill's catalog spellings (its name or an
 //! alias), or a spelling contains the span, as whole words on normalised text (lowercase,
 //! punctuation other than `+` and `#` as spaces). Each distinct skill counts once per posting.
 //!
@@ -18,20 +19,22 @@
 
 #![allow(clippy::print_stdout)] // printing the figures is the point
 
-use std::collections::BTreeSet;
 use std::path::Path;
 
 use serde::Deserialize;
 use skillgap::catalog::{Catalog, SkillIdx};
-use skillgap::extract::Scanner;
+use skillgap::profile::posting;
+
+mod common;
 
 const CORPUS: &str = "../shared/corpus/skillspan";
 
-/// Train precision the test holds. The goal was 0.92; measured 0.883 (432 of 489) once the false
-/// matches were fixed, and most of the 57 finds left unsupported are real mentions the
-/// annotators did not tag (see the module docs), so it holds the measured figure less 0.02.
+/// Train precision the test holds. The goal is 0.92, not reached: through the reader 0.893 (442
+/// of 495) once the false matches were fixed (the bare scanner 0.883, 432 of 489), and most of the
+/// finds left unsupported are real mentions the annotators did not tag (see the module docs), so
+/// it holds the measured figure less about 0.03.
 const TARGET_TRAIN_PRECISION: f64 = 0.86;
-/// Dev is held out and small: measured 0.840 (216 of 257) with the same fixes, asserted 0.04
+/// Dev is held out and small: measured 0.849 (202 of 238) through the reader, asserted 0.05
 /// lower so that one or two new finds do not fail it while a broken guard still does.
 const FLOOR_DEV_PRECISION: f64 = 0.80;
 
@@ -46,6 +49,8 @@ struct Labels {
 #[derive(Debug, Default)]
 struct Split {
     postings: usize,
+    /// Postings that became a role (those asking for a catalog skill).
+    roles: usize,
     found: usize,
     supported: usize,
     /// `file: skill-id ("line")`, one per unsupported find.
@@ -105,7 +110,7 @@ fn cut(text: &str, max: usize) -> String {
     }
 }
 
-fn measure(split: &str, scanner: &Scanner, catalog: &Catalog) -> Split {
+fn measure(split: &str, catalog: &Catalog) -> Split {
     let labels_path = Path::new(CORPUS).join(format!("{split}.labels.jsonl"));
     let labels = std::fs::read_to_string(&labels_path)
         .unwrap_or_else(|e| panic!("{}: {e}", labels_path.display()));
@@ -119,10 +124,17 @@ fn measure(split: &str, scanner: &Scanner, catalog: &Catalog) -> Split {
         let path = Path::new(CORPUS).join(&labels.file);
         let posting =
             std::fs::read_to_string(&path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
-        // The title (first line) was not annotated.
-        let body = posting.split_once('\n').map_or("", |(_, rest)| rest);
-        let mentions = std::panic::catch_unwind(|| scanner.scan(body))
-            .unwrap_or_else(|_| panic!("{}: the scanner panicked", labels.file));
+        // The reader takes the first line as the title (which was not annotated) and finds
+        // the requirements in the rest.
+        let read = std::panic::catch_unwind(|| posting::read(&labels.file, &posting, catalog))
+            .unwrap_or_else(|_| panic!("{}: the posting reader panicked", labels.file))
+            .unwrap_or_else(|e| panic!("{}: {e}", labels.file));
+        // A posting that asks for a catalog skill becomes a role.
+        if !read.requirements.is_empty() {
+            posting::role_of(&labels.file, &read, catalog)
+                .unwrap_or_else(|e| panic!("{}: no role: {e}", labels.file));
+            measured.roles += 1;
+        }
         let spans: Vec<String> = labels
             .skill_spans
             .iter()
@@ -130,32 +142,24 @@ fn measure(split: &str, scanner: &Scanner, catalog: &Catalog) -> Split {
             .map(|s| normalised(s))
             .filter(|s| !s.trim().is_empty())
             .collect();
-        let body_lines: Vec<&str> = body.lines().collect();
-        let mut seen = BTreeSet::new();
         measured.postings += 1;
-        for mention in &mentions {
-            if !seen.insert(mention.skill) {
-                continue;
-            }
+        // One requirement per skill already.
+        for requirement in &read.requirements {
             measured.found += 1;
-            let mut spellings = spellings(catalog, mention.skill);
+            let mut spellings = spellings(catalog, requirement.skill);
             // The inflection the scanner matched ("attention to details", "CNNs") is one of
             // the skill's spellings too; a phrase signal has none.
-            if !mention.matched.starts_with("the phrase ") {
-                spellings.push(normalised(&mention.matched));
+            if !requirement.matched.starts_with("the phrase ") {
+                spellings.push(normalised(&requirement.matched));
             }
             if spans.iter().any(|span| supports(span, &spellings)) {
                 measured.supported += 1;
             } else {
-                let line = body_lines
-                    .get(mention.line - 1)
-                    .copied()
-                    .unwrap_or(&mention.evidence);
                 measured.unsupported.push(format!(
                     "{}: {} ({:?})",
                     labels.file,
-                    catalog.skill(mention.skill).id,
-                    cut(line, 100)
+                    catalog.skill(requirement.skill).id,
+                    cut(&requirement.sentence, 100)
                 ));
             }
         }
@@ -165,21 +169,20 @@ fn measure(split: &str, scanner: &Scanner, catalog: &Catalog) -> Split {
 
 #[test]
 fn skills_found_in_job_postings_are_ones_annotators_tagged() {
-    if !Path::new(CORPUS).is_dir() {
-        println!("skipping: {CORPUS} not found (a bare clone has no ../shared)");
+    if common::corpus("skillspan").is_none() {
         return;
     }
     let catalog = Catalog::builtin().expect("catalog");
-    let scanner = Scanner::builtin().expect("scanner");
-    let train = measure("train", scanner, catalog);
-    let dev = measure("dev", scanner, catalog);
+    let train = measure("train", catalog);
+    let dev = measure("dev", catalog);
     for (name, split) in [("train", &train), ("dev", &dev)] {
         println!(
-            "{name}: precision {:.3} ({} supported of {} found, {} postings)",
+            "{name}: precision {:.3} ({} supported of {} found, {} postings, {} roles)",
             split.precision(),
             split.supported,
             split.found,
-            split.postings
+            split.postings,
+            split.roles
         );
         for line in &split.unsupported {
             println!("  unsupported {line}");

@@ -374,6 +374,8 @@ pub struct ReadRequirement {
     pub sentence: String,
     /// Its line in the posting (1-based).
     pub line: usize,
+    /// The words that named it ("Pytorch", "the phrase 'wrote … kernels'").
+    pub matched: String,
     pub section: SectionKind,
     /// Named as one of alternatives ("PyTorch or JAX"): then `importance` is situational (a
     /// toolkit, where either earns the credit) and this is what its sentence asked for.
@@ -447,6 +449,15 @@ fn heading_of(line: &str) -> Option<String> {
     None
 }
 
+/// A heading marked as one (`#`, bold, a closing colon), not only guessed from its words.
+fn is_marked_heading(line: &str) -> bool {
+    let trimmed = line.trim();
+    trimmed.starts_with('#')
+        || trimmed.starts_with("**")
+        || trimmed.starts_with("__")
+        || trimmed.ends_with(':')
+}
+
 fn clean_heading(text: &str) -> String {
     text.trim()
         .trim_matches(|c: char| c == '*' || c == '_' || c == ':' || c.is_whitespace())
@@ -488,6 +499,20 @@ const EEO_WORDS: &[&str] = &[
     "reasonable accommodation",
     "we are committed to",
     "e-verify",
+];
+
+/// Words of how to apply: what an application holds is not what the job asks for ("the file must
+/// include … documentation of teaching").
+const APPLYING_WORDS: &[&str] = &[
+    "cover letter",
+    "curriculum vitae",
+    "your cv",
+    "your résumé",
+    "your resume",
+    "to apply",
+    "application deadline",
+    "your application",
+    "send in your",
 ];
 
 /// The title (and company written with it) from the posting's first heading or line.
@@ -535,7 +560,13 @@ struct Block {
     heading: bool,
 }
 
-fn blocks(lines: &[PostingLine]) -> Vec<Block> {
+/// `names_skill` tells a short line that names a skill ("Experience with Kubernetes") from a
+/// heading ("Experience"); the title line stands alone.
+fn blocks(
+    lines: &[PostingLine],
+    title_line: usize,
+    names_skill: &dyn Fn(&str) -> bool,
+) -> Vec<Block> {
     let mut blocks: Vec<Block> = Vec::new();
     let mut open = false;
     for line in lines {
@@ -544,7 +575,18 @@ fn blocks(lines: &[PostingLine]) -> Vec<Block> {
             open = false;
             continue;
         }
-        if let Some(words) = heading_of(line.text) {
+        let heading = heading_of(line.text)
+            .filter(|_| is_marked_heading(line.text) || !names_skill(&without_markup(line.text)));
+        if line.number == title_line {
+            blocks.push(Block {
+                number: line.number,
+                text: without_markup(line.text),
+                heading: false,
+            });
+            open = false;
+            continue;
+        }
+        if let Some(words) = heading {
             blocks.push(Block {
                 number: line.number,
                 text: words,
@@ -559,7 +601,17 @@ fn blocks(lines: &[PostingLine]) -> Vec<Block> {
             .split_once(':')
             .is_some_and(|(label, _)| label.split_whitespace().count() <= 3);
         match blocks.last_mut() {
-            Some(last) if open && !is_bullet(trimmed) && !labelled => {
+            // A wrapped line continues a sentence: it goes on in lower case, or the line before
+            // broke off mid-phrase. A line after a full stop, or one a sentence per line, stands
+            // alone.
+            Some(last)
+                if open
+                    && !is_bullet(trimmed)
+                    && !labelled
+                    && !last.text.trim_end().ends_with(['.', '!', '?', ':'])
+                    && (trimmed.starts_with(char::is_lowercase)
+                        || last.text.trim_end().ends_with([',', '(', '-', '&', '/'])) =>
+            {
                 last.text.push(' ');
                 last.text.push_str(text.trim());
             }
@@ -577,7 +629,7 @@ fn blocks(lines: &[PostingLine]) -> Vec<Block> {
 /// Whether a clause is about the company rather than the job: it opens with the company's name,
 /// "we", "our", "the company" or "our client", and does not address the reader ("you").
 fn about_the_company(clause: &str, company: Option<&str>) -> bool {
-    let lower = clause.trim().to_lowercase();
+    let lower = clause.trim().to_lowercase().replace('’', "'");
     let opens_with = |word: &str| {
         lower
             .strip_prefix(word)
@@ -598,7 +650,36 @@ fn about_the_company(clause: &str, company: Option<&str>) -> bool {
     .iter()
     .any(|w| opens_with(w))
         || company_first.is_some_and(|c| opens_with(&c));
-    about && !contains_words(&lower, "you") && !contains_words(&lower, "your")
+    // "We are looking for someone with …", "We expect …": a requirement said in the first person.
+    const ASKING: &[&str] = &[
+        "you",
+        "your",
+        "looking for",
+        "seeking",
+        "searching for",
+        "hiring",
+        "we need",
+        "we expect",
+        "we require",
+        "we want",
+        "we'd like",
+        "we would like",
+        "candidate",
+        "ideal",
+        "experience",
+        "knowledge",
+        "skills",
+        "required",
+        "must",
+        // "We use / rely on / work with …": the stack, read as such.
+        "we use",
+        "we rely",
+        "we work with",
+        "our stack",
+        "tech stack",
+        "technologies",
+    ];
+    about && !ASKING.iter().any(|w| contains_words(&lower, w))
 }
 
 /// The company when the line after the title is just its name ("Corvid Labs", "Helix Compute Inc.
@@ -679,7 +760,8 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
     let mut passed_over: Vec<PassedOver> = Vec::new();
     let mut years_tier: Option<(Tier, f64, usize)> = None;
     let mut text_tier: Option<(Tier, usize)> = None;
-    for block in blocks(&lines) {
+    let names_skill = |text: &str| !scanner.scan(text).is_empty();
+    for block in blocks(&lines, title_line, &names_skill) {
         let line = &block;
         if line.number == title_line {
             continue;
@@ -700,9 +782,6 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
             }
         }
         let lower = sentence.to_lowercase();
-        if EEO_WORDS.iter().any(|w| lower.contains(w)) {
-            kind = SectionKind::Ignored;
-        }
         if kind == SectionKind::Ignored {
             for mention in scanner.scan_in_context(&sentence, &heading) {
                 passed_over.push(PassedOver {
@@ -734,7 +813,17 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
         }
         let context = format!("{title}. {heading}. {sentence}");
         for clause in clauses(&sentence) {
-            if kind == SectionKind::General && about_the_company(clause[0], company.as_deref()) {
+            let clause_lower = clause.join(",").to_lowercase();
+            let equal_opportunity = EEO_WORDS.iter().any(|w| clause_lower.contains(w));
+            let applying = APPLYING_WORDS
+                .iter()
+                .any(|w| contains_words(&clause_lower, w))
+                && !contains_words(&clause_lower, "experience");
+            if equal_opportunity
+                || applying
+                || (kind == SectionKind::General
+                    && about_the_company(clause[0], company.as_deref()))
+            {
                 for mention in scanner.scan_in_context(&clause.join(","), &heading) {
                     passed_over.push(PassedOver {
                         skill: mention.skill,
@@ -755,10 +844,10 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
                 clause.len() >= 3 && clause.iter().all(|p| p.split_whitespace().count() <= 3);
             for part in &clause {
                 let own = cues_of(part);
-                let mut mentions: Vec<SkillIdx> = scanner
+                let mut mentions: Vec<(SkillIdx, String)> = scanner
                     .scan_in_context(part, &context)
-                    .iter()
-                    .map(|m| m.skill)
+                    .into_iter()
+                    .map(|m| (m.skill, m.matched))
                     .collect();
                 if name_list {
                     let names = part
@@ -773,8 +862,9 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
                             .unwrap_or(name)
                             .trim_end_matches('.');
                         let skill = catalog.resolve_exact(name).and_then(|r| r.skill());
-                        if let Some(skill) = skill.filter(|s| !mentions.contains(s)) {
-                            mentions.push(skill);
+                        if let Some(skill) = skill.filter(|s| !mentions.iter().any(|(m, _)| m == s))
+                        {
+                            mentions.push((skill, name.to_string()));
                         }
                     }
                 }
@@ -821,11 +911,12 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
                     (importance, None)
                 };
                 let level = own.level.or(leading.level);
-                for skill in mentions {
+                for (skill, matched) in mentions {
                     add(
                         &mut requirements,
                         ReadRequirement {
                             skill,
+                            matched,
                             importance,
                             level,
                             sentence: input::shorten(sentence.trim(), 200),
@@ -1187,6 +1278,26 @@ We are an equal opportunity employer.
         for id in ["go", "ray", "sql"] {
             assert!(importance_of(&read, id).is_some(), "{id}");
         }
+    }
+
+    #[test]
+    fn a_posting_written_one_sentence_a_line_is_read_line_by_line() {
+        // SkillSpan's layout: no blank lines, a sentence per line, the title on the first.
+        let read = read(
+            "p.txt",
+            "Site Reliability Engineer Kubernetes\nExperience with Kubernetes\nWe are an equal opportunity employer .\nProficient in golang .\nExpert knowledge of Linux .\n",
+            catalog(),
+        )
+        .unwrap();
+        let ids: Vec<&str> = read
+            .requirements
+            .iter()
+            .map(|r| catalog().skill(r.skill).id.as_str())
+            .collect();
+        // "Experience with Kubernetes" is a requirement, not a heading; the EEO sentence does
+        // not hide the rest of the text.
+        assert_eq!(ids, ["kubernetes", "go", "linux"]);
+        assert_eq!(read.title, "Site Reliability Engineer Kubernetes");
     }
 
     #[test]
