@@ -156,9 +156,10 @@ fn measure(split: &str, catalog: &Catalog) -> Split {
                 measured.supported += 1;
             } else {
                 measured.unsupported.push(format!(
-                    "{}: {} ({:?})",
+                    "{}: {} as {:?} ({:?})",
                     labels.file,
                     catalog.skill(requirement.skill).id,
+                    requirement.matched,
                     cut(&requirement.sentence, 100)
                 ));
             }
