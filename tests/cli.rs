@@ -4,9 +4,15 @@
 
 use std::process::Command;
 
+mod common;
+
+/// The cases that read `../shared/corpus`, skipped (with the note) on a bare clone.
+const CORPUS_CASES: &[&str] = &["tests/cmd/assess-jobs-corpus.toml"];
+
 #[test]
 fn cli_cases() {
-    trycmd::TestCases::new()
+    let cases = trycmd::TestCases::new();
+    cases
         .env("NO_COLOR", "1")
         .env("COLUMNS", "80")
         // Years of experience count up to "today": pinned so that "2019 – present" is stable.
@@ -14,6 +20,11 @@ fn cli_cases() {
         .case("tests/cmd/*.toml")
         .case("README.md")
         .case("profiles/README.md");
+    if common::corpus("").is_none() {
+        for case in CORPUS_CASES {
+            cases.skip(case);
+        }
+    }
 }
 
 /// `skillgap role … | head -1` must not report an error when `head` closes the pipe.
