@@ -611,7 +611,7 @@ fn profile_for(
     let mut categories: Vec<ProfileCategory> = Vec::new();
     for want in wanted {
         let category_id = &catalog.skill(want.skill).category;
-        let levels = levels_for(want, &tiers);
+        let levels = levels_for(want.importance, want.level, &tiers);
         let requirement = Requirement {
             skill: catalog.skill(want.skill).id.clone(),
             importance: want.importance,
@@ -663,9 +663,11 @@ fn profile_for(
     }
 }
 
-/// The level wanted at each scored tier: the posting's own level word, else by importance.
-fn levels_for(want: &Wanted, tiers: &[Tier]) -> TierLevels {
-    let default = |tier: Tier| match (want.importance, tier) {
+/// The level wanted at each scored tier: the posting's own level word, else by importance
+/// (working for essentials, proficient at senior; aware at entry and working above for the
+/// rest). Text postings share it.
+pub(crate) fn levels_for(importance: Importance, level: Option<u8>, tiers: &[Tier]) -> TierLevels {
+    let default = |tier: Tier| match (importance, tier) {
         (Importance::Essential, Tier::Senior) => 3,
         (Importance::Essential, _) => 2,
         (_, Tier::Entry) => 1,
@@ -673,11 +675,11 @@ fn levels_for(want: &Wanted, tiers: &[Tier]) -> TierLevels {
     };
     let mut levels = TierLevels::default();
     for &tier in tiers {
-        let level = Some(want.level.unwrap_or_else(|| default(tier)));
+        let value = Some(level.unwrap_or_else(|| default(tier)));
         match tier {
-            Tier::Entry => levels.entry = level,
-            Tier::Mid => levels.mid = level,
-            Tier::Senior => levels.senior = level,
+            Tier::Entry => levels.entry = value,
+            Tier::Mid => levels.mid = value,
+            Tier::Senior => levels.senior = value,
         }
     }
     levels

@@ -39,7 +39,7 @@ use crate::input::{self, InputError};
 
 use super::job::{tier_from_words, tier_from_years, JobRole};
 use super::load::compile;
-use super::{Importance, Profile, ProfileCategory, Requirement, Tier, TierBand, TierLevels};
+use super::{Importance, Profile, ProfileCategory, Requirement, Tier, TierBand};
 
 /// What a section of a posting is for.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -1038,7 +1038,7 @@ pub fn profile_of(name: &str, read: &ReadPosting, catalog: &Catalog) -> Profile 
         let requirement = Requirement {
             skill: skill.id.clone(),
             importance: want.importance,
-            levels: levels(want.importance, want.level, &tiers),
+            levels: super::job::levels_for(want.importance, want.level, &tiers),
             source_text: Some(terminal_line(&want.sentence).into_owned()),
         };
         match categories.iter_mut().find(|c| c.id == skill.category) {
@@ -1090,27 +1090,6 @@ pub fn profile_of(name: &str, read: &ReadPosting, catalog: &Catalog) -> Profile 
         electives: None,
         categories,
     }
-}
-
-/// The level wanted at each tier: the posting's word, else the default by importance (as for
-/// JSON postings).
-fn levels(importance: Importance, level: Option<u8>, tiers: &[Tier]) -> TierLevels {
-    let default = |tier: Tier| match (importance, tier) {
-        (Importance::Essential, Tier::Senior) => 3,
-        (Importance::Essential, _) => 2,
-        (_, Tier::Entry) => 1,
-        _ => 2,
-    };
-    let mut levels = TierLevels::default();
-    for &tier in tiers {
-        let value = Some(level.unwrap_or_else(|| default(tier)));
-        match tier {
-            Tier::Entry => levels.entry = value,
-            Tier::Mid => levels.mid = value,
-            Tier::Senior => levels.senior = value,
-        }
-    }
-    levels
 }
 
 #[cfg(test)]

@@ -453,7 +453,6 @@ pub fn render_roles_table(
     writeln!(out, "{table}")
 }
 
-/// `skillgap role ID`: the profile's requirements by category, with the level per tier.
 /// What `skillgap job` shows: the role a posting became, each requirement with its importance,
 /// level and the sentence it was read from, and the skills passed over (named in About us,
 /// Benefits or EEO text).
@@ -465,25 +464,8 @@ pub fn render_posting_detail(
     out: &mut dyn Write,
 ) -> io::Result<()> {
     let p = &role.profile;
-    writeln!(
-        out,
-        "{}",
-        paint(
-            options,
-            &format!("{} ({})", safe(&p.title), safe(&p.id)),
-            console::Style::new().bold()
-        )
-    )?;
-    writeln!(out, "{}", safe(&p.summary))?;
-    let bands: Vec<String> = p
-        .tiers
-        .iter()
-        .map(|b| match b.max_years {
-            Some(max) => format!("{} {}–{} years", b.id, b.min_years, max),
-            None => format!("{} {}+ years", b.id, b.min_years),
-        })
-        .collect();
-    writeln!(out, "Tiers: {}", bands.join(" · "))?;
+    write_title_and_summary(p, options, out)?;
+    writeln!(out, "Tiers: {}", bands(p))?;
     let mut requirements: Vec<_> = p
         .categories
         .iter()
@@ -530,13 +512,12 @@ pub fn render_posting_detail(
     Ok(())
 }
 
-pub fn render_role_detail(
-    role: &Role,
-    catalog: &Catalog,
+/// A profile's bold title with its id, then its summary.
+fn write_title_and_summary(
+    p: &crate::profile::Profile,
     options: &RenderOptions,
     out: &mut dyn Write,
 ) -> io::Result<()> {
-    let p = &role.profile;
     writeln!(
         out,
         "{}",
@@ -546,7 +527,31 @@ pub fn render_role_detail(
             console::Style::new().bold()
         )
     )?;
-    writeln!(out, "{}", safe(&p.summary))?;
+    writeln!(out, "{}", safe(&p.summary))
+}
+
+/// "entry 0–2 years · mid 3–5 years · senior 6+ years".
+fn bands(p: &crate::profile::Profile) -> String {
+    let bands: Vec<String> = p
+        .tiers
+        .iter()
+        .map(|b| match b.max_years {
+            Some(max) => format!("{} {}–{} years", b.id, b.min_years, max),
+            None => format!("{} {}+ years", b.id, b.min_years),
+        })
+        .collect();
+    bands.join(" · ")
+}
+
+/// `skillgap role ID`: the profile's requirements by category, with the level per tier.
+pub fn render_role_detail(
+    role: &Role,
+    catalog: &Catalog,
+    options: &RenderOptions,
+    out: &mut dyn Write,
+) -> io::Result<()> {
+    let p = &role.profile;
+    write_title_and_summary(p, options, out)?;
     if let Some(s) = &p.salary {
         writeln!(
             out,
@@ -557,15 +562,7 @@ pub fn render_role_detail(
             safe(&s.period)
         )?;
     }
-    let bands: Vec<String> = p
-        .tiers
-        .iter()
-        .map(|b| match b.max_years {
-            Some(max) => format!("{} {}–{} years", b.id, b.min_years, max),
-            None => format!("{} {}+ years", b.id, b.min_years),
-        })
-        .collect();
-    writeln!(out, "Tiers: {}", bands.join(" · "))?;
+    writeln!(out, "Tiers: {}", bands(p))?;
     if !p.related_roles.is_empty() {
         writeln!(out, "Related roles: {}", safe(&p.related_roles.join(", ")))?;
     }
