@@ -13,7 +13,7 @@ use std::time::Instant;
 
 use serde_json::{json, Value};
 use skillgap::catalog::Catalog;
-use skillgap::input::{self, InputFormat};
+use skillgap::input::{self, InputError, InputFormat};
 use skillgap::profile::job;
 use skillgap::report::Report;
 
@@ -55,14 +55,7 @@ fn main() {
         |count| {
             let postings = vec![json!({"title": "ML Engineer", "skills": ["PyTorch"]}); count];
             std::fs::write(&posting_file, Value::from(postings).to_string()).expect("writes");
-            timed(|| {
-                job::load(
-                    &posting_file,
-                    job::PostingFormat::Auto,
-                    catalog,
-                    &mut job::RoleIds::default(),
-                )
-            })
+            timed(|| load_postings(&posting_file, catalog))
         },
     );
     row(
@@ -74,14 +67,7 @@ fn main() {
             skills.extend((0..count).map(|i| format!("Zq{i:06}")));
             let posting = json!({"title": "ML Engineer", "skills": skills});
             std::fs::write(&posting_file, posting.to_string()).expect("writes");
-            timed(|| {
-                job::load(
-                    &posting_file,
-                    job::PostingFormat::Auto,
-                    catalog,
-                    &mut job::RoleIds::default(),
-                )
-            })
+            timed(|| load_postings(&posting_file, catalog))
         },
     );
     let saved = saved_report(catalog);
@@ -95,6 +81,19 @@ fn main() {
             timed(|| Ok::<_, ()>(skillgap::diff::compare(&before, &after)))
         },
     );
+}
+
+/// The roles the posting file at `path` becomes, with fresh ids.
+fn load_postings(
+    path: &std::path::Path,
+    catalog: &Catalog,
+) -> Result<Vec<job::JobRole>, InputError> {
+    job::load(
+        path,
+        job::PostingFormat::Auto,
+        catalog,
+        &mut job::RoleIds::default(),
+    )
 }
 
 /// The seconds `work` takes (which must succeed).

@@ -35,6 +35,7 @@
 use std::path::Path;
 
 use crate::catalog::{Catalog, SkillIdx};
+use crate::extract::layout::is_bullet;
 use crate::input::{self, InputError};
 
 use super::job::{tier_from_words, tier_from_years, JobRole};
@@ -403,7 +404,7 @@ pub struct ReadPosting {
     pub passed_over: Vec<PassedOver>,
 }
 
-/// A line of the posting: its text without markup, and whether it heads a section.
+/// A line of the posting, as written, with its number (1-based).
 struct PostingLine<'t> {
     number: usize,
     text: &'t str,
@@ -462,20 +463,6 @@ fn clean_heading(text: &str) -> String {
     text.trim()
         .trim_matches(|c: char| c == '*' || c == '_' || c == ':' || c.is_whitespace())
         .to_string()
-}
-
-fn is_bullet(trimmed: &str) -> bool {
-    let mut chars = trimmed.chars();
-    match chars.next() {
-        Some('-' | '*' | '+' | '•' | '▪' | '◦' | '‣' | '–' | '►' | '○' | '●' | '·') => {
-            chars.next().is_some_and(char::is_whitespace)
-        }
-        Some(c) if c.is_ascii_digit() => {
-            let rest = trimmed.trim_start_matches(|c: char| c.is_ascii_digit());
-            rest.starts_with(". ") || rest.starts_with(") ")
-        }
-        _ => false,
-    }
 }
 
 /// A line's text without its bullet and emphasis markers.
@@ -762,8 +749,7 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
     let mut text_tier: Option<(Tier, usize)> = None;
     let names_skill = |text: &str| !scanner.scan(text).is_empty();
     for block in blocks(&lines, title_line, &names_skill) {
-        let line = &block;
-        if line.number == title_line {
+        if block.number == title_line {
             continue;
         }
         if block.heading {
@@ -786,7 +772,7 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
             for mention in scanner.scan_in_context(&sentence, &heading) {
                 passed_over.push(PassedOver {
                     skill: mention.skill,
-                    line: line.number,
+                    line: block.number,
                 });
             }
             continue;
@@ -794,7 +780,7 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
         if matches!(kind, SectionKind::Requirements | SectionKind::General) && years_tier.is_none()
         {
             if let (Some(years), Some(tier)) = (stated_years(&lower), tier_from_years(&lower)) {
-                years_tier = Some((tier, years, line.number));
+                years_tier = Some((tier, years, block.number));
             }
         }
         if text_tier.is_none() {
@@ -807,7 +793,7 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
                 ("entry level", Tier::Entry),
             ] {
                 if contains_words(&lower, words) {
-                    text_tier = Some((tier, line.number));
+                    text_tier = Some((tier, block.number));
                 }
             }
         }
@@ -827,7 +813,7 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
                 for mention in scanner.scan_in_context(&clause.join(","), &heading) {
                     passed_over.push(PassedOver {
                         skill: mention.skill,
-                        line: line.number,
+                        line: block.number,
                     });
                 }
                 continue;
@@ -920,7 +906,7 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
                             importance,
                             level,
                             sentence: input::shorten(sentence.trim(), 200),
-                            line: line.number,
+                            line: block.number,
                             section: kind,
                             alternative,
                         },
