@@ -41,7 +41,7 @@ pub struct Cli {
 
     /// When to colour output: `auto` colours a terminal unless NO_COLOR is set; files never
     /// get colour
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 
     /// Also load the role profiles in DIR (one JSON file per role)
@@ -95,15 +95,15 @@ pub struct AssessArgs {
     pub input: Option<PathBuf>,
 
     /// Force the input format instead of detecting it
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
 
-    /// Only these roles (repeatable); `skillgap roles` lists the ids
-    #[arg(long = "role", value_name = "ID")]
+    /// Only these roles (repeatable): an id or a title, in any case; `skillgap roles` lists them
+    #[arg(long = "role", value_name = "ROLE")]
     pub roles: Vec<String>,
 
     /// Score every role at this tier instead of the one your years of experience place you in
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub tier: Option<Tier>,
 
     /// Show only the N best-fitting roles
@@ -111,7 +111,7 @@ pub struct AssessArgs {
     pub top: Option<u16>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 
     /// Write the report to FILE (atomically) instead of standard output; `-` is standard output
@@ -133,7 +133,7 @@ pub struct AssessArgs {
     pub jobs: Vec<PathBuf>,
 
     /// How to read the --job files instead of detecting it
-    #[arg(long, value_enum, default_value_t = PostingFormat::Auto)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = PostingFormat::Auto)]
     pub job_format: PostingFormat,
 
     /// Rank only against the --job postings, not the built-in roles
@@ -161,15 +161,15 @@ pub struct BatchArgs {
     pub paths: Vec<PathBuf>,
 
     /// Force the input format instead of detecting it
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
 
-    /// Only these roles (repeatable); the gate uses each person's best of them
-    #[arg(long = "role", value_name = "ID")]
+    /// Only these roles (repeatable; an id or a title); the gate uses each person's best of them
+    #[arg(long = "role", value_name = "ROLE")]
     pub roles: Vec<String>,
 
     /// Score every role at this tier instead of each person's experience band
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub tier: Option<Tier>,
 
     /// Exit with code 1 when some person's best selected role scores below N (0–100)
@@ -182,7 +182,7 @@ pub struct BatchArgs {
     pub postings: Vec<PathBuf>,
 
     /// How to read the --job files instead of detecting it
-    #[arg(long, value_enum, default_value_t = PostingFormat::Auto)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = PostingFormat::Auto)]
     pub job_format: PostingFormat,
 
     /// Rank only against the --job postings, not the built-in roles
@@ -190,7 +190,7 @@ pub struct BatchArgs {
     pub only_job: bool,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = BatchFormat::Table)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = BatchFormat::Table)]
     pub format: BatchFormat,
 
     /// Write the results to FILE (atomically) instead of standard output; `-` is standard output
@@ -217,19 +217,19 @@ pub struct DiffArgs {
     pub after: PathBuf,
 
     /// Force the input format instead of detecting it (for inputs, not saved reports)
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
 
-    /// Only these roles (repeatable)
-    #[arg(long = "role", value_name = "ID")]
+    /// Only these roles (repeatable): an id or a title, in any case
+    #[arg(long = "role", value_name = "ROLE")]
     pub roles: Vec<String>,
 
     /// Score inputs at this tier instead of the person's experience band
-    #[arg(long, value_enum)]
+    #[arg(long, value_enum, ignore_case = true)]
     pub tier: Option<Tier>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
 
     /// Write the comparison to FILE (atomically) instead of standard output; `-` is standard output
@@ -246,7 +246,7 @@ pub enum ListFormat {
 #[derive(Debug, Args)]
 pub struct RolesArgs {
     /// Output format
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
     /// Write to FILE (atomically) instead of standard output; `-` is standard output
@@ -260,7 +260,7 @@ pub struct RoleArgs {
     pub id: String,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
     /// Write to FILE (atomically) instead of standard output; `-` is standard output
@@ -276,12 +276,12 @@ pub struct JobArgs {
     pub posting: PathBuf,
 
     /// How to read the posting instead of detecting it
-    #[arg(long, value_enum, default_value_t = PostingFormat::Auto)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = PostingFormat::Auto)]
     pub job_format: PostingFormat,
 
     /// Output format: `table` shows each requirement with why; `json` is a profile file that
     /// `--profiles DIR` and `profiles validate` accept
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
     /// Write to FILE (atomically) instead of standard output; `-` is standard output
@@ -295,7 +295,7 @@ pub struct SkillsArgs {
     pub query: Option<String>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
     /// Write to FILE (atomically) instead of standard output; `-` is standard output
@@ -345,7 +345,7 @@ pub struct InitArgs {
   skillgap completions fish > ~/.config/fish/completions/skillgap.fish")]
 pub struct CompletionsArgs {
     /// The shell to complete for
-    #[arg(value_enum, value_name = "SHELL")]
+    #[arg(value_enum, ignore_case = true, value_name = "SHELL")]
     pub shell: clap_complete::Shell,
 }
 

@@ -399,16 +399,23 @@ fn diff_command(context: &Context, args: &DiffArgs) -> anyhow::Result<Outcome> {
         output::destination(&args.output),
         [args.before.as_path(), args.after.as_path()],
     )?;
+    let roles = context.profiles.select(&args.roles)?;
+    // The ids of the roles named (`--role "LLM Engineer"` is `llm-engineer`), none for all.
+    let role_filter = if args.roles.is_empty() {
+        Vec::new()
+    } else {
+        roles.iter().map(|role| role.id().to_string()).collect()
+    };
     let config = crate::diff::DiffConfig {
         catalog: context.catalog,
-        roles: context.profiles.select(&args.roles)?,
+        roles,
         options: Options {
             tier: args.tier,
             top: None,
             plan_roles: args.roles.is_empty().then_some(assess::DEFAULT_PLAN_ROLES),
         },
         input_format: args.input_format,
-        role_filter: args.roles.clone(),
+        role_filter,
     };
     let before = crate::diff::load(&args.before, &config)?;
     let after = crate::diff::load(&args.after, &config)?;
