@@ -259,7 +259,7 @@ fn a_folder_of_postings_is_every_posting_in_it() {
 fn as_posting(path: &Path) -> Result<usize, String> {
     let catalog = Catalog::builtin().expect("catalog");
     let mut ids = job::RoleIds::default();
-    job::load(path, job::PostingFormat::Auto, &catalog, &mut ids)
+    job::load(path, job::PostingFormat::Auto, catalog, &mut ids)
         .map(|roles| roles.len())
         .map_err(|e| e.to_string())
 }
