@@ -5,7 +5,7 @@
 //! below, which is the verdict the summary line and the exit code read too. A person who passes
 //! the gate shows no failure, however low their other roles score. The test case is named for the
 //! gated roles (the role's id when one is assessed, as with `--role ID`), its class name is the
-//! input's path. Every assessed role's score is a suite `<property>` and a line of the test case's
+//! input's path (and the suite's name the person, with their position in a JSON Lines stream). Every assessed role's score is a suite `<property>` and a line of the test case's
 //! text, which sits in the `<failure>` when the gate fails (the only text GitLab's test report
 //! shows) and in `<system-out>` when it passes. An input that could not be read is a suite with one
 //! `<error>`, its message as the text. A file starts with skillgap's generator mark
@@ -41,6 +41,30 @@ fn gaps(role: &RoleFit) -> String {
         "none".to_string()
     } else {
         names.join(", ")
+    }
+}
+
+/// The suite's name: the person and their input. The records of a JSON Lines stream (`-`, a
+/// `.jsonl` file) share one source, so theirs adds the input's position: GitLab keeps only one
+/// test case per suite name, class name and name.
+fn suite_name(person: Option<&str>, source: &str, index: usize) -> String {
+    let stream = source == "-"
+        || std::path::Path::new(source)
+            .extension()
+            .and_then(|e| e.to_str())
+            .is_some_and(|e| {
+                crate::batch::JSON_LINES_EXTENSIONS
+                    .iter()
+                    .any(|x| e.eq_ignore_ascii_case(x))
+            });
+    let place = if stream {
+        format!("{source}, input {index}")
+    } else {
+        source.to_string()
+    };
+    match person {
+        Some(name) => format!("{name} ({place})"),
+        None => place,
     }
 }
 
@@ -89,12 +113,16 @@ fn role_line(role: &RoleFit) -> String {
     )
 }
 
-/// The test case's text, one escaped line each: the verdict, the notes, every role, the plan.
-fn case_text(report: &Report, verdict: Option<&Verdict>, roles_gated: usize) -> String {
-    let mut lines = vec![match verdict {
-        Some(verdict) => format!("Gate: {}.", verdict_words(verdict, roles_gated)),
-        None => "No gate: --min-score was not given.".to_string(),
-    }];
+/// The test case's text, one escaped line each: who (GitLab shows no suite name), the verdict, the
+/// notes, every role, the plan.
+fn case_text(who: &str, report: &Report, verdict: Option<&Verdict>, roles_gated: usize) -> String {
+    let mut lines = vec![
+        who.to_string(),
+        match verdict {
+            Some(verdict) => format!("Gate: {}.", verdict_words(verdict, roles_gated)),
+            None => "No gate: --min-score was not given.".to_string(),
+        },
+    ];
     lines.extend(report.warnings.iter().map(|w| format!("Note: {w}")));
     lines.push("Scores:".to_string());
     lines.extend(report.roles.iter().map(|r| format!("  {}", role_line(r))));
@@ -160,10 +188,7 @@ impl BatchRender for Junit {
     ) -> io::Result<()> {
         let report = record.report;
         let source = &report.subject.source;
-        let suite_name = match &report.subject.name {
-            Some(name) => format!("{name} ({source})"),
-            None => source.clone(),
-        };
+        let suite_name = suite_name(report.subject.name.as_deref(), source, record.index);
         let verdict = record.verdict.as_ref();
         let below = record.below();
         writeln!(
@@ -179,7 +204,7 @@ impl BatchRender for Junit {
             xml(source),
             xml(&gate_name(context))
         )?;
-        let text = case_text(report, verdict, context.roles.len());
+        let text = case_text(&suite_name, report, verdict, context.roles.len());
         match verdict {
             Some(verdict) if below => write!(
                 out,
@@ -194,7 +219,7 @@ impl BatchRender for Junit {
 
     fn failure(
         &self,
-        _index: usize,
+        index: usize,
         source: &str,
         message: &str,
         _context: &BatchContext,
@@ -203,7 +228,7 @@ impl BatchRender for Junit {
         writeln!(
             out,
             "  <testsuite name=\"{}\" tests=\"1\" failures=\"0\" errors=\"1\" skipped=\"0\">",
-            xml(source)
+            xml(&suite_name(None, source, index))
         )?;
         writeln!(
             out,
