@@ -262,7 +262,8 @@ pub enum BatchFormat {
     Jsonl,
     /// One CSV row per person, with a score column per role.
     Csv,
-    /// JUnit XML: one test suite per person, one test case per role, failing below --min-score.
+    /// JUnit XML: one test suite per person, one test case (the --min-score gate) failing when the
+    /// person is below it.
     Junit,
     /// A Markdown table, one row per person.
     Markdown,
