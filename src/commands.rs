@@ -154,11 +154,12 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
     Ok(threshold_outcome(&report, args.min_score))
 }
 
-/// Exit 1 when the best reported role is below `min_score`.
+/// Exit 1 when the person is below the `--min-score` gate ([`crate::gate`]).
 fn threshold_outcome(report: &crate::report::Report, min_score: Option<f64>) -> Outcome {
-    match min_score {
-        Some(min) if report.best_role().map_or(0.0, |r| r.score) < min => Outcome::BelowThreshold,
-        _ => Outcome::Success,
+    if crate::gate::is_below(report, min_score) {
+        Outcome::BelowThreshold
+    } else {
+        Outcome::Success
     }
 }
 
