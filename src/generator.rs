@@ -52,12 +52,15 @@ pub fn report_words(kind: &str) -> String {
     format!("{article} {kind} report written by skillgap")
 }
 
+/// True for the object of a skillgap JSON report: `schema_version` and `roles` side by side.
+pub fn is_report_object(object: &serde_json::Map<String, Value>) -> bool {
+    object.contains_key("schema_version") && object.contains_key("roles")
+}
+
 /// True for a skillgap JSON report (`schema_version` and `roles` side by side), or a list of them.
 pub fn is_json_report(value: &Value) -> bool {
     match value {
-        Value::Object(object) => {
-            object.contains_key("schema_version") && object.contains_key("roles")
-        }
+        Value::Object(object) => is_report_object(object),
         Value::Array(items) => items.first().is_some_and(is_json_report),
         _ => false,
     }

@@ -276,6 +276,13 @@ fn resumes_skills_files_and_reports_are_not_postings() {
         .output()
         .expect("runs");
     std::fs::write(&report, &output.stdout).expect("write the report");
+    let markdown = dir.path().join("report.md");
+    let output = assert_cmd::Command::cargo_bin("skillgap")
+        .expect("binary")
+        .args(["assess", "examples/jordan.json", "--format", "markdown"])
+        .output()
+        .expect("runs");
+    std::fs::write(&markdown, &output.stdout).expect("write the report");
     let package = dir.path().join("package.json");
     std::fs::write(&package, r#"{"name": "web", "version": "1.0.0"}"#).expect("write");
     let json = [
@@ -288,7 +295,8 @@ fn resumes_skills_files_and_reports_are_not_postings() {
             PathBuf::from("schema/skills.schema.json"),
             "is a JSON Schema",
         ),
-        (report, "is a skillgap report"),
+        (report, "is a JSON report written by skillgap"),
+        (markdown, "is a Markdown report written by skillgap"),
         (package, "with none of a posting's fields"),
     ];
     for (path, says) in &json {
