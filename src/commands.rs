@@ -60,7 +60,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Profiles(args) => crate::housekeeping::profiles_command(&cli, args),
         Command::Init(args) => crate::housekeeping::init_command(args),
         Command::Completions(args) => crate::housekeeping::completions_command(args),
-        Command::Man => crate::housekeeping::man_command(),
+        Command::Man(args) => crate::housekeeping::man_command(args),
         Command::Assess(args) => assess_command(&context()?, args),
         Command::Roles(args) => roles_command(&context()?, args),
         Command::Role(args) => role_command(&context()?, args),

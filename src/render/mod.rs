@@ -56,7 +56,7 @@ pub trait Render {
 pub enum ReportFormat {
     /// A table for the terminal.
     Table,
-    /// The JSON report of SPEC §6 (schema_version 1).
+    /// The JSON report (schema_version 1), one object.
     Json,
     /// A Markdown document: ranking, learning plan, each role's gaps and matches.
     Markdown,
@@ -256,9 +256,9 @@ pub trait BatchRender: Sync {
 pub enum BatchFormat {
     /// One line per person: score, tier, best role, name, first step of the plan.
     Table,
-    /// A JSON array of SPEC §6 reports.
+    /// A JSON array of reports.
     Json,
-    /// JSON Lines: one SPEC §6 report per line.
+    /// JSON Lines: one report per line.
     Jsonl,
     /// One CSV row per person, with a score column per role.
     Csv,
