@@ -1254,3 +1254,197 @@ fn changelog_check_catches_each_break() {
         "{problems:?}"
     );
 }
+
+/// The source document the profiles quote, beside the project (CI has it; a bare clone does not).
+const SOURCE_DOCUMENT: &str = "../shared/seed/deep-learning-engineer-role.txt";
+
+/// Every `source_text` of every built-in profile is a phrase of the source document, word for
+/// word (whitespace aside): a profile quotes, it does not paraphrase.
+#[test]
+#[allow(clippy::print_stdout)] // the skip note
+fn source_text_is_quoted_word_for_word() {
+    let Ok(source) = std::fs::read_to_string(SOURCE_DOCUMENT) else {
+        assert!(
+            std::env::var_os("SKILLGAP_REQUIRE_CORPUS").is_none(),
+            "{SOURCE_DOCUMENT} is missing and SKILLGAP_REQUIRE_CORPUS is set"
+        );
+        println!("note: {SOURCE_DOCUMENT} is absent; the source_text quotes were not checked");
+        return;
+    };
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let source = words(&source);
+    let profiles = builtin_profiles(catalog()).expect("built-in profiles");
+    let mut quoted = 0;
+    let mut wrong = Vec::new();
+    for role in profiles.roles() {
+        for category in &role.profile.categories {
+            for requirement in &category.requirements {
+                if let Some(text) = &requirement.source_text {
+                    quoted += 1;
+                    if !source.contains(&words(text)) {
+                        wrong.push(format!("{} {}: {text:?}", role.id(), requirement.skill));
+                    }
+                }
+            }
+        }
+    }
+    assert!(quoted >= 100, "only {quoted} quotes");
+    assert!(wrong.is_empty(), "not in the source:\n{}", wrong.join("\n"));
+}
+
+/// A JSON document's object keys in the order written (serde_json's `Value` sorts them).
+enum Keys {
+    Object(Vec<(String, Keys)>),
+    Array(Vec<Keys>),
+    Scalar,
+}
+
+impl<'de> serde::Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Keys, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Keys;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Keys, E> {
+                Ok(Keys::Scalar)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Keys, E> {
+                Ok(Keys::Scalar)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Keys, E> {
+                Ok(Keys::Scalar)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Keys, E> {
+                Ok(Keys::Scalar)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Keys, E> {
+                Ok(Keys::Scalar)
+            }
+            fn visit_unit<E>(self) -> Result<Keys, E> {
+                Ok(Keys::Scalar)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Keys, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Keys::Array(items))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Keys::Object(entries))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// The documented key order of the object at `path` (".skills[]", ".categories[].requirements[]"),
+/// in the catalog or in a profile; `None` where any order goes (free-form maps).
+fn key_order(file: &str, path: &str) -> Option<&'static [&'static str]> {
+    let catalog = file.ends_with("catalog.json");
+    Some(match (catalog, path) {
+        (true, "") => &["categories", "skills"],
+        (true, ".categories[]") => &["id", "name"],
+        (true, ".skills[]") => &[
+            "id",
+            "name",
+            "category",
+            "aliases",
+            "case_sensitive",
+            "list_only",
+            "implies",
+            "related",
+            "prerequisites",
+            "generic",
+        ],
+        (true, ".skills[].related[]") => &["skill", "credit"],
+        (false, "") => &[
+            "id",
+            "title",
+            "summary",
+            "source",
+            "salary",
+            "tiers",
+            "related_roles",
+            "electives",
+            "categories",
+        ],
+        (false, ".salary") => &["min", "max", "currency", "period"],
+        (false, ".tiers[]") => &["id", "min_years", "max_years", "titles", "description"],
+        (false, ".categories[]") => &["id", "name", "elective", "requirements"],
+        (false, ".categories[].requirements[]") => {
+            &["skill", "importance", "levels", "source_text"]
+        }
+        (false, ".categories[].requirements[].levels") => &["entry", "mid", "senior"],
+        _ => return None,
+    })
+}
+
+fn check_key_order(file: &str, path: &str, keys: &Keys, problems: &mut Vec<String>) {
+    match keys {
+        Keys::Object(entries) => {
+            if let Some(order) = key_order(file, path) {
+                let written: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+                let positions: Vec<Option<usize>> = written
+                    .iter()
+                    .map(|k| order.iter().position(|o| o == k))
+                    .collect();
+                if positions.iter().any(Option::is_none) || !positions.is_sorted() {
+                    problems.push(format!(
+                        "{file}{path}: keys {written:?}, expected in the order {order:?}"
+                    ));
+                }
+            }
+            for (key, value) in entries {
+                check_key_order(file, &format!("{path}.{key}"), value, problems);
+            }
+        }
+        Keys::Array(items) => {
+            for item in items {
+                check_key_order(file, &format!("{path}[]"), item, problems);
+            }
+        }
+        Keys::Scalar => {}
+    }
+}
+
+/// The catalog and every built-in profile write their keys in the documented order (and only
+/// known keys), so a diff of the data reads the same everywhere.
+#[test]
+fn data_files_keep_the_documented_key_order() {
+    let mut files = vec!["data/catalog.json".to_string()];
+    let mut profiles: Vec<String> = std::fs::read_dir("profiles")
+        .expect("profiles")
+        .map(|e| e.expect("entry").path().display().to_string())
+        .filter(|p| p.ends_with(".json"))
+        .collect();
+    profiles.sort();
+    assert!(profiles.len() >= 8);
+    files.extend(profiles);
+    let mut problems = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("readable");
+        let keys: Keys = serde_json::from_str(&text).expect("valid JSON");
+        check_key_order(file, "", &keys, &mut problems);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The check itself catches a swap.
+    let swapped: Keys = serde_json::from_str(
+        r#"{"skill": "jax", "levels": {"mid": 2, "entry": 1}, "importance": "essential"}"#,
+    )
+    .expect("JSON");
+    let mut caught = Vec::new();
+    check_key_order(
+        "profiles/x.json",
+        ".categories[].requirements[]",
+        &swapped,
+        &mut caught,
+    );
+    assert_eq!(caught.len(), 2, "{caught:?}");
+}
