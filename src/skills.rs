@@ -1,6 +1,7 @@
 //! What a person knows, as every input source produces it: catalog skills with a level and the
 //! evidence for them, plus the names nothing in the catalog matched.
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::{Catalog, Resolution, SkillIdx};
@@ -125,6 +126,19 @@ impl Serialize for LastUsed {
     }
 }
 
+impl JsonSchema for LastUsed {
+    fn schema_name() -> std::borrow::Cow<'static, str> {
+        "LastUsed".into()
+    }
+
+    fn json_schema(_generator: &mut schemars::SchemaGenerator) -> schemars::Schema {
+        schemars::json_schema!({
+            "description": "The year a skill was last used, or \"current\" for a position still going on.",
+            "oneOf": [{"type": "integer"}, {"const": "current"}]
+        })
+    }
+}
+
 impl<'de> Deserialize<'de> for LastUsed {
     fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
         #[derive(Deserialize)]
@@ -144,7 +158,9 @@ impl<'de> Deserialize<'de> for LastUsed {
 }
 
 /// A name that matched no skill.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+// Reading a saved report allows other fields here; the schema of what is written does not.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[schemars(deny_unknown_fields)]
 pub struct Unrecognized {
     pub input: String,
     #[serde(default)]

@@ -1,12 +1,21 @@
 //! The JSON Schemas in `schema/` agree with the code: every built-in profile, example profile and
 //! example skills file passes both the schema and the reader; known-bad documents fail both; and the
 //! schema's lists (skill ids, importance words, tiers) are exactly the code's.
+//!
+//! `schema/report.schema.json` is generated from the report types (`skillgap::report::json_schema`);
+//! a test fails when the checked-in file differs, and `SKILLGAP_BLESS=1 cargo test --test schema`
+//! rewrites it. Real reports (`assess --format json` on every example, with and without `--job`
+//! postings, and `batch --format jsonl`/`json` over the test résumés; the corpus too when it is
+//! there) must pass it, and between them must use every field it declares.
 
-use std::path::Path;
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
 
 use serde_json::{json, Value};
 use skillgap::catalog::Catalog;
 use skillgap::profile::{compile, parse_profile, Importance, Tier};
+
+mod common;
 
 fn schema(name: &str) -> jsonschema::Validator {
     let text = std::fs::read_to_string(Path::new("schema").join(name)).expect("schema file");
@@ -23,7 +32,7 @@ fn read_json(path: &Path) -> Value {
     serde_json::from_str(&text).expect("JSON")
 }
 
-fn json_files(dir: &str) -> Vec<std::path::PathBuf> {
+fn json_files(dir: &str) -> Vec<PathBuf> {
     let mut files: Vec<_> = std::fs::read_dir(dir)
         .expect("directory")
         .map(|e| e.expect("entry").path())
@@ -300,6 +309,344 @@ fn skills_files_agree_with_the_schema() {
         assert!(
             skillgap::input::skills_json::parse("x.json", &value.to_string(), catalog()).is_err(),
             "reader accepts {value}"
+        );
+    }
+}
+
+const REPORT_SCHEMA: &str = "schema/report.schema.json";
+
+/// The report schema as the types generate it, written as the checked-in file is.
+fn generated_report_schema() -> String {
+    let mut text =
+        serde_json::to_string_pretty(&skillgap::report::json_schema()).expect("serialisable");
+    text.push('\n');
+    text
+}
+
+#[test]
+fn report_schema_is_the_one_the_types_generate() {
+    let generated = generated_report_schema();
+    if std::env::var_os("SKILLGAP_BLESS").is_some_and(|v| v == "1") {
+        std::fs::write(REPORT_SCHEMA, &generated).expect("writes the schema");
+        return;
+    }
+    let checked_in = std::fs::read_to_string(REPORT_SCHEMA).unwrap_or_default();
+    assert!(
+        checked_in == generated,
+        "{REPORT_SCHEMA} differs from what src/report.rs generates; if the report types changed on \
+         purpose, regenerate it with `SKILLGAP_BLESS=1 cargo test --test schema` and review the diff"
+    );
+}
+
+/// Runs the binary (dates fixed, so "present" does not move) and returns its standard output.
+fn skillgap(args: &[&str], stdin: &str) -> String {
+    let output = assert_cmd::Command::cargo_bin("skillgap")
+        .expect("binary")
+        .args(args)
+        .env("SKILLGAP_TODAY", "2026-11-28")
+        .write_stdin(stdin)
+        .output()
+        .expect("runs");
+    assert!(
+        output.status.code().is_some_and(|code| code <= 1),
+        "skillgap {args:?}: {}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).expect("UTF-8")
+}
+
+/// The files of `dir` that are résumés or skills files (not expected results, labels or postings).
+fn resume_files(dir: &str) -> Vec<String> {
+    let mut files: Vec<String> = std::fs::read_dir(dir)
+        .expect("directory")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_file())
+        .map(|p| p.display().to_string())
+        .filter(|name| {
+            let kept = [".json", ".md", ".txt"]
+                .iter()
+                .any(|ext| name.ends_with(ext));
+            let other = [".expected.json", ".label.json", ".job.json", "posting-"]
+                .iter()
+                .any(|mark| name.contains(mark));
+            kept && !other
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// Reports as the binary writes them: every example input with `--format json` (alone, beside the
+/// example postings, and against the postings only), a skills file that names nothing known, a
+/// JSON Resume read leniently (warnings), and every line of a batch over the test résumés, as
+/// JSON Lines and as a JSON array.
+fn real_reports() -> Vec<(String, Value)> {
+    let mut reports = Vec::new();
+    let mut push_one = |what: String, text: &str| {
+        let value: Value =
+            serde_json::from_str(text).unwrap_or_else(|e| panic!("{what}: not JSON: {e}"));
+        reports.push((what, value));
+    };
+    let examples = resume_files("examples");
+    assert!(examples.len() >= 5, "{examples:?}");
+    let postings = [
+        "--job",
+        "examples/llm-platform.job.json",
+        "--job",
+        "examples/posting-ml-engineer.txt",
+    ];
+    for input in &examples {
+        push_one(
+            format!("assess {input}"),
+            &skillgap(&["assess", input, "--format", "json"], ""),
+        );
+        let mut with_jobs = vec!["assess", input.as_str(), "--format", "json"];
+        with_jobs.extend(postings);
+        push_one(format!("assess {input} --job …"), &skillgap(&with_jobs, ""));
+        with_jobs.push("--only-job");
+        push_one(
+            format!("assess {input} --job … --only-job"),
+            &skillgap(&with_jobs, ""),
+        );
+    }
+    push_one(
+        "assess, nothing recognized".into(),
+        &skillgap(
+            &["assess", "-", "--format", "json"],
+            r#"{"skills": ["Pytorhc", "basket weaving"]}"#,
+        ),
+    );
+    push_one(
+        "assess lenient JSON Resume".into(),
+        &skillgap(
+            &[
+                "assess",
+                "tests/cmd/lenient.resume.json",
+                "--format",
+                "json",
+            ],
+            "",
+        ),
+    );
+
+    let mut batch_inputs = examples.clone();
+    batch_inputs.extend(resume_files("tests/fixtures/resumes"));
+    batch_inputs.extend(resume_files("tests/fixtures/labelled"));
+    batch_inputs.push("tests/fixtures/batch/good".into());
+    let mut args: Vec<&str> = vec!["batch", "--format", "jsonl", "--quiet"];
+    args.extend(batch_inputs.iter().map(String::as_str));
+    args.extend(postings);
+    let lines = skillgap(&args, "");
+    assert!(lines.lines().count() >= 60, "{lines}");
+    for (index, line) in lines.lines().enumerate() {
+        push_one(format!("batch --format jsonl, line {}", index + 1), line);
+    }
+    args[2] = "json";
+    let array: Value = serde_json::from_str(&skillgap(&args, "")).expect("a JSON array");
+    for (index, report) in array.as_array().expect("an array").iter().enumerate() {
+        reports.push((format!("batch --format json, item {index}"), report.clone()));
+    }
+    reports
+}
+
+/// Reports of the third-party corpus (JSON Resume and Markdown CVs), built through the library and
+/// written as the JSON renderer writes them; none without the corpus.
+fn corpus_reports() -> Vec<(String, Value)> {
+    use skillgap::assess::{assess, Options};
+    use skillgap::input::{read, InputFormat};
+    use skillgap::render::{RenderOptions, ReportFormat};
+
+    let mut reports = Vec::new();
+    let profiles = skillgap::profile::builtin_profiles(catalog()).expect("profiles");
+    let roles = profiles.select(&[]).expect("all roles");
+    for (sub, format) in [
+        ("jsonresume", InputFormat::Jsonresume),
+        ("text", InputFormat::Text),
+    ] {
+        let Some(dir) = common::corpus(sub) else {
+            return Vec::new();
+        };
+        let mut paths: Vec<_> = std::fs::read_dir(&dir)
+            .expect("corpus folder")
+            .map(|e| e.expect("entry").path())
+            .filter(|p| p.is_file())
+            .collect();
+        paths.sort();
+        for path in paths {
+            let Ok(skills) = read(&path, format, catalog()) else {
+                continue; // the corpus tests cover what cannot be read
+            };
+            let report = assess(&skills, &roles, catalog(), &Options::default());
+            let mut out = Vec::new();
+            ReportFormat::Json
+                .renderer()
+                .render(&report, &RenderOptions::default(), &mut out)
+                .expect("renders");
+            let value = serde_json::from_slice(&out).expect("JSON");
+            reports.push((path.display().to_string(), value));
+        }
+    }
+    reports
+}
+
+#[test]
+fn real_reports_pass_the_report_schema_and_use_every_field() {
+    let validator = schema("report.schema.json");
+    let schema_value = read_json(Path::new(REPORT_SCHEMA));
+    let mut reports = real_reports();
+    reports.extend(corpus_reports());
+    let mut seen = BTreeSet::new();
+    for (what, report) in &reports {
+        let errors = schema_errors(&validator, report);
+        assert!(errors.is_empty(), "{what}: {errors:?}");
+        field_paths(report, "", &mut seen);
+    }
+    let mut declared = BTreeSet::new();
+    declared_paths(&schema_value, &schema_value, "", &mut declared);
+    let never_written: Vec<_> = declared.difference(&seen).collect();
+    assert!(
+        never_written.is_empty(),
+        "the schema declares fields no real report here writes (add an input that writes them): \
+         {never_written:?}"
+    );
+    assert_eq!(
+        seen, declared,
+        "real reports write fields the schema does not declare"
+    );
+}
+
+/// Every object field in `value`, as a path with arrays written `[]` (`roles[].matched[].via`).
+fn field_paths(value: &Value, at: &str, paths: &mut BTreeSet<String>) {
+    match value {
+        Value::Object(map) => {
+            for (key, field) in map {
+                let path = format!("{at}.{key}");
+                field_paths(field, &path, paths);
+                paths.insert(path);
+            }
+        }
+        Value::Array(items) => {
+            for item in items {
+                field_paths(item, &format!("{at}[]"), paths);
+            }
+        }
+        _ => {}
+    }
+}
+
+/// Every property the schema declares, as [`field_paths`] writes them (`$ref`s to `$defs`
+/// followed; `anyOf` branches and nullable types walked).
+fn declared_paths(root: &Value, schema: &Value, at: &str, paths: &mut BTreeSet<String>) {
+    if let Some(reference) = schema.get("$ref").and_then(Value::as_str) {
+        let pointer = reference.strip_prefix('#').expect("a local $ref");
+        let target = root.pointer(pointer).expect("the $ref resolves");
+        declared_paths(root, target, at, paths);
+    }
+    if let Some(properties) = schema.get("properties").and_then(Value::as_object) {
+        for (key, property) in properties {
+            let path = format!("{at}.{key}");
+            declared_paths(root, property, &path, paths);
+            paths.insert(path);
+        }
+    }
+    if let Some(items) = schema.get("items") {
+        declared_paths(root, items, &format!("{at}[]"), paths);
+    }
+    for branches in ["anyOf", "oneOf", "allOf"] {
+        for branch in schema
+            .get(branches)
+            .and_then(Value::as_array)
+            .into_iter()
+            .flatten()
+        {
+            declared_paths(root, branch, at, paths);
+        }
+    }
+}
+
+#[test]
+fn report_schema_rejects_drift() {
+    let validator = schema("report.schema.json");
+    let good: Value = serde_json::from_str(&skillgap(
+        &["assess", "examples/cv.md", "--format", "json"],
+        "",
+    ))
+    .expect("JSON");
+    assert!(schema_errors(&validator, &good).is_empty());
+    assert!(good["roles"][0]["missing"][0].is_object(), "a gap to spoil");
+
+    let spoil = |pointer: &str, value: Option<Value>| {
+        let mut report = good.clone();
+        let (parent, key) = pointer.rsplit_once('/').expect("a pointer");
+        let map = report
+            .pointer_mut(parent)
+            .and_then(Value::as_object_mut)
+            .unwrap_or_else(|| panic!("{parent} is an object"));
+        match value {
+            Some(value) => map.insert(key.to_string(), value),
+            None => map.remove(key),
+        };
+        report
+    };
+    let cases: Vec<(&str, Value)> = vec![
+        ("unknown top-level field", spoil("/score", Some(json!(1)))),
+        ("unknown role field", spoil("/roles/0/rank", Some(json!(1)))),
+        (
+            "unknown subject field",
+            spoil("/subject/email", Some(json!("a@b.c"))),
+        ),
+        (
+            "unknown gap field",
+            spoil("/roles/0/missing/0/why", Some(json!(""))),
+        ),
+        ("schema_version 2", spoil("/schema_version", Some(json!(2)))),
+        ("no schema_version", spoil("/schema_version", None)),
+        ("no learning plan", spoil("/learning_plan", None)),
+        ("role without a score", spoil("/roles/0/score", None)),
+        (
+            "score as text",
+            spoil("/roles/0/score", Some(json!("78.5"))),
+        ),
+        (
+            "score above 100",
+            spoil("/roles/0/score", Some(json!(100.5))),
+        ),
+        (
+            "negative gain",
+            spoil("/roles/0/missing/0/gain", Some(json!(-1.0))),
+        ),
+        (
+            "unknown tier",
+            spoil("/roles/0/target_tier", Some(json!("junior"))),
+        ),
+        ("tier missing, not null", spoil("/roles/0/tier", None)),
+        (
+            "unknown importance",
+            spoil("/roles/0/missing/0/importance", Some(json!("crucial"))),
+        ),
+        ("level above 4", spoil("/skills/0/level", Some(json!(5)))),
+        (
+            "fractional skill level",
+            spoil("/skills/0/level", Some(json!(2.5))),
+        ),
+        (
+            "last_used a word",
+            spoil("/skills/0/last_used", Some(json!("recently"))),
+        ),
+        (
+            "evidenced as text",
+            spoil("/skills/0/evidenced", Some(json!("yes"))),
+        ),
+        (
+            "subject source null",
+            spoil("/subject/source", Some(Value::Null)),
+        ),
+        ("roles an object", spoil("/roles", Some(json!({})))),
+    ];
+    for (what, report) in cases {
+        assert!(
+            !schema_errors(&validator, &report).is_empty(),
+            "the report schema accepts: {what}"
         );
     }
 }

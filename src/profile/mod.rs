@@ -12,6 +12,7 @@ mod validate;
 
 use std::fmt;
 
+use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use crate::catalog::SkillIdx;
@@ -21,7 +22,9 @@ pub use validate::{validate, Problem};
 
 /// An experience tier. The default bands (entry 0–2 years, mid 3–5, senior 6+) come from the source
 /// document's experience benchmarks; a profile may override them.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, clap::ValueEnum, JsonSchema,
+)]
 #[serde(rename_all = "lowercase")]
 pub enum Tier {
     Entry,
@@ -70,7 +73,7 @@ impl fmt::Display for Tier {
 }
 
 /// How much a requirement matters, in the source document's own words.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "lowercase")]
 pub enum Importance {
     /// "essential": missing it blocks the role.
