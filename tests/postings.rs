@@ -264,25 +264,25 @@ fn as_posting(path: &Path) -> Result<usize, String> {
         .map_err(|e| e.to_string())
 }
 
+/// `assess examples/jordan.json --format FORMAT`, written to `name` in `dir`.
+fn write_report(dir: &Path, name: &str, format: &str) -> PathBuf {
+    let output = assert_cmd::Command::cargo_bin("skillgap")
+        .expect("binary")
+        .args(["assess", "examples/jordan.json", "--format", format])
+        .output()
+        .expect("runs");
+    let path = dir.join(name);
+    std::fs::write(&path, &output.stdout).expect("write the report");
+    path
+}
+
 /// Issue 15: a skills file, a résumé or a report passed to `--job` was ranked as a role made of
 /// the person's own skills. Each is refused, saying what it is.
 #[test]
 fn resumes_skills_files_and_reports_are_not_postings() {
     let dir = tempfile::tempdir().expect("temp dir");
-    let report = dir.path().join("report.json");
-    let output = assert_cmd::Command::cargo_bin("skillgap")
-        .expect("binary")
-        .args(["assess", "examples/jordan.json", "--format", "json"])
-        .output()
-        .expect("runs");
-    std::fs::write(&report, &output.stdout).expect("write the report");
-    let markdown = dir.path().join("report.md");
-    let output = assert_cmd::Command::cargo_bin("skillgap")
-        .expect("binary")
-        .args(["assess", "examples/jordan.json", "--format", "markdown"])
-        .output()
-        .expect("runs");
-    std::fs::write(&markdown, &output.stdout).expect("write the report");
+    let report = write_report(dir.path(), "report.json", "json");
+    let markdown = write_report(dir.path(), "report.md", "markdown");
     let package = dir.path().join("package.json");
     std::fs::write(&package, r#"{"name": "web", "version": "1.0.0"}"#).expect("write");
     let json = [

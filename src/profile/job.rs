@@ -310,21 +310,9 @@ fn not_a_posting_error(name: &str, what: &str) -> InputError {
     )
 }
 
-/// Sections of a JSON Resume that the job schema does not have (both have `meta` and `skills`;
-/// `experience` is a résumé section in some exporters and a posting's level in the job schema).
-const RESUME_ONLY_FIELDS: &[&str] = &[
-    "basics",
-    "work",
-    "volunteer",
-    "education",
-    "awards",
-    "certificates",
-    "publications",
-    "languages",
-    "interests",
-    "references",
-    "projects",
-];
+/// Fields a JSON Resume shares with the job schema: `meta`, `$schema`, and `experience` (a résumé
+/// section in some exporters, a posting's level in the job schema).
+const SHARED_WITH_POSTINGS: &[&str] = &["meta", "$schema", "experience"];
 
 /// What a JSON object given as a posting is instead, when it is no posting: a résumé or skills
 /// file passed to `--job` by mistake was ranked as a role made of the person's own skills.
@@ -333,7 +321,10 @@ fn not_a_posting(object: &Map<String, Value>) -> Option<&'static str> {
     let posting = POSTING_FIELDS.iter().any(|f| has(f));
     if crate::generator::is_report_object(object) {
         Some("a JSON report written by skillgap")
-    } else if RESUME_ONLY_FIELDS.iter().any(|f| has(f)) {
+    } else if json_resume::RESUME_FIELDS
+        .iter()
+        .any(|f| has(f) && !SHARED_WITH_POSTINGS.contains(f))
+    {
         Some("a JSON Resume (a person's résumé)")
     } else if has("$schema") && (has("properties") || has("$defs") || has("definitions")) {
         Some("a JSON Schema")
