@@ -111,11 +111,16 @@ impl Failure {
 }
 
 /// What the producer hands on: a job, an input that failed before it became one, or an entry of a
-/// folder passed over (a FIFO, a device, a broken or folder link), named on stderr.
+/// folder passed over (a FIFO, a device, a broken or folder link; a JSON Lines file of skillgap's
+/// own reports), named on stderr.
 enum Item {
     Job(Job),
     Failed(Failure),
-    Skipped { path: String, reason: &'static str },
+    Skipped {
+        path: String,
+        reason: &'static str,
+        own_report: bool,
+    },
 }
 
 /// A finished input, rendered.
@@ -126,9 +131,15 @@ struct Done {
 }
 
 enum Status {
-    Assessed { below: bool },
+    Assessed {
+        below: bool,
+    },
     Failed(Failure),
-    Skipped(String),
+    /// Passed over: the warning, and whether it was a report skillgap wrote.
+    Skipped {
+        message: String,
+        own_report: bool,
+    },
 }
 
 /// How many inputs may be in flight or waiting to be written per worker thread (plus a constant).
@@ -192,11 +203,18 @@ pub fn run(
                                 status: Status::Failed(failure),
                             })
                             .is_ok(),
-                        Item::Skipped { path, reason } => producer_done_tx
+                        Item::Skipped {
+                            path,
+                            reason,
+                            own_report,
+                        } => producer_done_tx
                             .send(Done {
                                 index,
                                 bytes: Vec::new(),
-                                status: Status::Skipped(format!("skipped {path}: {reason}")),
+                                status: Status::Skipped {
+                                    message: format!("skipped {path}: {reason}"),
+                                    own_report,
+                                },
                             })
                             .is_ok(),
                         Item::Job(job) => {
@@ -243,8 +261,12 @@ pub fn run(
                             &mut bytes,
                         )?;
                     }
-                    Status::Skipped(message) => {
+                    Status::Skipped {
+                        message,
+                        own_report,
+                    } => {
                         summary.skipped += 1;
+                        summary.skipped_reports += usize::from(own_report);
                         progress.report_warning(&message);
                     }
                 }
@@ -286,13 +308,8 @@ fn process(
         status: Status::Failed(failure),
     };
     let skills = match &job {
-        Job::File(path) => input::read(path, config.input_format, config.catalog)
-            .map_err(|e| file_error(&e, &job.location())),
-        Job::Line {
-            stream,
-            line,
-            bytes,
-        } => input::decode(stream, bytes)
+        Job::File(path) => input::read(path, config.input_format, config.catalog),
+        Job::Line { stream, bytes, .. } => input::decode(stream, bytes)
             .and_then(|text| {
                 // A line of JSON Lines is one JSON record: anything else is a broken line, not
                 // a text résumé of one line (unless `--input-format text` says so).
@@ -304,21 +321,41 @@ fn process(
                     ));
                 }
                 input::parse(stream, &text, config.input_format, config.catalog)
-            })
-            .map_err(|e| line_error(&e, stream, *line)),
+            }),
     };
-    let skills = match skills {
-        Ok(skills) => skills,
-        Err(failure) => return failed(failure),
+    let skills = match (skills, &job) {
+        (Ok(skills), _) => skills,
+        // A report skillgap wrote is no person: passed over and named, not failed.
+        (Err(InputError::OwnReport { kind, .. }), _) => {
+            return Done {
+                index,
+                bytes: Vec::new(),
+                status: Status::Skipped {
+                    message: format!(
+                        "skipped {}: {}, not a résumé",
+                        job.location(),
+                        crate::generator::report_words(kind)
+                    ),
+                    own_report: true,
+                },
+            }
+        }
+        (Err(error), Job::File(_)) => return failed(file_error(&error, &job.location())),
+        (Err(error), Job::Line { stream, line, .. }) => {
+            return failed(line_error(&error, stream, *line))
+        }
     };
     let report: Report = assess::assess(&skills, &config.roles, config.catalog, &config.options);
-    let below = is_below(&report, config.min_score);
+    // One verdict per person, from the one gate: the summary, the exit code and the renderer
+    // (JUnit's test case, the CSV status) all read this.
+    let verdict = crate::gate::judge(&report, config.min_score);
+    let below = verdict.is_some_and(|v| v.below);
     let mut bytes = Vec::with_capacity(1024);
     if let Err(e) = renderer.record(
         BatchRecord {
             index,
             report: &report,
-            below,
+            verdict,
         },
         context,
         &mut bytes,
@@ -333,11 +370,6 @@ fn process(
         bytes,
         status: Status::Assessed { below },
     }
-}
-
-/// Whether the best assessed role scores below `min_score` (the gate of `--min-score`).
-pub fn is_below(report: &Report, min_score: Option<f64>) -> bool {
-    min_score.is_some_and(|min| report.best_role().map_or(0.0, |r| r.score) < min)
 }
 
 /// An input error's message without the `location: ` it starts with (the caller prints it).
@@ -532,6 +564,7 @@ fn walk_dir(dir: &Path, found: &mut bool, emit: &mut dyn FnMut(Item) -> bool) ->
             Entry::Skipped(reason) => emit(Item::Skipped {
                 path: path.display().to_string(),
                 reason,
+                own_report: false,
             }),
         };
         if !keep_going {
@@ -541,9 +574,12 @@ fn walk_dir(dir: &Path, found: &mut bool, emit: &mut dyn FnMut(Item) -> bool) ->
     true
 }
 
-/// JSON Lines: one job per non-blank line.
+/// JSON Lines: one job per non-blank line. A stream whose first record is a skillgap report (the
+/// output of `batch --format jsonl`) is passed over whole, with one warning; a report on a later
+/// line is passed over on its own.
 fn read_lines(stream: &str, mut reader: impl BufRead, emit: &mut dyn FnMut(Item) -> bool) -> bool {
     let mut line = 0;
+    let mut first_record = true;
     loop {
         let mut bytes = Vec::new();
         match reader.read_until(b'\n', &mut bytes) {
@@ -557,6 +593,13 @@ fn read_lines(stream: &str, mut reader: impl BufRead, emit: &mut dyn FnMut(Item)
                 // own line, where the error points).
                 while bytes.last().is_some_and(|&b| b == b'\n' || b == b'\r') {
                     bytes.pop();
+                }
+                if std::mem::take(&mut first_record) && is_report_record(&bytes) {
+                    return emit(Item::Skipped {
+                        path: stream.to_string(),
+                        reason: "JSON Lines of reports written by skillgap, not résumés",
+                        own_report: true,
+                    });
                 }
                 let item = Item::Job(Job::Line {
                     stream: stream.to_string(),
@@ -576,6 +619,12 @@ fn read_lines(stream: &str, mut reader: impl BufRead, emit: &mut dyn FnMut(Item)
             }
         }
     }
+}
+
+/// Whether one line of JSON Lines is a skillgap JSON report.
+fn is_report_record(bytes: &[u8]) -> bool {
+    serde_json::from_slice::<serde_json::Value>(bytes)
+        .is_ok_and(|value| crate::generator::is_json_report(&value))
 }
 
 /// The progress bar: on stderr, only when asked for and stderr is a terminal.
@@ -659,7 +708,7 @@ mod tests {
             seen.push(match item {
                 Item::Job(job) => job.location(),
                 Item::Failed(failure) => format!("failed {}", failure.location()),
-                Item::Skipped { path, reason } => format!("skipped {path}: {reason}"),
+                Item::Skipped { path, reason, .. } => format!("skipped {path}: {reason}"),
             });
             true
         });

@@ -39,9 +39,9 @@ pub struct Cli {
     #[command(subcommand)]
     pub command: Command,
 
-    /// When to colour output: `auto` colours a terminal unless NO_COLOR is set; files never
-    /// get colour
-    #[arg(long, value_enum, default_value_t = ColorChoice::Auto, global = true)]
+    /// When to colour output: `auto` colours a terminal unless NO_COLOR is set or CLICOLOR=0
+    /// (CLICOLOR_FORCE=1 colours a pipe too); files never get colour
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ColorChoice::Auto, global = true)]
     pub color: ColorChoice,
 
     /// Also load the role profiles in DIR (one JSON file per role)
@@ -83,8 +83,8 @@ pub enum Command {
     Init(InitArgs),
     /// Print shell completions (bash, zsh, fish, powershell, elvish)
     Completions(CompletionsArgs),
-    /// Print the man page (roff)
-    Man,
+    /// Print a man page (roff): skillgap(1), or skillgap-COMMAND(1); `--dir` writes them all
+    Man(ManArgs),
 }
 
 #[derive(Debug, Args)]
@@ -95,61 +95,81 @@ pub struct AssessArgs {
     pub input: Option<PathBuf>,
 
     /// Force the input format instead of detecting it
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    #[arg(help_heading = "Input", long, value_enum, ignore_case = true, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
 
-    /// Only these roles (repeatable); `skillgap roles` lists the ids
-    #[arg(long = "role", value_name = "ID")]
+    /// Only these roles (repeatable): an id or a title, in any case; `skillgap roles` lists them
+    #[arg(help_heading = "Roles", long = "role", value_name = "ROLE")]
     pub roles: Vec<String>,
 
     /// Score every role at this tier instead of the one your years of experience place you in
-    #[arg(long, value_enum)]
+    #[arg(help_heading = "Roles", long, value_enum, ignore_case = true)]
     pub tier: Option<Tier>,
 
     /// Show only the N best-fitting roles
-    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
+    #[arg(help_heading = "Roles", long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
     pub top: Option<u16>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = ReportFormat::Table)]
+    #[arg(help_heading = "Output", long, value_enum, ignore_case = true, default_value_t = ReportFormat::Table)]
     pub format: ReportFormat,
 
     /// Write the report to FILE (atomically) instead of standard output; `-` is standard output
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(help_heading = "Output", long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
     /// Exit with code 1 when the best selected role scores below N (0–100)
-    #[arg(long, value_name = "N", value_parser = parse_score)]
+    #[arg(help_heading = "Roles", long, value_name = "N", value_parser = parse_score)]
     pub min_score: Option<f64>,
 
     /// In the table, list each role's matched skills with their evidence
-    #[arg(long)]
+    #[arg(help_heading = "Output", long)]
     pub explain: bool,
 
     /// Also rank against the job posting in FILE: pasted text or Markdown, or the JSON Resume job
     /// schema; a folder reads every .txt, .md and .json posting in it; `-` reads standard input;
     /// repeatable
-    #[arg(long = "job", value_name = "FILE")]
+    #[arg(help_heading = "Input", long = "job", value_name = "FILE")]
     pub jobs: Vec<PathBuf>,
 
     /// How to read the --job files instead of detecting it
-    #[arg(long, value_enum, default_value_t = PostingFormat::Auto)]
+    #[arg(help_heading = "Input", long, value_enum, ignore_case = true, default_value_t = PostingFormat::Auto)]
     pub job_format: PostingFormat,
 
     /// Rank only against the --job postings, not the built-in roles
-    #[arg(long, requires = "jobs", conflicts_with = "roles")]
+    #[arg(
+        help_heading = "Roles",
+        long,
+        requires = "jobs",
+        conflicts_with = "roles"
+    )]
     pub only_job: bool,
 
     /// Answer the questionnaire (what no INPUT does at a terminal)
-    #[arg(long, short = 'i', conflicts_with = "input")]
+    #[arg(
+        help_heading = "Questionnaire",
+        long,
+        short = 'i',
+        conflicts_with = "input"
+    )]
     pub interactive: bool,
 
     /// Questionnaire: start from the answers in FILE (e.g. one saved with --save)
-    #[arg(long, value_name = "FILE", conflicts_with = "input")]
+    #[arg(
+        help_heading = "Questionnaire",
+        long,
+        value_name = "FILE",
+        conflicts_with = "input"
+    )]
     pub from: Option<PathBuf>,
 
     /// Questionnaire: write the answers to FILE (skills JSON) after every section
-    #[arg(long, value_name = "FILE", conflicts_with = "input")]
+    #[arg(
+        help_heading = "Questionnaire",
+        long,
+        value_name = "FILE",
+        conflicts_with = "input"
+    )]
     pub save: Option<PathBuf>,
 }
 
@@ -161,40 +181,45 @@ pub struct BatchArgs {
     pub paths: Vec<PathBuf>,
 
     /// Force the input format instead of detecting it
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    #[arg(help_heading = "Input", long, value_enum, ignore_case = true, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
 
-    /// Only these roles (repeatable); the gate uses each person's best of them
-    #[arg(long = "role", value_name = "ID")]
+    /// Only these roles (repeatable; an id or a title); the gate uses each person's best of them
+    #[arg(help_heading = "Roles", long = "role", value_name = "ROLE")]
     pub roles: Vec<String>,
 
     /// Score every role at this tier instead of each person's experience band
-    #[arg(long, value_enum)]
+    #[arg(help_heading = "Roles", long, value_enum, ignore_case = true)]
     pub tier: Option<Tier>,
 
     /// Exit with code 1 when some person's best selected role scores below N (0–100)
-    #[arg(long, value_name = "N", value_parser = parse_score)]
+    #[arg(help_heading = "Roles", long, value_name = "N", value_parser = parse_score)]
     pub min_score: Option<f64>,
 
     /// Also rank everyone against the job posting in FILE (text, Markdown or JSON; a folder reads
     /// every posting in it); repeatable
-    #[arg(long = "job", value_name = "FILE")]
+    #[arg(help_heading = "Input", long = "job", value_name = "FILE")]
     pub postings: Vec<PathBuf>,
 
     /// How to read the --job files instead of detecting it
-    #[arg(long, value_enum, default_value_t = PostingFormat::Auto)]
+    #[arg(help_heading = "Input", long, value_enum, ignore_case = true, default_value_t = PostingFormat::Auto)]
     pub job_format: PostingFormat,
 
     /// Rank only against the --job postings, not the built-in roles
-    #[arg(long, requires = "postings", conflicts_with = "roles")]
+    #[arg(
+        help_heading = "Roles",
+        long,
+        requires = "postings",
+        conflicts_with = "roles"
+    )]
     pub only_job: bool,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = BatchFormat::Table)]
+    #[arg(help_heading = "Output", long, value_enum, ignore_case = true, default_value_t = BatchFormat::Table)]
     pub format: BatchFormat,
 
     /// Write the results to FILE (atomically) instead of standard output; `-` is standard output
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(help_heading = "Output", long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
     /// Worker threads [default: all cores; at most 4 per core]
@@ -202,7 +227,7 @@ pub struct BatchArgs {
     pub jobs: Option<u16>,
 
     /// No progress bar and no summary line (input errors are still reported)
-    #[arg(long, short)]
+    #[arg(help_heading = "Output", long, short)]
     pub quiet: bool,
 }
 
@@ -217,23 +242,23 @@ pub struct DiffArgs {
     pub after: PathBuf,
 
     /// Force the input format instead of detecting it (for inputs, not saved reports)
-    #[arg(long, value_enum, default_value_t = InputFormat::Auto)]
+    #[arg(help_heading = "Input", long, value_enum, ignore_case = true, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
 
-    /// Only these roles (repeatable)
-    #[arg(long = "role", value_name = "ID")]
+    /// Only these roles (repeatable): an id or a title, in any case
+    #[arg(help_heading = "Roles", long = "role", value_name = "ROLE")]
     pub roles: Vec<String>,
 
     /// Score inputs at this tier instead of the person's experience band
-    #[arg(long, value_enum)]
+    #[arg(help_heading = "Roles", long, value_enum, ignore_case = true)]
     pub tier: Option<Tier>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = DiffFormat::Table)]
+    #[arg(help_heading = "Output", long, value_enum, ignore_case = true, default_value_t = DiffFormat::Table)]
     pub format: DiffFormat,
 
     /// Write the comparison to FILE (atomically) instead of standard output; `-` is standard output
-    #[arg(long, short, value_name = "FILE")]
+    #[arg(help_heading = "Output", long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
 }
 
@@ -246,7 +271,7 @@ pub enum ListFormat {
 #[derive(Debug, Args)]
 pub struct RolesArgs {
     /// Output format
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
     /// Write to FILE (atomically) instead of standard output; `-` is standard output
@@ -260,7 +285,7 @@ pub struct RoleArgs {
     pub id: String,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
     /// Write to FILE (atomically) instead of standard output; `-` is standard output
@@ -276,12 +301,12 @@ pub struct JobArgs {
     pub posting: PathBuf,
 
     /// How to read the posting instead of detecting it
-    #[arg(long, value_enum, default_value_t = PostingFormat::Auto)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = PostingFormat::Auto)]
     pub job_format: PostingFormat,
 
     /// Output format: `table` shows each requirement with why; `json` is a profile file that
     /// `--profiles DIR` and `profiles validate` accept
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
     /// Write to FILE (atomically) instead of standard output; `-` is standard output
@@ -295,7 +320,7 @@ pub struct SkillsArgs {
     pub query: Option<String>,
 
     /// Output format
-    #[arg(long, value_enum, default_value_t = ListFormat::Table)]
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ListFormat::Table)]
     pub format: ListFormat,
 
     /// Write to FILE (atomically) instead of standard output; `-` is standard output
@@ -345,8 +370,23 @@ pub struct InitArgs {
   skillgap completions fish > ~/.config/fish/completions/skillgap.fish")]
 pub struct CompletionsArgs {
     /// The shell to complete for
-    #[arg(value_enum, value_name = "SHELL")]
+    #[arg(value_enum, ignore_case = true, value_name = "SHELL")]
     pub shell: clap_complete::Shell,
+}
+
+#[derive(Debug, Args)]
+#[command(after_help = "Examples:
+  skillgap man | man -l -
+  skillgap man assess | man -l -
+  skillgap man --dir ~/.local/share/man/man1    # skillgap.1 and skillgap-COMMAND.1 for each command")]
+pub struct ManArgs {
+    /// The command whose page to print (assess, batch, …); none for skillgap(1)
+    #[arg(value_name = "COMMAND", conflicts_with = "dir")]
+    pub command: Option<String>,
+
+    /// Write every page (skillgap.1 and skillgap-COMMAND.1) into DIR instead of printing one
+    #[arg(long, value_name = "DIR")]
+    pub dir: Option<std::path::PathBuf>,
 }
 
 /// A score threshold: a number from 0 to 100.

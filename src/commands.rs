@@ -60,7 +60,7 @@ pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
         Command::Profiles(args) => crate::housekeeping::profiles_command(&cli, args),
         Command::Init(args) => crate::housekeeping::init_command(args),
         Command::Completions(args) => crate::housekeeping::completions_command(args),
-        Command::Man => crate::housekeeping::man_command(),
+        Command::Man(args) => crate::housekeeping::man_command(args),
         Command::Assess(args) => assess_command(&context()?, args),
         Command::Roles(args) => roles_command(&context()?, args),
         Command::Role(args) => role_command(&context()?, args),
@@ -154,11 +154,12 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
     Ok(threshold_outcome(&report, args.min_score))
 }
 
-/// Exit 1 when the best reported role is below `min_score`.
+/// Exit 1 when the person is below the `--min-score` gate ([`crate::gate`]).
 fn threshold_outcome(report: &crate::report::Report, min_score: Option<f64>) -> Outcome {
-    match min_score {
-        Some(min) if report.best_role().map_or(0.0, |r| r.score) < min => Outcome::BelowThreshold,
-        _ => Outcome::Success,
+    if crate::gate::is_below(report, min_score) {
+        Outcome::BelowThreshold
+    } else {
+        Outcome::Success
     }
 }
 
@@ -399,16 +400,23 @@ fn diff_command(context: &Context, args: &DiffArgs) -> anyhow::Result<Outcome> {
         output::destination(&args.output),
         [args.before.as_path(), args.after.as_path()],
     )?;
+    let roles = context.profiles.select(&args.roles)?;
+    // The ids of the roles named (`--role "LLM Engineer"` is `llm-engineer`), none for all.
+    let role_filter = if args.roles.is_empty() {
+        Vec::new()
+    } else {
+        roles.iter().map(|role| role.id().to_string()).collect()
+    };
     let config = crate::diff::DiffConfig {
         catalog: context.catalog,
-        roles: context.profiles.select(&args.roles)?,
+        roles,
         options: Options {
             tier: args.tier,
             top: None,
             plan_roles: args.roles.is_empty().then_some(assess::DEFAULT_PLAN_ROLES),
         },
         input_format: args.input_format,
-        role_filter: args.roles.clone(),
+        role_filter,
     };
     let before = crate::diff::load(&args.before, &config)?;
     let after = crate::diff::load(&args.after, &config)?;

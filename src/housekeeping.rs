@@ -8,7 +8,7 @@ use anyhow::Context as _;
 use clap::CommandFactory as _;
 
 use crate::catalog::Catalog;
-use crate::cli::{Cli, CompletionsArgs, InitArgs, ProfilesArgs, ProfilesCommand};
+use crate::cli::{Cli, CompletionsArgs, InitArgs, ManArgs, ProfilesArgs, ProfilesCommand};
 use crate::output;
 use crate::profile::{builtin_profiles, load_dir};
 use crate::Outcome;
@@ -28,7 +28,7 @@ pub const EXAMPLE_SKILLS: &str = r#"{
     {"name": "Docker", "level": 2},
     {"name": "LoRA", "level": "aware"}
   ],
-  "_roles": "Role ids to focus on (skillgap roles lists them), e.g. [\"llm-engineer\"]; empty means every role",
+  "_roles": "Role ids to focus on (skillgap roles lists them), such as llm-engineer, as a list; empty means every role",
   "roles": []
 }
 "#;
@@ -131,13 +131,62 @@ pub fn completions_command(args: &CompletionsArgs) -> anyhow::Result<Outcome> {
 }
 
 /// `skillgap man`: the man page in roff, for `man -l -` or a `man1` directory.
-pub fn man_command() -> anyhow::Result<Outcome> {
-    let mut bytes = Vec::new();
-    clap_mangen::Man::new(Cli::command())
-        .render(&mut bytes)
-        .context("cannot render the man page")?;
-    output::write_stdout(&bytes)?;
+/// `skillgap man`: one page printed, or every page written into a folder.
+pub fn man_command(args: &ManArgs) -> anyhow::Result<Outcome> {
+    let pages = man_pages()?;
+    if let Some(dir) = &args.dir {
+        std::fs::create_dir_all(dir).with_context(|| format!("cannot create {}", dir.display()))?;
+        for (file, roff) in &pages {
+            output::write_atomic(&dir.join(file), roff)?;
+        }
+        output::note(&format!(
+            "wrote {} man pages to {}",
+            pages.len(),
+            dir.display()
+        ));
+        return Ok(Outcome::Success);
+    }
+    let file = match &args.command {
+        None => "skillgap.1".to_string(),
+        Some(command) => format!("skillgap-{}.1", command.to_lowercase()),
+    };
+    match pages.iter().find(|(name, _)| *name == file) {
+        Some((_, roff)) => output::write_stdout(roff)?,
+        None => {
+            let commands: Vec<&str> = pages
+                .iter()
+                .filter_map(|(name, _)| name.strip_prefix("skillgap-")?.strip_suffix(".1"))
+                .collect();
+            anyhow::bail!(
+                "no man page for `{}`; the commands are {}",
+                args.command.as_deref().unwrap_or_default(),
+                commands.join(", ")
+            );
+        }
+    }
     Ok(Outcome::Success)
+}
+
+/// Every man page, as (file name, roff): skillgap.1 first, then skillgap-COMMAND.1 for each
+/// command (and a subcommand's own, such as skillgap-profiles-validate.1).
+fn man_pages() -> anyhow::Result<Vec<(String, Vec<u8>)>> {
+    fn collect(command: clap::Command, pages: &mut Vec<(String, Vec<u8>)>) -> anyhow::Result<()> {
+        let man = clap_mangen::Man::new(command.clone())
+            .source(format!("skillgap {}", env!("CARGO_PKG_VERSION")));
+        let mut roff = Vec::new();
+        man.render(&mut roff)
+            .context("cannot render the man page")?;
+        pages.push((man.get_filename(), roff));
+        for sub in command.get_subcommands().filter(|s| !s.is_hide_set()) {
+            collect(sub.clone(), pages)?;
+        }
+        Ok(())
+    }
+    let mut command = Cli::command().disable_help_subcommand(true);
+    command.build();
+    let mut pages = Vec::new();
+    collect(command, &mut pages)?;
+    Ok(pages)
 }
 
 #[cfg(test)]

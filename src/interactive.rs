@@ -55,11 +55,11 @@ pub fn questionnaire(
         prefill: prefill.as_ref(),
         save_path: save_name.as_deref(),
     };
-    // The prompts are drawn on standard error, a terminal here: colour unless NO_COLOR or --color never.
+    // The prompts are drawn on standard error, a terminal here.
     let color = match color {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+        ColorChoice::Auto => output::auto_color(true),
     };
     let mut prompter = DialoguerPrompter::new(color);
     let mut save = |answers: &questionnaire::Answers| -> anyhow::Result<()> {

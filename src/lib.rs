@@ -31,6 +31,8 @@ pub mod cli;
 mod commands;
 pub mod diff;
 pub mod extract;
+pub mod gate;
+pub mod generator;
 mod housekeeping;
 pub mod input;
 mod interactive;

@@ -327,7 +327,7 @@ pub fn note(message: &str) {
     let _ = writeln!(stderr, "{}", crate::render::escape::terminal_text(message));
 }
 
-/// Whether to colour output for stdout, per `--color` and `NO_COLOR` (https://no-color.org).
+/// Whether to colour output for stdout, per `--color` and the environment (see [`auto_color`]).
 pub fn use_color(choice: crate::cli::ColorChoice, to_file: bool) -> bool {
     use crate::cli::ColorChoice;
     if to_file {
@@ -336,9 +336,27 @@ pub fn use_color(choice: crate::cli::ColorChoice, to_file: bool) -> bool {
     match choice {
         ColorChoice::Always => true,
         ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && io::stdout().is_terminal()
-        }
+        ColorChoice::Auto => auto_color(io::stdout().is_terminal()),
+    }
+}
+
+/// `--color auto`: a non-empty `NO_COLOR` turns colour off (https://no-color.org); else
+/// `CLICOLOR_FORCE` other than `0` turns it on, `CLICOLOR=0` off (https://bixense.com/clicolors);
+/// else a terminal gets colour.
+pub fn auto_color(is_terminal: bool) -> bool {
+    auto_color_from(|name| std::env::var_os(name), is_terminal)
+}
+
+fn auto_color_from(var: impl Fn(&str) -> Option<std::ffi::OsString>, is_terminal: bool) -> bool {
+    let set = |name: &str| var(name).filter(|value| !value.is_empty());
+    if set("NO_COLOR").is_some() {
+        false
+    } else if set("CLICOLOR_FORCE").is_some_and(|value| value != "0") {
+        true
+    } else if set("CLICOLOR").is_some_and(|value| value == "0") {
+        false
+    } else {
+        is_terminal
     }
 }
 
@@ -350,4 +368,37 @@ pub fn terminal_width(to_file: bool) -> u16 {
     console::Term::stdout()
         .size_checked()
         .map_or(80, |(_, cols)| cols.clamp(40, 120))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn colour_follows_no_color_then_clicolor() {
+        let env = |pairs: &'static [(&'static str, &'static str)]| {
+            move |name: &str| {
+                pairs
+                    .iter()
+                    .find(|(key, _)| *key == name)
+                    .map(|(_, value)| std::ffi::OsString::from(value))
+            }
+        };
+        assert!(auto_color_from(env(&[]), true));
+        assert!(!auto_color_from(env(&[]), false));
+        assert!(!auto_color_from(env(&[("NO_COLOR", "1")]), true));
+        assert!(auto_color_from(env(&[("NO_COLOR", "")]), true));
+        assert!(auto_color_from(env(&[("CLICOLOR_FORCE", "1")]), false));
+        assert!(!auto_color_from(env(&[("CLICOLOR_FORCE", "0")]), false));
+        assert!(!auto_color_from(
+            env(&[("NO_COLOR", "1"), ("CLICOLOR_FORCE", "1")]),
+            false
+        ));
+        assert!(!auto_color_from(env(&[("CLICOLOR", "0")]), true));
+        assert!(auto_color_from(env(&[("CLICOLOR", "1")]), true));
+        assert!(auto_color_from(
+            env(&[("CLICOLOR", "0"), ("CLICOLOR_FORCE", "1")]),
+            false
+        ));
+    }
 }

@@ -126,6 +126,18 @@ fn cases() -> Vec<Case> {
     );
     let mut binary = b"\x7fELF\x02\x01\x01\x00".to_vec();
     binary.extend(noise(4096));
+    // Document formats people save résumés in, as their first bytes and a little more: named, with
+    // how to convert them, and no line:column (the fragment starts right after the file name).
+    let mut pdf = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj\n".to_vec();
+    pdf.extend(noise(2048));
+    let mut docx = b"PK\x03\x04\x14\x00\x06\x00\x08\x00".to_vec();
+    docx.extend(noise(64));
+    docx.extend(b"[Content_Types].xml");
+    docx.extend(noise(64));
+    docx.extend(b"word/document.xml");
+    docx.extend(noise(512));
+    let mut doc = b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1".to_vec();
+    doc.extend(noise(1024));
 
     vec![
         // Empty and near-empty.
@@ -169,6 +181,12 @@ fn cases() -> Vec<Case> {
         Case { says: Says::Stdout, ..case("a skill wrapped onto the next line after a long line", "wrapped.md", text(&wrapped_term), 0, "\"hugging-face-transformers\"") },
         // Encodings and bytes.
         case("binary data", "photo.json", Input::Bytes(binary), 2, "looks like a binary file"),
+        case("a PDF résumé", "cv.pdf", Input::Bytes(pdf), 2, "cv.pdf: is a PDF document, not text; skillgap reads skills JSON, JSON Resume and plain-text or Markdown. Convert it first: `pdftotext -layout cv.pdf cv.txt`"),
+        case("a PDF given as .txt", "my cv.txt", Input::Bytes(b"%PDF-1.4\n".to_vec()), 2, "my cv.txt: is a PDF document, not text; skillgap reads skills JSON, JSON Resume and plain-text or Markdown. Convert it first: `pdftotext -layout 'my cv.txt' 'my cv-text.txt'`"),
+        case("a Word résumé", "cv.docx", Input::Bytes(docx), 2, "cv.docx: is a Word document (.docx), not text; skillgap reads skills JSON, JSON Resume and plain-text or Markdown. Convert it first: in your editor, Save As → Plain Text (.txt); or `pandoc cv.docx -t plain -o cv.txt`"),
+        case("a Word 97 résumé", "cv.doc", Input::Bytes(doc), 2, "cv.doc: is a Word 97–2003 document (.doc), not text"),
+        case("an RTF résumé", "cv.rtf", text("{\\rtf1\\ansi\\deff0 {\\fonttbl}Python, PyTorch}"), 2, "cv.rtf: is an RTF document, not text"),
+        case("a PDF on standard input", "-", Input::Stdin(b"%PDF-1.5\n".to_vec()), 2, "-: is a PDF document, not text; skillgap reads skills JSON, JSON Resume and plain-text or Markdown. Convert it first: `pdftotext -layout - cv.txt`"),
         case("NUL byte in a name", "nul.json", Input::Bytes(b"{\"skills\": [\"Py\0Torch\"]}".to_vec()), 2, "nul.json:1:16: contains a NUL byte"),
         case("Latin-1 résumé", "latin1.txt", Input::Bytes(b"Skills\nPython, Caf\xe9 data, PyTorch\n".to_vec()), 2, "latin1.txt:2:12: not UTF-8 text (byte 0xE9"),
         Case { says: Says::Stdout, ..case("UTF-16LE with a mark", "le.json", utf16("{\"skills\": [\"PyTorch\", \"Café\"]}", Some(true)), 0, "\"pytorch\"") },

@@ -404,3 +404,446 @@ fn jobs_beyond_the_machine_are_capped_with_a_warning() {
         "{stderr}"
     );
 }
+
+/// The JUnit schema Jenkins uses (see the comment at its top for where it comes from).
+const JENKINS_XSD: &str = "tests/fixtures/junit/jenkins-junit.xsd";
+
+/// `xmllint --schema JENKINS_XSD file`: Some(true) when the file validates, None (after a printed
+/// note) when xmllint is not installed. Where it must be (`SKILLGAP_REQUIRE_XMLLINT=1`, which
+/// `.ci/run` sets once it has installed it), its absence fails the test instead.
+#[allow(clippy::print_stdout)] // the note is the point: the test says what it did not check
+fn validates_against_jenkins_schema(file: &std::path::Path) -> Option<(bool, String)> {
+    let run = std::process::Command::new("xmllint")
+        .args(["--noout", "--schema", JENKINS_XSD])
+        .arg(file)
+        .output();
+    match run {
+        Ok(run) => Some((run.status.success(), text(&run.stderr))),
+        Err(error) if std::env::var_os("SKILLGAP_REQUIRE_XMLLINT").is_some_and(|v| v == "1") => {
+            panic!("xmllint is required here (SKILLGAP_REQUIRE_XMLLINT=1): {error}")
+        }
+        Err(_) => {
+            println!(
+                "skipping the XSD check: xmllint not found (Debian: apt-get install libxml2-utils)"
+            );
+            None
+        }
+    }
+}
+
+/// The value of attribute `name` in the start tag `tag` (`<testsuite name="…" tests="1">`).
+fn attribute<'t>(tag: &'t str, name: &str) -> Option<&'t str> {
+    let start = tag.find(&format!(" {name}=\""))? + name.len() + 3;
+    let len = tag[start..].find('"')?;
+    Some(&tag[start..start + len])
+}
+
+/// One `<testsuite>` of skillgap's JUnit output, read by the few rules the schema and the CI
+/// readers rely on.
+#[derive(Debug)]
+struct Suite {
+    name: String,
+    tests: usize,
+    failures: usize,
+    errors: usize,
+    /// (classname, name, "failure" | "error" | "pass") per test case.
+    cases: Vec<(String, String, &'static str)>,
+}
+
+/// The suites of a JUnit document, each checked for what the schema does not: its counts add up.
+fn suites(xml: &str) -> Vec<Suite> {
+    let mut suites = Vec::new();
+    for chunk in xml.split("<testsuite ").skip(1) {
+        let body = &chunk[..chunk.find("</testsuite>").expect("every suite is closed")];
+        // A space first, as before every attribute, for `attribute`.
+        let tag = &format!(" {}", &body[..body.find('>').expect("a start tag")]);
+        let count = |name: &str| -> usize {
+            attribute(tag, name)
+                .unwrap_or_else(|| panic!("{name} on {tag}"))
+                .parse()
+                .expect("a count")
+        };
+        let cases: Vec<(String, String, &'static str)> = body
+            .split("<testcase ")
+            .skip(1)
+            .map(|case| {
+                let case_tag = &format!(" {}", &case[..case.find('>').expect("a start tag")]);
+                let end = case.find("</testcase>").expect("every case is closed");
+                let outcome = if case[..end].contains("<failure ") {
+                    "failure"
+                } else if case[..end].contains("<error ") {
+                    "error"
+                } else {
+                    "pass"
+                };
+                (
+                    attribute(case_tag, "classname")
+                        .expect("classname")
+                        .to_string(),
+                    attribute(case_tag, "name").expect("name").to_string(),
+                    outcome,
+                )
+            })
+            .collect();
+        let suite = Suite {
+            name: attribute(tag, "name").expect("a suite name").to_string(),
+            tests: count("tests"),
+            failures: count("failures"),
+            errors: count("errors"),
+            cases,
+        };
+        assert_eq!(suite.tests, suite.cases.len(), "{suite:?}");
+        let outcomes = |o: &str| suite.cases.iter().filter(|c| c.2 == o).count();
+        assert_eq!(suite.failures, outcomes("failure"), "{suite:?}");
+        assert_eq!(suite.errors, outcomes("error"), "{suite:?}");
+        assert_eq!(count("skipped"), 0);
+        suites.push(suite);
+    }
+    suites
+}
+
+/// "batch: 4 assessed, 3 below 70, 2 failed, …" → (assessed, below, failed).
+fn summary_counts(stderr: &str) -> (usize, usize, usize) {
+    let line = stderr
+        .lines()
+        .find_map(|l| l.strip_prefix("batch: "))
+        .expect("a summary line");
+    let number = |word: &str| -> usize {
+        line.split(", ")
+            .find(|part| part.contains(word))
+            .and_then(|part| part.split(' ').next())
+            .map_or(0, |n| n.parse().expect("a count"))
+    };
+    (number("assessed"), number("below"), number("failed"))
+}
+
+/// Issue 15 item 4: JUnit's output is valid against the schema Jenkins uses, for the GitLab
+/// fixture pair's golden and for runs over every kind of input (people, a broken file, a JSON
+/// Schema, JSON Lines, hostile names), and the schema rejects what it should.
+#[test]
+fn junit_validates_against_the_jenkins_schema() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let hostile = dir.path().join("hostile.json");
+    std::fs::write(
+        &hostile,
+        "{\"name\": \"Ada <b>\\\"&\\\"</b> ]]> \\u0007\", \"skills\": [\"PyTorch\", \"CUDA\"]}",
+    )
+    .expect("write");
+    let mut files = vec![std::path::PathBuf::from(
+        "tests/cmd/batch-junit-gitlab.stdout",
+    )];
+    for (i, args) in [
+        vec!["tests/fixtures/junit/batch", "--min-score", "70"],
+        vec!["tests/fixtures/batch/mixed", "--role", "llm-engineer"],
+        vec![
+            "tests/fixtures/batch/good",
+            "tests/fixtures/batch/people.jsonl",
+            "--role",
+            "llm-engineer",
+            "--role",
+            "cuda-engineer",
+            "--min-score",
+            "50",
+        ],
+        vec![hostile.to_str().expect("UTF-8"), "--min-score", "99"],
+    ]
+    .into_iter()
+    .enumerate()
+    {
+        let out = dir.path().join(format!("run-{i}.xml"));
+        let mut all = vec!["batch", "--format", "junit", "-q", "-o"];
+        all.push(out.to_str().expect("UTF-8"));
+        all.extend(args);
+        let run = skillgap(&all, None);
+        assert!(run.status.code().is_some_and(|c| c <= 2), "{run:?}");
+        suites(&std::fs::read_to_string(&out).expect("written"));
+        files.push(out);
+    }
+    for file in &files {
+        match validates_against_jenkins_schema(file) {
+            Some((valid, message)) => assert!(valid, "{}: {message}", file.display()),
+            None => return,
+        }
+    }
+    // The check can fail: a suite without its `tests` count, a failure after the output.
+    for bad in [
+        "<testsuites><testsuite name=\"a\"><testcase name=\"b\"/></testsuite></testsuites>",
+        "<testsuites><testsuite name=\"a\" tests=\"1\"><testcase name=\"b\"><system-out/><failure/></testcase></testsuite></testsuites>",
+    ] {
+        let file = dir.path().join("bad.xml");
+        std::fs::write(&file, bad).expect("write");
+        let (valid, _) = validates_against_jenkins_schema(&file).expect("xmllint ran above");
+        assert!(!valid, "the schema rejects {bad}");
+    }
+}
+
+/// Issue 15 item 4: a person who passes the gate shows no failure however low their other roles
+/// score (one test case per person, not per role), and the failing test cases are exactly the
+/// people the summary and the exit code count below, for every threshold and role selection.
+#[test]
+fn junit_fails_exactly_the_people_the_exit_code_counts_below() {
+    let inputs = [
+        "tests/fixtures/batch/good",
+        "tests/fixtures/junit/batch/people.jsonl",
+    ];
+    let role_choices: [&[&str]; 3] = [&[], &["llm-engineer"], &["llm-engineer", "cuda-engineer"]];
+    let mut checked_a_pass_with_low_roles = false;
+    for roles in role_choices {
+        for min in ["0", "40", "70", "95.1", "96"] {
+            let mut args = vec!["batch", "--format", "junit", "--min-score", min];
+            args.extend(inputs);
+            for role in roles {
+                args.extend(["--role", role]);
+            }
+            let run = skillgap(&args, None);
+            let stderr = text(&run.stderr);
+            let (assessed, below, failed) = summary_counts(&stderr);
+            assert_eq!(failed, 0, "{stderr}");
+            let suites = suites(&text(&run.stdout));
+            assert_eq!(suites.len(), assessed, "one suite per person");
+            assert!(
+                suites.iter().all(|s| s.tests == 1),
+                "one test case per person"
+            );
+            let failing = suites.iter().filter(|s| s.failures == 1).count();
+            assert_eq!(
+                failing, below,
+                "--role {roles:?} --min-score {min}: {stderr}"
+            );
+            let expected_code = if below > 0 { 1 } else { 0 };
+            assert_eq!(run.status.code(), Some(expected_code), "{stderr}");
+            // The CSV's status column reads the same verdict.
+            let mut csv_args = args.clone();
+            csv_args[2] = "csv";
+            let csv = skillgap(&csv_args, None);
+            let csv_below = text(&csv.stdout)
+                .lines()
+                .filter(|l| l.contains(",below,"))
+                .count();
+            assert_eq!(csv_below, below, "{}", text(&csv.stdout));
+            // The test case names the gated roles.
+            let expected_name = match roles {
+                [] => "best of 8 roles".to_string(),
+                [one] => (*one).to_string(),
+                // In profile order (the built-ins sort by id), whatever the order of --role.
+                many => {
+                    let mut ids = many.to_vec();
+                    ids.sort_unstable();
+                    format!("best of {}", ids.join(", "))
+                }
+            };
+            assert!(
+                suites.iter().all(|s| s.cases[0].1 == expected_name),
+                "{suites:?}"
+            );
+            // Priya (LLM Engineer 95.1, every other role under 70) passes at 70: no failure.
+            if roles.is_empty() && min == "70" {
+                let priya = suites
+                    .iter()
+                    .find(|s| s.name.starts_with("Priya Raman"))
+                    .expect("Priya");
+                assert_eq!(priya.failures, 0, "{priya:?}");
+                checked_a_pass_with_low_roles = true;
+            }
+        }
+    }
+    assert!(checked_a_pass_with_low_roles);
+    // Every person of a JSON Lines stream has a test case of their own in CI's eyes (GitLab
+    // keeps one per suite name, class name and name).
+    let run = skillgap(
+        &[
+            "batch",
+            "tests/fixtures/batch/people.jsonl",
+            "--format",
+            "junit",
+            "-q",
+        ],
+        None,
+    );
+    let suites = suites(&text(&run.stdout));
+    let keys: std::collections::BTreeSet<_> = suites
+        .iter()
+        .map(|s| (s.name.clone(), s.cases[0].0.clone(), s.cases[0].1.clone()))
+        .collect();
+    assert_eq!(keys.len(), suites.len(), "{suites:?}");
+}
+
+/// Issue 15 item 5: `batch DIR` read its own earlier reports as people (an HTML report scored 100,
+/// it lists every missing skill). Every report skillgap writes carries the generator mark, and a
+/// batch passes them over, names them and says so in the summary line.
+#[test]
+fn a_batch_passes_over_the_reports_skillgap_wrote() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let folder = dir.path().join("people");
+    std::fs::create_dir(&folder).expect("mkdir");
+    std::fs::copy("examples/jordan.json", folder.join("jordan.json")).expect("copy");
+    let in_folder = |name: &str| folder.join(name).to_str().expect("UTF-8").to_string();
+    let elsewhere = |name: &str| dir.path().join(name).to_str().expect("UTF-8").to_string();
+    for (format, name) in [
+        ("markdown", "jordan-report.md"),
+        ("json", "jordan-report.json"),
+        ("html", "jordan-report.txt"),
+    ] {
+        let out = in_folder(name);
+        let run = skillgap(
+            &[
+                "assess",
+                "examples/jordan.json",
+                "--format",
+                format,
+                "-o",
+                &out,
+            ],
+            None,
+        );
+        assert_eq!(run.status.code(), Some(0));
+    }
+    let diff_out = in_folder("progress.md");
+    let run = skillgap(
+        &[
+            "diff",
+            "examples/new-grad.json",
+            "examples/jordan.json",
+            "--format",
+            "markdown",
+            "-o",
+            &diff_out,
+        ],
+        None,
+    );
+    assert_eq!(run.status.code(), Some(0));
+    // Batch outputs, written outside the folder first (a batch refuses to overwrite its input).
+    for (format, name) in [
+        ("markdown", "batch.md"),
+        ("jsonl", "batch.jsonl"),
+        ("json", "batch-array.json"),
+        ("junit", "batch.xml"),
+        ("csv", "batch.csv"),
+    ] {
+        let out = elsewhere(name);
+        let run = skillgap(
+            &[
+                "batch",
+                "examples/jordan.json",
+                "--format",
+                format,
+                "-q",
+                "-o",
+                &out,
+            ],
+            None,
+        );
+        assert_eq!(run.status.code(), Some(0));
+    }
+    for name in ["batch.md", "batch.jsonl", "batch-array.json"] {
+        std::fs::copy(elsewhere(name), in_folder(name)).expect("copy");
+    }
+    // The XML and CSV are not résumé extensions: they are read only when named.
+    let run = skillgap(
+        &[
+            "batch",
+            folder.to_str().expect("UTF-8"),
+            &elsewhere("batch.xml"),
+            &elsewhere("batch.csv"),
+            "--format",
+            "csv",
+        ],
+        None,
+    );
+    let stderr = text(&run.stderr);
+    assert_eq!(run.status.code(), Some(0), "{stderr}");
+    assert!(
+        stderr.contains("batch: 1 assessed, 0 failed, 9 skipped (skillgap reports)"),
+        "{stderr}"
+    );
+    for (name, kind) in [
+        ("jordan-report.md", "a Markdown report"),
+        ("jordan-report.json", "a JSON report"),
+        ("jordan-report.txt", "an HTML report"),
+        ("progress.md", "a Markdown report"),
+        ("batch.md", "a Markdown report"),
+        ("batch-array.json", "a JSON report"),
+        ("batch.xml", "a JUnit XML report"),
+        ("batch.csv", "a CSV report"),
+    ] {
+        assert!(
+            stderr.contains(&format!("{name}: {kind} written by skillgap, not a résumé")),
+            "{name}: {stderr}"
+        );
+    }
+    assert!(
+        stderr.contains("batch.jsonl: JSON Lines of reports written by skillgap"),
+        "{stderr}"
+    );
+    assert_eq!(
+        text(&run.stdout).lines().count(),
+        2,
+        "the header and Jordan's row"
+    );
+    // assess refuses a report, naming it.
+    let run = skillgap(&["assess", &in_folder("jordan-report.txt")], None);
+    assert_eq!(run.status.code(), Some(2));
+    assert!(
+        text(&run.stderr).contains(
+            "jordan-report.txt: this is an HTML report written by skillgap, not a résumé"
+        ),
+        "{}",
+        text(&run.stderr)
+    );
+}
+
+/// Issue 15 item 5: JSON that is neither a skills file nor a JSON Resume (a JSON Schema was
+/// assessed as an empty person) is a failure with its reason; the files around it are assessed.
+#[test]
+fn json_that_is_no_person_is_a_failure_with_a_reason() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    std::fs::copy("examples/jordan.json", dir.path().join("jordan.json")).expect("copy");
+    std::fs::copy(
+        "schema/skills.schema.json",
+        dir.path().join("skills.schema.json"),
+    )
+    .expect("copy");
+    std::fs::write(
+        dir.path().join("package.json"),
+        r#"{"name": "web", "version": "1.0.0", "dependencies": {"react": "^18"}}"#,
+    )
+    .expect("write");
+    std::fs::write(dir.path().join("numbers.json"), "[1, 2, 3]").expect("write");
+    let run = skillgap(
+        &[
+            "batch",
+            dir.path().to_str().expect("UTF-8"),
+            "--format",
+            "csv",
+        ],
+        None,
+    );
+    let stderr = text(&run.stderr);
+    assert_eq!(
+        run.status.code(),
+        Some(2),
+        "bad files exit 2 (SPEC §8): {stderr}"
+    );
+    assert!(stderr.contains("batch: 1 assessed, 3 failed"), "{stderr}");
+    for (file, reason) in [
+        ("skills.schema.json", "this is a JSON Schema"),
+        (
+            "package.json",
+            "neither a skills file nor a JSON Resume (it has \"dependencies\", \"version\"",
+        ),
+        ("numbers.json", "expected a skills object"),
+    ] {
+        assert!(
+            stderr
+                .lines()
+                .any(|l| l.starts_with("error: ") && l.contains(file) && l.contains(reason)),
+            "{file}: {stderr}"
+        );
+    }
+    let rows = text(&run.stdout);
+    assert!(
+        rows.lines()
+            .any(|l| l.contains("Jordan Alvarez") && l.contains(",ok,")),
+        "{rows}"
+    );
+}

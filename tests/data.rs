@@ -910,3 +910,541 @@ fn deep_learning_engineer_has_a_core_and_two_electives() {
     }
     assert!(essentials_of(p, Some(Tier::Entry)).len() >= 2);
 }
+
+/// The six kinds of change Keep a Changelog 1.1.0 names, the only `###` headings CHANGELOG.md has.
+const CHANGE_KINDS: [&str; 6] = [
+    "Added",
+    "Changed",
+    "Deprecated",
+    "Removed",
+    "Fixed",
+    "Security",
+];
+
+/// A `## [X.Y.Z] - YYYY-MM-DD` release heading, parsed.
+struct Release<'a> {
+    label: &'a str,
+    version: (u64, u64, u64),
+    date: (u32, u32, u32),
+}
+
+fn parse_version(text: &str) -> Option<(u64, u64, u64)> {
+    let parts: Vec<u64> = text
+        .split('.')
+        .map(|part| {
+            (!part.is_empty() && part.bytes().all(|b| b.is_ascii_digit()))
+                .then(|| part.parse().ok())
+                .flatten()
+        })
+        .collect::<Option<_>>()?;
+    match parts[..] {
+        [major, minor, patch] => Some((major, minor, patch)),
+        _ => None,
+    }
+}
+
+/// A calendar date `YYYY-MM-DD` (Gregorian, leap years included) as (year, month, day).
+fn parse_date(text: &str) -> Option<(u32, u32, u32)> {
+    let bytes = text.as_bytes();
+    let shape_ok = bytes.len() == 10
+        && bytes[4] == b'-'
+        && bytes[7] == b'-'
+        && bytes
+            .iter()
+            .enumerate()
+            .all(|(i, b)| i == 4 || i == 7 || b.is_ascii_digit());
+    if !shape_ok {
+        return None;
+    }
+    let year: u32 = text[0..4].parse().ok()?;
+    let month: u32 = text[5..7].parse().ok()?;
+    let day: u32 = text[8..10].parse().ok()?;
+    let leap = year % 4 == 0 && (year % 100 != 0 || year % 400 == 0);
+    let days_in_month = match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if leap => 29,
+        2 => 28,
+        _ => return None,
+    };
+    (1..=days_in_month)
+        .contains(&day)
+        .then_some((year, month, day))
+}
+
+/// Everything wrong with `text` as a Keep a Changelog 1.1.0 file for a package at
+/// `package_version` kept at `repository`: one line per problem, empty when it is right.
+fn changelog_problems(text: &str, package_version: &str, repository: &str) -> Vec<String> {
+    let mut problems = Vec::new();
+    let mut headings: Vec<(usize, &str)> = Vec::new();
+    let mut links: Vec<(usize, &str, &str)> = Vec::new();
+    let mut last_content_line = 0;
+    // Kinds seen in the current `##` section, and whether the current `###` has an entry yet.
+    let mut kinds_here: Vec<&str> = Vec::new();
+    let mut open_kind: Option<(usize, &str, bool)> = None;
+    let mut release_has_entry = true;
+    let close_kind = |open: Option<(usize, &str, bool)>, problems: &mut Vec<String>| {
+        if let Some((line, kind, false)) = open {
+            problems.push(format!("line {line}: `### {kind}` has no entries"));
+        }
+    };
+    for (index, line) in text.lines().enumerate() {
+        let number = index + 1;
+        if let Some(rest) = line.strip_prefix("[") {
+            if let Some((label, url)) = rest.split_once("]: ") {
+                links.push((number, label, url.trim()));
+                continue;
+            }
+        }
+        if !line.trim().is_empty() {
+            last_content_line = number;
+        }
+        if let Some(heading) = line.strip_prefix("## ") {
+            close_kind(open_kind.take(), &mut problems);
+            if !release_has_entry {
+                let (line, previous) = headings.last().expect("a release before");
+                problems.push(format!("line {line}: `## {previous}` has no entries"));
+            }
+            headings.push((number, heading));
+            kinds_here.clear();
+            release_has_entry = heading == "[Unreleased]";
+        } else if let Some(kind) = line.strip_prefix("### ") {
+            close_kind(open_kind.take(), &mut problems);
+            if !CHANGE_KINDS.contains(&kind) {
+                problems.push(format!(
+                    "line {number}: `### {kind}` is not one of Keep a Changelog's kinds {CHANGE_KINDS:?}"
+                ));
+            }
+            if headings.is_empty() {
+                problems.push(format!(
+                    "line {number}: `### {kind}` before any `##` heading"
+                ));
+            }
+            if kinds_here.contains(&kind) {
+                problems.push(format!(
+                    "line {number}: a second `### {kind}` in one version"
+                ));
+            }
+            kinds_here.push(kind);
+            open_kind = Some((number, kind, false));
+        } else if line.starts_with("- ") {
+            match open_kind.as_mut() {
+                Some((_, _, has_entry)) => *has_entry = true,
+                None => problems.push(format!(
+                    "line {number}: an entry outside a `###` kind of change"
+                )),
+            }
+            release_has_entry = true;
+        } else if line.starts_with('#') && !line.starts_with("# ") {
+            problems.push(format!("line {number}: unexpected heading `{line}`"));
+        }
+    }
+    close_kind(open_kind.take(), &mut problems);
+    if !release_has_entry {
+        if let Some((line, heading)) = headings.last() {
+            problems.push(format!("line {line}: `## {heading}` has no entries"));
+        }
+    }
+
+    match headings.first() {
+        Some((_, "[Unreleased]")) => {}
+        Some((line, heading)) => problems.push(format!(
+            "line {line}: the first `##` heading is `## {heading}`, expected `## [Unreleased]`"
+        )),
+        None => problems.push("no `##` headings".to_string()),
+    }
+    let mut releases: Vec<Release> = Vec::new();
+    for &(line, heading) in headings.iter().skip(1) {
+        let parsed = heading
+            .strip_prefix('[')
+            .and_then(|rest| rest.split_once("] - "))
+            .and_then(|(label, date_text)| {
+                let version = parse_version(label);
+                let date = parse_date(date_text);
+                if version.is_none() {
+                    problems.push(format!("line {line}: `{label}` is not a version X.Y.Z"));
+                }
+                if date.is_none() {
+                    problems.push(format!(
+                        "line {line}: `{date_text}` is not a valid YYYY-MM-DD date"
+                    ));
+                }
+                Some(Release {
+                    label,
+                    version: version?,
+                    date: date?,
+                })
+            });
+        match parsed {
+            Some(release) => releases.push(release),
+            None if heading.contains("] - ") => {}
+            None => problems.push(format!(
+                "line {line}: `## {heading}` is not `## [Unreleased]` or `## [X.Y.Z] - YYYY-MM-DD`"
+            )),
+        }
+    }
+    match releases.first() {
+        Some(latest) if latest.label == package_version => {}
+        Some(latest) => problems.push(format!(
+            "the latest release is {}, but Cargo.toml's version is {package_version}",
+            latest.label
+        )),
+        None => problems.push("no released version".to_string()),
+    }
+    for pair in releases.windows(2) {
+        let (newer, older) = (&pair[0], &pair[1]);
+        if newer.version <= older.version {
+            problems.push(format!(
+                "versions do not descend: {} is above {}",
+                newer.label, older.label
+            ));
+        }
+        // Two releases may share a day; a later version may not be dated earlier.
+        if newer.date < older.date {
+            problems.push(format!(
+                "dates do not descend: {} is dated before {}",
+                newer.label, older.label
+            ));
+        }
+    }
+
+    // Link references: one per `##` heading, at the bottom, to the repository's compare pages.
+    let mut expected: Vec<(String, String)> = Vec::new();
+    if let Some(latest) = releases.first() {
+        expected.push((
+            "Unreleased".to_string(),
+            format!("{repository}/compare/v{}...HEAD", latest.label),
+        ));
+    }
+    for (index, release) in releases.iter().enumerate() {
+        let url = match releases.get(index + 1) {
+            Some(older) => format!("{repository}/compare/v{}...v{}", older.label, release.label),
+            None => format!("{repository}/releases/tag/v{}", release.label),
+        };
+        expected.push((release.label.to_string(), url));
+    }
+    for (label, url) in &expected {
+        match links.iter().find(|(_, l, _)| l == label) {
+            None => problems.push(format!(
+                "`## [{label}]` has no link reference `[{label}]: …`"
+            )),
+            Some((line, _, actual)) if actual != url => problems.push(format!(
+                "line {line}: `[{label}]` links to {actual}, expected {url}"
+            )),
+            Some(_) => {}
+        }
+    }
+    for &(line, label, _) in &links {
+        if !expected.iter().any(|(l, _)| l == label) {
+            problems.push(format!(
+                "line {line}: link reference `[{label}]` has no `##` heading"
+            ));
+        }
+        if line < last_content_line {
+            problems.push(format!(
+                "line {line}: link reference `[{label}]` is not in the block at the bottom"
+            ));
+        }
+    }
+    problems
+}
+
+const CHANGELOG: &str = include_str!("../CHANGELOG.md");
+
+/// Issue 15: CHANGELOG.md is in Keep a Changelog 1.1.0 form, and its latest release is the
+/// version Cargo.toml builds.
+#[test]
+fn changelog_follows_keep_a_changelog_and_matches_cargo_version() {
+    let problems = changelog_problems(
+        CHANGELOG,
+        env!("CARGO_PKG_VERSION"),
+        env!("CARGO_PKG_REPOSITORY"),
+    );
+    assert!(
+        problems.is_empty(),
+        "CHANGELOG.md:\n{}",
+        problems.join("\n")
+    );
+}
+
+/// Each rule of the changelog check catches its own kind of break in a copy of the real file.
+#[test]
+fn changelog_check_catches_each_break() {
+    let version = env!("CARGO_PKG_VERSION");
+    let repository = env!("CARGO_PKG_REPOSITORY");
+    let latest = CHANGELOG
+        .lines()
+        .find(|l| l.starts_with("## [") && !l.starts_with("## [Unreleased]"))
+        .expect("a release heading");
+    let oldest = CHANGELOG
+        .lines()
+        .rfind(|l| l.starts_with("## [") && l.contains("] - "))
+        .expect("a release heading");
+    let oldest_date = &oldest[oldest.len() - 10..];
+    let oldest_link = CHANGELOG
+        .lines()
+        .rfind(|l| l.starts_with('['))
+        .expect("a link reference");
+    let breaks: Vec<(&str, String, &str)> = vec![
+        (
+            "Unreleased not first",
+            CHANGELOG.replacen("## [Unreleased]\n", "", 1),
+            "expected `## [Unreleased]`",
+        ),
+        (
+            "heading not in form",
+            CHANGELOG.replacen(latest, &latest.replacen(" - ", " ", 1), 1),
+            "is not `## [Unreleased]` or",
+        ),
+        (
+            "impossible date",
+            CHANGELOG.replacen(oldest, &oldest.replace(oldest_date, "2026-02-29"), 1),
+            "valid YYYY-MM-DD",
+        ),
+        (
+            "dates ascending",
+            CHANGELOG.replacen(oldest, &oldest.replace(oldest_date, "2999-12-31"), 1),
+            "dates do not descend",
+        ),
+        (
+            "versions ascending",
+            CHANGELOG.replacen(oldest, "## [99.0.0] - 2000-01-01", 1),
+            "versions do not descend",
+        ),
+        (
+            "unknown kind of change",
+            CHANGELOG.replacen("### Added", "### New", 1),
+            "not one of Keep a Changelog's kinds",
+        ),
+        (
+            "empty kind of change",
+            CHANGELOG.replacen("### Added\n", "### Deprecated\n\n### Added\n", 1),
+            "has no entries",
+        ),
+        (
+            "missing link reference",
+            CHANGELOG.replacen(oldest_link, "", 1),
+            "has no link reference",
+        ),
+        (
+            "link reference not at the bottom",
+            format!("{CHANGELOG}\n- a late entry\n"),
+            "not in the block at the bottom",
+        ),
+    ];
+    for (what, text, expected) in &breaks {
+        let problems = changelog_problems(text, version, repository);
+        assert!(
+            problems.iter().any(|p| p.contains(expected)),
+            "{what}: expected a problem containing {expected:?}, got {problems:?}"
+        );
+    }
+    let problems = changelog_problems(CHANGELOG, "99.0.0", repository);
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("Cargo.toml's version is 99.0.0")),
+        "{problems:?}"
+    );
+    let problems = changelog_problems(CHANGELOG, version, "https://example.com/other");
+    assert!(
+        problems
+            .iter()
+            .any(|p| p.contains("expected https://example.com/other")),
+        "{problems:?}"
+    );
+}
+
+/// The source document the profiles quote, beside the project (CI has it; a bare clone does not).
+const SOURCE_DOCUMENT: &str = "../shared/seed/deep-learning-engineer-role.txt";
+
+/// Every `source_text` of every built-in profile is a phrase of the source document, word for
+/// word (whitespace aside): a profile quotes, it does not paraphrase.
+#[test]
+#[allow(clippy::print_stdout)] // the skip note
+fn source_text_is_quoted_word_for_word() {
+    let Ok(source) = std::fs::read_to_string(SOURCE_DOCUMENT) else {
+        assert!(
+            std::env::var_os("SKILLGAP_REQUIRE_CORPUS").is_none(),
+            "{SOURCE_DOCUMENT} is missing and SKILLGAP_REQUIRE_CORPUS is set"
+        );
+        println!("note: {SOURCE_DOCUMENT} is absent; the source_text quotes were not checked");
+        return;
+    };
+    let words = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let source = words(&source);
+    let profiles = builtin_profiles(catalog()).expect("built-in profiles");
+    let mut quoted = 0;
+    let mut wrong = Vec::new();
+    for role in profiles.roles() {
+        for category in &role.profile.categories {
+            for requirement in &category.requirements {
+                if let Some(text) = &requirement.source_text {
+                    quoted += 1;
+                    if !source.contains(&words(text)) {
+                        wrong.push(format!("{} {}: {text:?}", role.id(), requirement.skill));
+                    }
+                }
+            }
+        }
+    }
+    assert!(quoted >= 100, "only {quoted} quotes");
+    assert!(wrong.is_empty(), "not in the source:\n{}", wrong.join("\n"));
+}
+
+/// A JSON document's object keys in the order written (serde_json's `Value` sorts them).
+enum Keys {
+    Object(Vec<(String, Keys)>),
+    Array(Vec<Keys>),
+    Scalar,
+}
+
+impl<'de> serde::Deserialize<'de> for Keys {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Keys, D::Error> {
+        struct Visitor;
+        impl<'de> serde::de::Visitor<'de> for Visitor {
+            type Value = Keys;
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("JSON")
+            }
+            fn visit_bool<E>(self, _: bool) -> Result<Keys, E> {
+                Ok(Keys::Scalar)
+            }
+            fn visit_i64<E>(self, _: i64) -> Result<Keys, E> {
+                Ok(Keys::Scalar)
+            }
+            fn visit_u64<E>(self, _: u64) -> Result<Keys, E> {
+                Ok(Keys::Scalar)
+            }
+            fn visit_f64<E>(self, _: f64) -> Result<Keys, E> {
+                Ok(Keys::Scalar)
+            }
+            fn visit_str<E>(self, _: &str) -> Result<Keys, E> {
+                Ok(Keys::Scalar)
+            }
+            fn visit_unit<E>(self) -> Result<Keys, E> {
+                Ok(Keys::Scalar)
+            }
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(self, mut seq: A) -> Result<Keys, A::Error> {
+                let mut items = Vec::new();
+                while let Some(item) = seq.next_element()? {
+                    items.push(item);
+                }
+                Ok(Keys::Array(items))
+            }
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, mut map: A) -> Result<Keys, A::Error> {
+                let mut entries = Vec::new();
+                while let Some(entry) = map.next_entry()? {
+                    entries.push(entry);
+                }
+                Ok(Keys::Object(entries))
+            }
+        }
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
+/// The documented key order of the object at `path` (".skills[]", ".categories[].requirements[]"),
+/// in the catalog or in a profile; `None` where any order goes (free-form maps).
+fn key_order(file: &str, path: &str) -> Option<&'static [&'static str]> {
+    let catalog = file.ends_with("catalog.json");
+    Some(match (catalog, path) {
+        (true, "") => &["categories", "skills"],
+        (true, ".categories[]") => &["id", "name"],
+        (true, ".skills[]") => &[
+            "id",
+            "name",
+            "category",
+            "aliases",
+            "case_sensitive",
+            "list_only",
+            "implies",
+            "related",
+            "prerequisites",
+            "generic",
+        ],
+        (true, ".skills[].related[]") => &["skill", "credit"],
+        (false, "") => &[
+            "id",
+            "title",
+            "summary",
+            "source",
+            "salary",
+            "tiers",
+            "related_roles",
+            "electives",
+            "categories",
+        ],
+        (false, ".salary") => &["min", "max", "currency", "period"],
+        (false, ".tiers[]") => &["id", "min_years", "max_years", "titles", "description"],
+        (false, ".categories[]") => &["id", "name", "elective", "requirements"],
+        (false, ".categories[].requirements[]") => {
+            &["skill", "importance", "levels", "source_text"]
+        }
+        (false, ".categories[].requirements[].levels") => &["entry", "mid", "senior"],
+        _ => return None,
+    })
+}
+
+fn check_key_order(file: &str, path: &str, keys: &Keys, problems: &mut Vec<String>) {
+    match keys {
+        Keys::Object(entries) => {
+            if let Some(order) = key_order(file, path) {
+                let written: Vec<&str> = entries.iter().map(|(k, _)| k.as_str()).collect();
+                let positions: Vec<Option<usize>> = written
+                    .iter()
+                    .map(|k| order.iter().position(|o| o == k))
+                    .collect();
+                if positions.iter().any(Option::is_none) || !positions.is_sorted() {
+                    problems.push(format!(
+                        "{file}{path}: keys {written:?}, expected in the order {order:?}"
+                    ));
+                }
+            }
+            for (key, value) in entries {
+                check_key_order(file, &format!("{path}.{key}"), value, problems);
+            }
+        }
+        Keys::Array(items) => {
+            for item in items {
+                check_key_order(file, &format!("{path}[]"), item, problems);
+            }
+        }
+        Keys::Scalar => {}
+    }
+}
+
+/// The catalog and every built-in profile write their keys in the documented order (and only
+/// known keys), so a diff of the data reads the same everywhere.
+#[test]
+fn data_files_keep_the_documented_key_order() {
+    let mut files = vec!["data/catalog.json".to_string()];
+    let mut profiles: Vec<String> = std::fs::read_dir("profiles")
+        .expect("profiles")
+        .map(|e| e.expect("entry").path().display().to_string())
+        .filter(|p| p.ends_with(".json"))
+        .collect();
+    profiles.sort();
+    assert!(profiles.len() >= 8);
+    files.extend(profiles);
+    let mut problems = Vec::new();
+    for file in &files {
+        let text = std::fs::read_to_string(file).expect("readable");
+        let keys: Keys = serde_json::from_str(&text).expect("valid JSON");
+        check_key_order(file, "", &keys, &mut problems);
+    }
+    assert!(problems.is_empty(), "{}", problems.join("\n"));
+    // The check itself catches a swap.
+    let swapped: Keys = serde_json::from_str(
+        r#"{"skill": "jax", "levels": {"mid": 2, "entry": 1}, "importance": "essential"}"#,
+    )
+    .expect("JSON");
+    let mut caught = Vec::new();
+    check_key_order(
+        "profiles/x.json",
+        ".categories[].requirements[]",
+        &swapped,
+        &mut caught,
+    );
+    assert_eq!(caught.len(), 2, "{caught:?}");
+}

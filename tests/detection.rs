@@ -90,3 +90,48 @@ fn truncated_resumes_never_panic() {
     }
     assert!(cuts > 100, "{cuts} cuts");
 }
+
+/// Issue 15 item 5: a JSON Schema (skillgap's own among them) was read as a JSON Resume with
+/// nothing in it; JSON that is neither a skills file nor a JSON Resume says so; a report skillgap
+/// wrote is told apart from a person.
+#[test]
+fn json_that_is_no_person_is_refused_with_a_reason() {
+    for schema in ["schema/skills.schema.json", "schema/profile.schema.json"] {
+        let text = std::fs::read_to_string(schema).expect("the schema is there");
+        let error = detect(schema, &text).unwrap_err().to_string();
+        assert!(error.contains("this is a JSON Schema"), "{error}");
+    }
+    let error = detect(
+        "s.json",
+        r#"{"type": "object", "properties": {"skills": {"type": "array"}}}"#,
+    )
+    .unwrap_err()
+    .to_string();
+    assert!(error.contains("looks like a JSON Schema"), "{error}");
+    let error = detect("package.json", r#"{"name": "web", "version": "1.0.0"}"#)
+        .unwrap_err()
+        .to_string();
+    assert!(
+        error.contains("neither a skills file nor a JSON Resume (it has \"version\""),
+        "{error}"
+    );
+    // A skills file missing its list is left to the skills reader, which names the field.
+    assert_eq!(
+        detect("me.json", r#"{"name": "Jordan"}"#).unwrap(),
+        InputFormat::Skillgap
+    );
+    // A JSON Resume's own `$schema` is no JSON Schema.
+    assert_eq!(
+        detect(
+            "r.json",
+            r#"{"$schema": "https://raw.githubusercontent.com/jsonresume/resume-schema/v1.0.0/schema.json", "basics": {}}"#
+        )
+        .unwrap(),
+        InputFormat::Jsonresume
+    );
+    let report = r#"{"schema_version": 1, "subject": {"source": "a"}, "roles": []}"#;
+    assert!(matches!(
+        detect("old.json", report),
+        Err(InputError::OwnReport { kind: "JSON", .. })
+    ));
+}

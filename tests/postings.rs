@@ -9,12 +9,14 @@
 
 #![allow(clippy::print_stdout)] // printing the figures is the point
 
+mod common;
+
 use std::collections::HashMap;
 use std::path::{Path, PathBuf};
 
 use serde::Deserialize;
 use skillgap::catalog::Catalog;
-use skillgap::profile::posting;
+use skillgap::profile::{job, posting};
 use skillgap::profile::{Importance, Tier};
 
 const FIXTURES: &str = "tests/fixtures/postings";
@@ -251,4 +253,93 @@ fn a_folder_of_postings_is_every_posting_in_it() {
         stderr.contains("passed over, not a posting") && stderr.contains("README.md"),
         "{stderr}"
     );
+}
+
+/// What `job::load` says about `path` given as a posting: `Ok` when it became roles.
+fn as_posting(path: &Path) -> Result<usize, String> {
+    let catalog = Catalog::builtin().expect("catalog");
+    let mut ids = job::RoleIds::default();
+    job::load(path, job::PostingFormat::Auto, catalog, &mut ids)
+        .map(|roles| roles.len())
+        .map_err(|e| e.to_string())
+}
+
+/// Issue 15: a skills file, a résumé or a report passed to `--job` was ranked as a role made of
+/// the person's own skills. Each is refused, saying what it is.
+#[test]
+fn resumes_skills_files_and_reports_are_not_postings() {
+    let dir = tempfile::tempdir().expect("temp dir");
+    let report = dir.path().join("report.json");
+    let output = assert_cmd::Command::cargo_bin("skillgap")
+        .expect("binary")
+        .args(["assess", "examples/jordan.json", "--format", "json"])
+        .output()
+        .expect("runs");
+    std::fs::write(&report, &output.stdout).expect("write the report");
+    let markdown = dir.path().join("report.md");
+    let output = assert_cmd::Command::cargo_bin("skillgap")
+        .expect("binary")
+        .args(["assess", "examples/jordan.json", "--format", "markdown"])
+        .output()
+        .expect("runs");
+    std::fs::write(&markdown, &output.stdout).expect("write the report");
+    let package = dir.path().join("package.json");
+    std::fs::write(&package, r#"{"name": "web", "version": "1.0.0"}"#).expect("write");
+    let json = [
+        (PathBuf::from("examples/jordan.json"), "is a skills file"),
+        (
+            PathBuf::from("examples/priya.resume.json"),
+            "is a JSON Resume",
+        ),
+        (
+            PathBuf::from("schema/skills.schema.json"),
+            "is a JSON Schema",
+        ),
+        (report, "is a JSON report written by skillgap"),
+        (markdown, "is a Markdown report written by skillgap"),
+        (package, "with none of a posting's fields"),
+    ];
+    for (path, says) in &json {
+        let error = as_posting(path).expect_err(&path.display().to_string());
+        assert!(
+            error.contains(says) && error.contains("not a job posting"),
+            "{error}"
+        );
+    }
+    // Every labelled text résumé but one: a bare list of tool names under "Core Competencies" and
+    // "Professional Summary" has no dated position and one résumé section, which a posting's
+    // "Skills" list has too; it is then read as a posting (and, with no requirement wording, its
+    // names are expected skills).
+    let mut resumes: Vec<PathBuf> = std::fs::read_dir("tests/fixtures/labelled")
+        .expect("labelled résumés")
+        .map(|entry| entry.expect("entry").path())
+        .filter(|path| path.extension().is_some_and(|e| e == "md" || e == "txt"))
+        .filter(|path| !path.ends_with("a-stuffed-buzzword.md"))
+        .collect();
+    resumes.push(PathBuf::from("examples/cv.md"));
+    // In the corpus, cv04 is a site generator's YAML page (`experience:` items with `date_start:`
+    // keys), which the text reader does not take apart.
+    if let Some(text) = common::corpus("text") {
+        for entry in std::fs::read_dir(text).expect("corpus") {
+            let path = entry.expect("entry").path();
+            if !path.ends_with("cv04.md") {
+                resumes.push(path);
+            }
+        }
+    }
+    assert!(resumes.len() >= 29, "{}", resumes.len());
+    for path in &resumes {
+        let error = as_posting(path).expect_err(&path.display().to_string());
+        assert!(error.contains("reads as a résumé ("), "{error}");
+    }
+    // And every posting is still one.
+    for path in [
+        Path::new("examples/posting-ml-engineer.txt"),
+        Path::new("examples/llm-platform.job.json"),
+    ] {
+        assert!(as_posting(path).is_ok(), "{}", path.display());
+    }
+    for (path, _) in labels() {
+        assert!(as_posting(&path).is_ok(), "{}", path.display());
+    }
 }

@@ -164,3 +164,97 @@ fn resolution_says_how_it_matched() {
         .via()
         .starts_with("spelling close to"));
 }
+
+fn skillgap(args: &[&str]) -> std::process::Output {
+    assert_cmd::Command::cargo_bin("skillgap")
+        .expect("binary")
+        .env("NO_COLOR", "1")
+        .args(args)
+        .output()
+        .expect("runs")
+}
+
+/// The role ids of a JSON report.
+fn report_roles(output: &std::process::Output) -> Vec<String> {
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON report");
+    report["roles"]
+        .as_array()
+        .expect("roles")
+        .iter()
+        .map(|role| role["id"].as_str().expect("an id").to_string())
+        .collect()
+}
+
+/// Issue 15: `--role "LLM Engineer"` suggested `ml-engineer`. A role is named by its id or its
+/// title, in any case, with spaces, hyphens or underscores; enum values take any case too.
+#[test]
+fn roles_are_named_by_id_or_title_in_any_case() {
+    for name in [
+        "llm-engineer",
+        "LLM Engineer",
+        "LLM-Engineer",
+        "llm_engineer",
+        "  llm engineer ",
+    ] {
+        let output = skillgap(&[
+            "assess",
+            "examples/jordan.json",
+            "--role",
+            name,
+            "--format",
+            "JSON",
+        ]);
+        assert_eq!(report_roles(&output), ["llm-engineer"], "{name}");
+    }
+    let output = skillgap(&[
+        "assess",
+        "examples/jordan.json",
+        "--role",
+        "Deep Learning Engineer",
+        "--role",
+        "CUDA-engineer",
+        "--format",
+        "Json",
+        "--tier",
+        "Senior",
+    ]);
+    assert_eq!(
+        report_roles(&output),
+        ["deep-learning-engineer", "cuda-engineer"]
+    );
+    let output = skillgap(&["role", "director of ai strategy"]);
+    assert!(output.status.success());
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert!(
+        stdout.starts_with("Director of AI Strategy (ai-strategy-director)"),
+        "{stdout}"
+    );
+    // diff filters its roles by the same names.
+    let output = skillgap(&[
+        "diff",
+        "examples/new-grad.json",
+        "examples/jordan.json",
+        "--role",
+        "LLM Engineer",
+        "--format",
+        "JSON",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(output.status.success(), "{stderr}");
+    let diff: serde_json::Value = serde_json::from_slice(&output.stdout).expect("a JSON diff");
+    let text = diff.to_string();
+    assert!(
+        text.contains("llm-engineer") && !text.contains("cuda-engineer"),
+        "{text}"
+    );
+    // A name that is no role still fails, with the nearest id.
+    let output = skillgap(&["assess", "examples/jordan.json", "--role", "LLM Enginer"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("unknown role `LLM Enginer` (did you mean `llm-engineer`?)"),
+        "{stderr}"
+    );
+}

@@ -202,3 +202,72 @@ fn a_huge_profile_file_is_refused_by_size() {
         "the other file is checked: {stderr}"
     );
 }
+
+/// Issue 15: the main page points to skillgap-assess(1) and the rest; each exists, as
+/// `skillgap man COMMAND` and as a file of `skillgap man --dir`.
+#[test]
+fn every_command_has_its_own_man_page() {
+    let main = String::from_utf8(skillgap(&["man"]).stdout).expect("UTF-8");
+    let dir = tempfile::tempdir().expect("temp dir");
+    let output = skillgap(&["man", "--dir", &dir.path().display().to_string()]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let mut written: Vec<String> = std::fs::read_dir(dir.path())
+        .expect("pages")
+        .map(|e| e.expect("entry").file_name().to_string_lossy().into_owned())
+        .collect();
+    written.sort();
+    assert!(written.contains(&"skillgap.1".to_string()));
+    for name in subcommand_names() {
+        assert!(
+            main.contains(&format!("skillgap\\-{}(1)", name.replace('-', "\\-"))),
+            "the main page names skillgap-{name}(1)"
+        );
+        let file = format!("skillgap-{name}.1");
+        assert!(written.contains(&file), "{file} in {written:?}");
+        let page = String::from_utf8(skillgap(&["man", &name]).stdout).expect("UTF-8");
+        assert!(
+            page.starts_with(".ie") && page.contains(&format!(".TH skillgap-{name} 1")),
+            "{name}: {}",
+            page.lines().take(3).collect::<Vec<_>>().join(" | ")
+        );
+        assert!(
+            page.contains(env!("CARGO_PKG_VERSION")),
+            "{name}: the version"
+        );
+        let on_disk = std::fs::read_to_string(dir.path().join(&file)).expect("page");
+        assert_eq!(on_disk, page, "{file}");
+    }
+    let output = skillgap(&["man", "nope"]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("no man page for `nope`; the commands are assess"),
+        "{stderr}"
+    );
+}
+
+/// Issue 15: help text names no document a user does not have ("SPEC §6").
+#[test]
+fn help_cites_no_internal_documents() {
+    let mut commands: Vec<Vec<String>> = vec![Vec::new()];
+    commands.extend(subcommand_names().into_iter().map(|name| vec![name]));
+    commands.push(vec!["profiles".into(), "validate".into()]);
+    for mut command in commands {
+        command.push("--help".into());
+        let args: Vec<&str> = command.iter().map(String::as_str).collect();
+        let output = skillgap(&args);
+        let help = String::from_utf8_lossy(&output.stdout);
+        assert!(
+            output.status.success() && help.contains("Usage:"),
+            "{args:?}"
+        );
+        assert!(
+            !help.contains("SPEC") && !help.contains('§'),
+            "{args:?}: {help}"
+        );
+    }
+}

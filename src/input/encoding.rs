@@ -2,6 +2,8 @@
 //! minutes: UTF-8 (a byte-order mark dropped), UTF-16 with a byte-order mark (decoded), and clear
 //! errors for the rest — UTF-16 without a mark, Latin-1 and other legacy encodings, binary data.
 
+use std::path::Path;
+
 use super::lenient::byte_position;
 use super::InputError;
 
@@ -148,9 +150,88 @@ fn decode_utf16(
     Ok(text)
 }
 
+/// A document format people save résumés and postings in that is not text, named from the file's
+/// first bytes, with how to turn it into text. A position in such a file means nothing, so the
+/// error has none.
+fn document_format(source_name: &str, bytes: &[u8]) -> Option<String> {
+    let head = &bytes[..bytes.len().min(64 * 1024)];
+    let has = |needle: &[u8]| memchr::memmem::find(head, needle).is_some();
+    // The text file to write: beside the input, never the input itself (`cv.txt` holding a PDF).
+    let target = if source_name == "-" {
+        "cv.txt".to_string()
+    } else {
+        let path = Path::new(source_name);
+        let stem = path.file_stem().unwrap_or_default().to_string_lossy();
+        let beside = |suffix: &str| {
+            let name = format!("{stem}{suffix}");
+            path.with_file_name(name).to_string_lossy().into_owned()
+        };
+        Some(beside(".txt"))
+            .filter(|txt| txt != source_name)
+            .unwrap_or_else(|| beside("-text.txt"))
+    };
+    let target = &shell_word(&target);
+    let source_name = &shell_word(source_name);
+    let (what, how) = if bytes.starts_with(b"%PDF-") {
+        (
+            "a PDF document",
+            format!("`pdftotext -layout {source_name} {target}` (poppler-utils), or copy the text into a .txt file"),
+        )
+    } else if bytes.starts_with(b"PK\x03\x04") {
+        let what = if has(b"word/") {
+            "a Word document (.docx)"
+        } else if has(b"application/vnd.oasis.opendocument.text") {
+            "an OpenDocument text (.odt)"
+        } else if has(b"Index/Document.iwa") {
+            "a Pages document"
+        } else {
+            "a ZIP archive"
+        };
+        (
+            what,
+            format!("in your editor, Save As \u{2192} Plain Text (.txt); or `pandoc {source_name} -t plain -o {target}`"),
+        )
+    } else if bytes.starts_with(b"\xD0\xCF\x11\xE0\xA1\xB1\x1A\xE1") {
+        (
+            "a Word 97\u{2013}2003 document (.doc)",
+            format!("in your editor, Save As \u{2192} Plain Text (.txt); or `libreoffice --headless --convert-to txt {source_name}`"),
+        )
+    } else if bytes.starts_with(b"{\\rtf") {
+        (
+            "an RTF document",
+            format!("in your editor, Save As \u{2192} Plain Text (.txt); or `pandoc {source_name} -t plain -o {target}`"),
+        )
+    } else if bytes.starts_with(b"\x89PNG") || bytes.starts_with(b"\xFF\xD8\xFF") {
+        (
+            "an image",
+            "a scanned résumé needs its text typed or recognised (OCR) into a .txt file"
+                .to_string(),
+        )
+    } else {
+        return None;
+    };
+    Some(format!(
+        "is {what}, not text; skillgap reads skills JSON, JSON Resume and plain-text or Markdown. Convert it first: {how}"
+    ))
+}
+
+/// `name` as one shell word: quoted when it holds anything but letters, digits and `._-/+@`.
+fn shell_word(name: &str) -> String {
+    let plain = |c: char| c.is_alphanumeric() || "._-/+@".contains(c);
+    if !name.is_empty() && name.chars().all(plain) {
+        name.to_string()
+    } else {
+        format!("'{}'", name.replace('\'', "'\\''"))
+    }
+}
+
 /// Decodes input bytes to text: UTF-8 (a byte-order mark dropped) or UTF-16 with a byte-order mark.
-/// NUL bytes are refused: text and JSON never contain them, binary files do.
+/// NUL bytes are refused: text and JSON never contain them, binary files do. PDF, Word and other
+/// document formats are named, with how to convert them.
 pub fn decode(source_name: &str, bytes: &[u8]) -> Result<String, InputError> {
+    if let Some(message) = document_format(source_name, bytes) {
+        return Err(InputError::invalid(source_name, message));
+    }
     let text = if let Some(rest) = bytes.strip_prefix(b"\xFF\xFE") {
         decode_utf16(source_name, rest, u16::from_le_bytes)?
     } else if let Some(rest) = bytes.strip_prefix(b"\xFE\xFF") {

@@ -59,6 +59,22 @@ pub enum InputError {
         "{source_name}: the input is empty; expected a skills JSON, a JSON Resume or a text résumé"
     )]
     Empty { source_name: String },
+    /// A report skillgap wrote (it carries the generator mark, see [`crate::generator`]): `batch`
+    /// passes over it, `assess` refuses it.
+    #[error("{source_name}: {}", own_report_words(kind))]
+    OwnReport {
+        source_name: String,
+        /// "HTML", "Markdown", "JUnit XML", "CSV" or "JSON".
+        kind: &'static str,
+    },
+}
+
+/// "this is a Markdown report written by skillgap, not a résumé; …", for [`InputError::OwnReport`].
+fn own_report_words(kind: &str) -> String {
+    format!(
+        "this is {}, not a résumé; assess the résumé it was made from",
+        crate::generator::report_words(kind)
+    )
 }
 
 impl InputError {
@@ -190,6 +206,12 @@ pub fn parse(
             source_name: source_name.to_string(),
         });
     }
+    if let Some(kind) = crate::generator::text_report_kind(text) {
+        return Err(InputError::OwnReport {
+            source_name: source_name.to_string(),
+            kind,
+        });
+    }
     // Detection parses JSON; the JSON Resume reader reuses that parse rather than repeating it.
     let (format, parsed) = match format {
         InputFormat::Auto => detect_parsed(source_name, text)?,
@@ -224,7 +246,9 @@ const TEXT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "text", "rst", "org"
 /// is not JSON means text; JSON with JSON Resume's sections (`basics`, `work`, …) or skills with
 /// `keywords` means JSON Resume; other JSON is skills JSON. A `.json` file, or text starting with
 /// `{` or `[`, that is not valid JSON is a syntax error with its position, not a text résumé. A job
-/// posting given as a résumé is an error that points to `--job`.
+/// posting given as a résumé is an error that points to `--job`; a JSON report skillgap wrote is
+/// [`InputError::OwnReport`]; JSON that is neither a skills file nor a JSON Resume (a JSON Schema,
+/// a package.json) is an error that says so.
 pub fn detect(source_name: &str, text: &str) -> Result<InputFormat, InputError> {
     detect_parsed(source_name, text).map(|(format, _)| format)
 }
@@ -267,6 +291,12 @@ fn detect_parsed(
             (value, cleaned.warnings)
         }
     };
+    if crate::generator::is_json_report(&value) {
+        return Err(InputError::OwnReport {
+            source_name: source_name.to_string(),
+            kind: "JSON",
+        });
+    }
     let Some(object) = value.as_object() else {
         return Ok((InputFormat::Skillgap, None));
     };
@@ -282,6 +312,9 @@ fn detect_parsed(
             "this is a job posting, not a résumé; rank a résumé against it with `skillgap assess RESUME --job POSTING`",
         ));
     }
+    if let Some(why) = neither_skills_nor_resume(object) {
+        return Err(InputError::invalid(source_name, why));
+    }
     let skills_look_like_resume = match object.get("skills") {
         Some(serde_json::Value::Object(_)) => true,
         Some(serde_json::Value::Array(entries)) => {
@@ -294,6 +327,68 @@ fn detect_parsed(
     } else {
         Ok((InputFormat::Skillgap, None))
     }
+}
+
+/// What a skills file or a JSON Resume may hold, in one line, for messages.
+const EXPECTED_PERSON: &str =
+    "expected a skills file ({\"skills\": [\"PyTorch\"]}) or a JSON Resume ({\"basics\": …, \"work\": […]})";
+
+/// Why a JSON object is neither a skills file nor a JSON Resume, when it is neither: a JSON
+/// Schema (its `$schema` is a json-schema.org draft, or it has a schema's `type` and
+/// `properties`), or an object (a package.json, a config) with no `skills` list, none of JSON
+/// Resume's sections, and fields that belong to neither. An object of a skills file's own fields
+/// but no `skills` is left to the skills reader, which says the list is missing.
+fn neither_skills_nor_resume(
+    object: &serde_json::Map<String, serde_json::Value>,
+) -> Option<String> {
+    let has = |field: &str| object.contains_key(field);
+    let person_fields = has("skills")
+        || json_resume::RESUME_FIELDS
+            .iter()
+            .any(|f| *f != "$schema" && has(f));
+    let meta_schema = object
+        .get("$schema")
+        .and_then(serde_json::Value::as_str)
+        .filter(|url| url.contains("json-schema.org"));
+    if let Some(url) = meta_schema {
+        return Some(format!(
+            "this is a JSON Schema (its \"$schema\" is {}), not a person's skills; {EXPECTED_PERSON}",
+            shorten(url, 80)
+        ));
+    }
+    if person_fields {
+        return None;
+    }
+    if has("type")
+        && object
+            .get("properties")
+            .is_some_and(serde_json::Value::is_object)
+    {
+        return Some(format!(
+            "this looks like a JSON Schema (it has \"type\" and \"properties\"), not a person's skills; {EXPECTED_PERSON}"
+        ));
+    }
+    let foreign: Vec<&str> = object
+        .keys()
+        .map(String::as_str)
+        .filter(|key| !skills_json::FIELDS.contains(key) && !key.starts_with(['_', '$']))
+        .collect();
+    if foreign.is_empty() {
+        return None;
+    }
+    const KEYS_SHOWN: usize = 5;
+    let mut keys: Vec<String> = foreign
+        .iter()
+        .take(KEYS_SHOWN)
+        .map(|key| format!("\"{}\"", shorten(key, 40)))
+        .collect();
+    if foreign.len() > KEYS_SHOWN {
+        keys.push(format!("{} more", foreign.len() - KEYS_SHOWN));
+    }
+    Some(format!(
+        "neither a skills file nor a JSON Resume (it has {} but no \"skills\" list and no JSON Resume section); {EXPECTED_PERSON}",
+        keys.join(", ")
+    ))
 }
 
 /// Reads a person's skills from `path` (`-` for stdin).

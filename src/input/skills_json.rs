@@ -24,7 +24,7 @@ use super::InputError;
 pub const MAX_YEARS: f64 = 70.0;
 
 /// The top-level fields of a skills file, for messages.
-const FIELDS: &[&str] = &["name", "years_experience", "skills", "roles"];
+pub(crate) const FIELDS: &[&str] = &["name", "years_experience", "skills", "roles"];
 const ENTRY_FIELDS: &[&str] = &["name", "level", "years", "evidence"];
 
 #[derive(Debug, Default)]

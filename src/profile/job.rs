@@ -111,6 +111,12 @@ pub fn load(
             "the job posting is empty; expected a JSON Resume job ({\"title\": …, \"skills\": […]}) or the text of a posting",
         ));
     }
+    if let Some(kind) = crate::generator::text_report_kind(&text) {
+        return Err(not_a_posting_error(
+            &source_name,
+            &crate::generator::report_words(kind),
+        ));
+    }
     let text_posting = match format {
         PostingFormat::Auto => super::posting::looks_like_text(path, &text),
         PostingFormat::Jsonresume => false,
@@ -136,6 +142,11 @@ pub fn load(
             ))
         }
     };
+    for (name, posting) in &postings {
+        if let Some(what) = not_a_posting(posting) {
+            return Err(not_a_posting_error(name, what));
+        }
+    }
     let mut roles = Vec::with_capacity(postings.len());
     // In a file of many postings, one that cannot be scored is skipped rather than fatal, and the
     // coverage warnings are summed up in one line rather than repeated per posting.
@@ -272,6 +283,67 @@ fn objects<'v>(
             })
         })
         .collect()
+}
+
+/// Fields of the JSON Resume job schema that only a posting has (`skills` a person's file has too).
+const POSTING_FIELDS: &[&str] = &[
+    "title",
+    "company",
+    "description",
+    "responsibilities",
+    "qualifications",
+    "experience",
+    "type",
+    "location",
+    "remote",
+    "salary",
+    "date",
+];
+
+/// The error for a file given as a posting that is `what` instead ("a skills file").
+fn not_a_posting_error(name: &str, what: &str) -> InputError {
+    InputError::invalid(
+        name,
+        format!(
+            "is {what}, not a job posting; --job takes a JSON Resume job ({{\"title\": …, \"qualifications\": […], \"skills\": […]}}) or the text of a posting, and the person goes first: `skillgap assess PERSON --job POSTING`"
+        ),
+    )
+}
+
+/// Sections of a JSON Resume that the job schema does not have (both have `meta` and `skills`;
+/// `experience` is a résumé section in some exporters and a posting's level in the job schema).
+const RESUME_ONLY_FIELDS: &[&str] = &[
+    "basics",
+    "work",
+    "volunteer",
+    "education",
+    "awards",
+    "certificates",
+    "publications",
+    "languages",
+    "interests",
+    "references",
+    "projects",
+];
+
+/// What a JSON object given as a posting is instead, when it is no posting: a résumé or skills
+/// file passed to `--job` by mistake was ranked as a role made of the person's own skills.
+fn not_a_posting(object: &Map<String, Value>) -> Option<&'static str> {
+    let has = |field: &str| object.contains_key(field);
+    let posting = POSTING_FIELDS.iter().any(|f| has(f));
+    if crate::generator::is_report_object(object) {
+        Some("a JSON report written by skillgap")
+    } else if RESUME_ONLY_FIELDS.iter().any(|f| has(f)) {
+        Some("a JSON Resume (a person's résumé)")
+    } else if has("$schema") && (has("properties") || has("$defs") || has("definitions")) {
+        Some("a JSON Schema")
+    } else if has("years_experience") || (has("skills") && !posting) {
+        Some("a skills file (a person's own skills)")
+    } else if !posting {
+        Some("a JSON document with none of a posting's fields (title, company, description, qualifications, …)")
+    } else {
+        None
+    }
 }
 
 /// A requirement being collected.

@@ -394,28 +394,44 @@ impl ProfileSet {
         self.roles.iter().find(|r| r.profile.id == id)
     }
 
-    /// The roles named by `ids` (all when empty), in set order; an unknown id is an error with the
-    /// closest known id as a suggestion.
-    pub fn select(&self, ids: &[String]) -> Result<Vec<&Role>, ProfileError> {
-        for id in ids {
-            if self.get(id).is_none() {
-                let suggestion = self
-                    .roles
-                    .iter()
-                    .map(|r| (strsim::jaro_winkler(id, &r.profile.id), &r.profile.id))
-                    .filter(|(s, _)| *s > 0.7)
-                    .max_by(|a, b| a.0.total_cmp(&b.0))
-                    .map(|(_, id)| id.clone());
-                return Err(ProfileError::UnknownRole {
-                    id: id.clone(),
-                    suggestion,
-                });
+    /// The role `name` names: its id, or its id or title in any case with spaces, hyphens or
+    /// underscores between the words (`LLM Engineer`, `LLM-Engineer`, `llm_engineer`).
+    pub fn find(&self, name: &str) -> Option<&Role> {
+        self.get(name).or_else(|| {
+            let wanted = super::job::slug(name);
+            self.roles
+                .iter()
+                .find(|r| r.profile.id == wanted || super::job::slug(&r.profile.title) == wanted)
+        })
+    }
+
+    /// The roles named by `names` (all when empty; see [`RoleSet::find`]), in set order; an
+    /// unknown name is an error with the closest known id as a suggestion.
+    pub fn select(&self, names: &[String]) -> Result<Vec<&Role>, ProfileError> {
+        let mut ids: Vec<&str> = Vec::with_capacity(names.len());
+        for name in names {
+            match self.find(name) {
+                Some(role) => ids.push(role.id()),
+                None => {
+                    let wanted = super::job::slug(name);
+                    let suggestion = self
+                        .roles
+                        .iter()
+                        .map(|r| (strsim::jaro_winkler(&wanted, &r.profile.id), &r.profile.id))
+                        .filter(|(s, _)| *s > 0.7)
+                        .max_by(|a, b| a.0.total_cmp(&b.0))
+                        .map(|(_, id)| id.clone());
+                    return Err(ProfileError::UnknownRole {
+                        id: name.clone(),
+                        suggestion,
+                    });
+                }
             }
         }
         Ok(self
             .roles
             .iter()
-            .filter(|r| ids.is_empty() || ids.contains(&r.profile.id))
+            .filter(|r| ids.is_empty() || ids.contains(&r.id()))
             .collect())
     }
 }

@@ -547,6 +547,43 @@ struct Block {
     heading: bool,
 }
 
+/// Why a text given as a posting is a résumé instead, when it is one: not one heading that only
+/// postings have (Requirements, Responsibilities, Nice to have, Benefits …; "Experience" and
+/// "Skills" head both), and two of: résumé sections, dated positions the résumé reader finds. One
+/// date alone is not enough: "since our start in 2006" dates a company, not a person.
+fn reads_as_resume(name: &str, text: &str, blocks: &[Block], catalog: &Catalog) -> Option<String> {
+    use crate::extract::layout::Section;
+    let mut resume_sections: Vec<&str> = Vec::new();
+    for block in blocks.iter().filter(|b| b.heading) {
+        let resume = Section::of_heading(&block.text.to_lowercase());
+        // A heading is a few words; a long "# Required fields are …" line is a comment.
+        let short = block.text.split_whitespace().count() <= 6 && !block.text.ends_with('.');
+        if resume.is_none() && short && section_kind(&block.text).is_some() {
+            return None;
+        }
+        let label = match resume {
+            Some(Section::Work) => "work experience",
+            Some(Section::Education) => "education",
+            Some(Section::Projects) => "projects",
+            Some(Section::Publications) => "publications",
+            _ => continue,
+        };
+        if !resume_sections.contains(&label) {
+            resume_sections.push(label);
+        }
+    }
+    let positions = input::text::parse(name, text, catalog)
+        .map(|person| person.positions.len())
+        .unwrap_or(0);
+    let sections = resume_sections.join(", ");
+    match (positions, resume_sections.len()) {
+        (0, 0 | 1) | (1, 0) => None,
+        (_, 0) => Some(format!("{positions} dated positions")),
+        (0, _) => Some(format!("sections {sections}")),
+        _ => Some(format!("sections {sections}; {positions} dated positions")),
+    }
+}
+
 /// `names_skill` tells a short line that names a skill ("Experience with Kubernetes") from a
 /// heading ("Experience"); the title line stands alone.
 fn blocks(
@@ -748,7 +785,16 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
     let mut years_tier: Option<(Tier, f64, usize)> = None;
     let mut text_tier: Option<(Tier, usize)> = None;
     let names_skill = |text: &str| !scanner.scan(text).is_empty();
-    for block in blocks(&lines, title_line, &names_skill) {
+    let blocks = blocks(&lines, title_line, &names_skill);
+    if let Some(why) = reads_as_resume(name, &text, &blocks, catalog) {
+        return Err(InputError::invalid(
+            name,
+            format!(
+                "reads as a résumé ({why}), not a job posting; the person goes first: `skillgap assess {name} --job POSTING`. If it is a posting, head what it asks for with Requirements, Responsibilities or Nice to have"
+            ),
+        ));
+    }
+    for block in blocks {
         if block.number == title_line {
             continue;
         }

@@ -88,7 +88,7 @@ impl BatchRender for Csv {
             Cow::Owned(best.map(|r| format!("{:.1}", r.score)).unwrap_or_default()),
             Cow::Borrowed(best.and_then(|r| r.tier).map_or("", |t| t.as_str())),
             Cow::Borrowed(best.map_or("", |r| r.target_tier.as_str())),
-            Cow::Borrowed(if record.below { "below" } else { "ok" }),
+            Cow::Borrowed(if record.below() { "below" } else { "ok" }),
             text_cell(&plan.join("; ")).into_owned().into(),
         ];
         for (id, _) in &context.roles {
@@ -129,7 +129,13 @@ impl BatchRender for Csv {
 
 #[cfg(test)]
 mod tests {
-    use super::text_cell;
+    use super::{text_cell, FIXED_COLUMNS};
+
+    #[test]
+    fn the_header_carries_the_generator_mark() {
+        let header = FIXED_COLUMNS.join(",");
+        assert!(header.starts_with(crate::generator::CSV_MARK), "{header}");
+    }
 
     #[test]
     fn formulas_are_neutralised() {

@@ -279,5 +279,7 @@ fn markdown(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
             )?;
         }
     }
-    Ok(())
+    // The generator mark, which Markdown viewers do not show (see crate::generator).
+    writeln!(out)?;
+    writeln!(out, "{}", crate::generator::COMMENT_MARK)
 }

@@ -130,7 +130,7 @@ fn write_page(h: &mut String, report: &Report) -> std::fmt::Result {
         h,
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     )?;
-    writeln!(h, "<meta name=\"generator\" content=\"skillgap\">")?;
+    writeln!(h, "{}", crate::generator::HTML_MARK)?;
     writeln!(
         h,
         "<title>Skill-gap report{}</title>",

@@ -103,7 +103,9 @@ impl Render for Markdown {
                 }
             }
         }
-        Ok(())
+        // The generator mark, which Markdown viewers do not show (see crate::generator).
+        writeln!(out)?;
+        writeln!(out, "{}", crate::generator::COMMENT_MARK)
     }
 }
 
@@ -379,7 +381,7 @@ impl super::BatchRender for BatchMarkdown {
             } else {
                 next.join(", ")
             },
-            if record.below { "**below**" } else { "ok" }
+            if record.below() { "**below**" } else { "ok" }
         )
     }
 
@@ -406,6 +408,8 @@ impl super::BatchRender for BatchMarkdown {
         out: &mut Vec<u8>,
     ) -> io::Result<()> {
         writeln!(out)?;
-        writeln!(out, "**Summary:** {}.", summary.describe(context.min_score))
+        writeln!(out, "**Summary:** {}.", summary.describe(context.min_score))?;
+        writeln!(out)?;
+        writeln!(out, "{}", crate::generator::COMMENT_MARK)
     }
 }

@@ -13,6 +13,7 @@ mod table;
 
 use std::io::{self, Write};
 
+use crate::gate::Verdict;
 use crate::report::{Matched, Report, RoleFit};
 
 pub use table::{
@@ -55,7 +56,7 @@ pub trait Render {
 pub enum ReportFormat {
     /// A table for the terminal.
     Table,
-    /// The JSON report of SPEC §6 (schema_version 1).
+    /// The JSON report (schema_version 1), one object.
     Json,
     /// A Markdown document: ranking, learning plan, each role's gaps and matches.
     Markdown,
@@ -190,8 +191,15 @@ pub struct BatchRecord<'a> {
     /// The input's position, from 1, in input order (failed inputs count too).
     pub index: usize,
     pub report: &'a Report<'a>,
-    /// Whether the person's best assessed role scores below `--min-score`.
-    pub below: bool,
+    /// The `--min-score` gate's verdict on the person ([`crate::gate`]); None without a gate.
+    pub verdict: Option<Verdict<'a, 'a>>,
+}
+
+impl BatchRecord<'_> {
+    /// Whether the person is below the `--min-score` gate.
+    pub fn below(&self) -> bool {
+        self.verdict.is_some_and(|verdict| verdict.below)
+    }
 }
 
 /// What a batch run did, for the summary.
@@ -200,8 +208,11 @@ pub struct BatchSummary {
     pub assessed: usize,
     pub below: usize,
     pub failed: usize,
-    /// Folder entries passed over: not regular files, broken links, links to folders.
+    /// Inputs passed over: not regular files, broken links, links to folders, reports skillgap
+    /// wrote.
     pub skipped: usize,
+    /// How many of `skipped` were reports skillgap wrote.
+    pub skipped_reports: usize,
 }
 
 /// A way of writing many reports as a stream: a header, one record per input (rendered in the
@@ -245,13 +256,14 @@ pub trait BatchRender: Sync {
 pub enum BatchFormat {
     /// One line per person: score, tier, best role, name, first step of the plan.
     Table,
-    /// A JSON array of SPEC §6 reports.
+    /// A JSON array of reports.
     Json,
-    /// JSON Lines: one SPEC §6 report per line.
+    /// JSON Lines: one report per line.
     Jsonl,
     /// One CSV row per person, with a score column per role.
     Csv,
-    /// JUnit XML: one test suite per person, one test case per role, failing below --min-score.
+    /// JUnit XML: one test suite per person, one test case (the --min-score gate) failing when the
+    /// person is below it.
     Junit,
     /// A Markdown table, one row per person.
     Markdown,
@@ -271,15 +283,26 @@ impl BatchFormat {
 }
 
 impl BatchSummary {
-    /// "12 assessed, 3 below 70, 1 failed".
+    /// "12 assessed, 3 below 70, 1 failed", then what was skipped: "2 skipped (skillgap
+    /// reports)", "3 skipped (1 skillgap report)" when other entries were passed over too.
     pub fn describe(&self, min_score: Option<f64>) -> String {
         let mut parts = vec![format!("{} assessed", self.assessed)];
         if let Some(min) = min_score {
             parts.push(format!("{} below {min}", self.below));
         }
         parts.push(format!("{} failed", self.failed));
-        if self.skipped > 0 {
-            parts.push(format!("{} skipped", self.skipped));
+        let reports = self.skipped_reports;
+        let plural = if reports == 1 { "" } else { "s" };
+        match (self.skipped, reports) {
+            (0, _) => {}
+            (skipped, 0) => parts.push(format!("{skipped} skipped")),
+            (1, 1) => parts.push("1 skipped (a skillgap report)".to_string()),
+            (skipped, reports) if skipped == reports => {
+                parts.push(format!("{skipped} skipped (skillgap reports)"))
+            }
+            (skipped, reports) => parts.push(format!(
+                "{skipped} skipped ({reports} skillgap report{plural})"
+            )),
         }
         parts.join(", ")
     }

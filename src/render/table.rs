@@ -673,7 +673,7 @@ impl super::BatchRender for BatchTable {
         let report = record.report;
         let gate = match context.min_score {
             None => String::new(),
-            Some(_) if record.below => {
+            Some(_) if record.below() => {
                 let mark = "✗  ";
                 if context.color {
                     console::Style::new()
