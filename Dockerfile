@@ -13,9 +13,8 @@
 FROM rust:1.85-slim-bookworm AS builder
 WORKDIR /src
 COPY . .
+# The release profile (Cargo.toml) is the shipped one: fat LTO, one codegen unit, stripped.
 RUN cargo build --release --locked
-# The release profile keeps line tables for backtraces (31 MB); the image ships the bare 5 MB.
-RUN strip target/release/skillgap
 
 # Runtime: Debian slim (a shell, for CI jobs that run scripts in the image), the binary, no root.
 FROM debian:bookworm-slim
