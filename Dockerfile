@@ -6,7 +6,7 @@
 #
 # The report goes to standard output (written by your shell, so the unprivileged user needs no
 # write access to a volume); the exit code is skillgap's (1 below --min-score, 2 an unreadable
-# input). tests/deploy.rs checks this file: the build command, the non-root user, and that CMD
+# input). tests/it/deploy.rs checks this file: the build command, the non-root user, and that CMD
 # parses with the real command line.
 
 # Builder: the project's minimum Rust (Cargo.toml rust-version), Debian 12 like the runtime.

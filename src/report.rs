@@ -311,7 +311,7 @@ impl PlanItem<'_> {
 }
 
 /// The JSON Schema (draft 2020-12) of the report as `--format json` and `batch --format jsonl`
-/// write it, generated from these types: `schema/report.schema.json` is this, and `tests/schema.rs`
+/// write it, generated from these types: `schema/report.schema.json` is this, and `tests/it/schema.rs`
 /// fails when the two differ. It describes what is written (the serialize side: a field with a
 /// default for reading old reports is still required), not everything `diff` accepts.
 pub fn json_schema() -> serde_json::Value {
@@ -333,7 +333,7 @@ pub fn json_schema() -> serde_json::Value {
     schema.insert(
         "description".into(),
         "The JSON report of `skillgap assess --format json` (SPEC §6, schema_version 1); each line \
-         of `skillgap batch --format jsonl` is one. Generated from src/report.rs by tests/schema.rs."
+         of `skillgap batch --format jsonl` is one. Generated from src/report.rs by tests/it/schema.rs."
             .into(),
     );
     schema.to_value()

@@ -22,6 +22,9 @@
 use std::collections::{BTreeMap, HashSet};
 use std::path::{Path, PathBuf};
 
+// Only `corpus()` is used here; the rest serve the `it` target.
+#[allow(dead_code)]
+#[path = "it/common.rs"]
 mod common;
 
 use serde::Deserialize;

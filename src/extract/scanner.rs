@@ -972,7 +972,7 @@ mod tests {
 
     #[test]
     fn job_posting_phrasings_are_not_skills() {
-        // Found in real job postings (the SkillSpan corpus, tests/skillspan.rs): the team the
+        // Found in real job postings (the SkillSpan corpus, tests/it/skillspan.rs): the team the
         // reader would join, the perks, the colleagues, a verb, an acronym of a team's name.
         for trap in [
             "You'll join a team of 12 engineers building our data platform.",

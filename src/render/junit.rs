@@ -11,7 +11,7 @@
 //! `<error>`, its message as the text. A file starts with skillgap's generator mark
 //! ([`crate::generator`]). All text is escaped for XML ([`escape::xml`]).
 //!
-//! The shape follows the JUnit schema Jenkins uses; `tests/batch.rs` validates the output against
+//! The shape follows the JUnit schema Jenkins uses; `tests/it/batch.rs` validates the output against
 //! it (`tests/fixtures/junit/jenkins-junit.xsd`).
 
 use std::io::{self, Write};
