@@ -1,7 +1,7 @@
 //! What SIGINT (Ctrl-C) and SIGTERM do once the program has something to clean up.
 //!
 //! Until then they keep their default action. A temporary file that will become a report
-//! ([`remove_on_interrupt`]) or a hook that must run first ([`on_interrupt`], the questionnaire's
+//! ([`create_removed_on_interrupt`]) or a hook that must run first ([`on_interrupt`], the questionnaire's
 //! "your answers are in …" line) installs one handler thread for both signals; when a signal
 //! arrives it runs the hook, removes the temporary files still registered and ends the process
 //! with 128 + the signal's number (130 for SIGINT, 143 for SIGTERM), as a shell reports it.
@@ -20,13 +20,19 @@ static HOOK: Mutex<Option<Hook>> = Mutex::new(None);
 
 static INSTALL: Once = Once::new();
 
-/// Registers `path` for removal if a signal ends the run before [`forget`] is called for it.
-pub fn remove_on_interrupt(path: &Path) {
+/// Creates a temporary file with `create` and registers its path (`path_of`) for removal if a
+/// signal ends the run before [`forget`] is called for it. The handler is installed first and the
+/// list stays locked while the file is made, so a signal arriving in between waits for the
+/// registration instead of ending the run with the file left behind.
+pub fn create_removed_on_interrupt<T, E>(
+    create: impl FnOnce() -> Result<T, E>,
+    path_of: impl FnOnce(&T) -> &Path,
+) -> Result<T, E> {
     install();
-    TEMPORARY
-        .lock()
-        .unwrap_or_else(PoisonError::into_inner)
-        .push(path.to_path_buf());
+    let mut temporary = TEMPORARY.lock().unwrap_or_else(PoisonError::into_inner);
+    let made = create()?;
+    temporary.push(path_of(&made).to_path_buf());
+    Ok(made)
 }
 
 /// Takes `path` off the list: it was renamed into place or removed already.

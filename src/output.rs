@@ -110,10 +110,11 @@ fn temp_file_for(path: &Path) -> anyhow::Result<tempfile::NamedTempFile> {
         use std::os::unix::fs::PermissionsExt;
         builder.permissions(fs::Permissions::from_mode(0o666));
     }
-    let temp = builder
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
-    crate::interrupt::remove_on_interrupt(temp.path());
+    let temp = crate::interrupt::create_removed_on_interrupt(
+        || builder.tempfile_in(dir),
+        tempfile::NamedTempFile::path,
+    )
+    .with_context(|| format!("cannot create a temporary file in {}", dir.display()))?;
     if let Ok(existing) = fs::metadata(path) {
         // Best effort: a file we may not chmod is still replaced, with the default mode.
         let _ = fs::set_permissions(temp.path(), existing.permissions());
