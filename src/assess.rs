@@ -65,6 +65,10 @@ pub const BLOCKING_CREDIT: f64 = 0.5;
 pub const DIFFERENTIATOR_BONUS: f64 = 10.0;
 /// The highest level a skill reaches by implication.
 pub const IMPLIED_LEVEL_CAP: f64 = 3.0;
+/// The highest level knowledge reaches by being what a shown skill needs
+/// ([`Catalog::known_prerequisites`]): working. Training transformers for years shows working
+/// backpropagation, not a mathematician's.
+pub const PREREQUISITE_LEVEL_CAP: f64 = crate::extract::levels::PREREQUISITE_LEVEL_CAP as f64;
 /// The share of a category's expected and situational weight that earns the category in full: the
 /// source lists toolkits ("W&B, MLflow, DVC, Ray, Kubeflow"), and nobody is expected to know all.
 pub const TOOLKIT_BREADTH: f64 = 0.5;
@@ -111,6 +115,8 @@ enum Source {
     Listed(usize),
     /// Implied by a skill the person has.
     Implied(SkillIdx),
+    /// Knowledge a shown skill needs (its prerequisite, not a tool).
+    Needed(SkillIdx),
     /// Partial credit from a related skill.
     Related(SkillIdx, f64),
 }
@@ -131,6 +137,11 @@ struct Levels<'a> {
     /// The level each skill is *shown* at, by the person's own evidenced skills or what they
     /// imply (never by related credit or a claim alone): what satisfies an essential requirement.
     proof: Vec<f64>,
+    /// Knowledge under what the person shows, however deep (deep learning → backpropagation →
+    /// calculus): never scored beyond the one hop of [`PREREQUISITE_LEVEL_CAP`], but never a
+    /// step the learning plan puts first either. Someone who trains models is not told to learn
+    /// calculus before anything else.
+    grounded: Vec<bool>,
     skills: &'a Skills,
 }
 
@@ -196,6 +207,24 @@ impl<'a> Levels<'a> {
                 }
             }
         }
+        // Knowledge a shown skill needs is shown with it, at most at working level.
+        for claim in &skills.skills {
+            let (level, shown) = counted(claim);
+            if !shown {
+                continue;
+            }
+            let needed_level = level.min(PREREQUISITE_LEVEL_CAP);
+            for &target in catalog.known_prerequisites(claim.skill) {
+                set_max(
+                    &mut base,
+                    target,
+                    needed_level,
+                    Source::Needed(claim.skill),
+                    true,
+                );
+                proof[target] = proof[target].max(needed_level);
+            }
+        }
         // Related credit is one hop from what the person has (listed or implied), never chained.
         let mut held = base.clone();
         for (skill, entry) in base.iter().enumerate() {
@@ -210,11 +239,27 @@ impl<'a> Levels<'a> {
                 );
             }
         }
+        let mut grounded = vec![false; catalog.skills().len()];
+        let mut stack: Vec<SkillIdx> = skills
+            .skills
+            .iter()
+            .filter(|c| counted(c).1)
+            .map(|c| c.skill)
+            .collect();
+        while let Some(skill) = stack.pop() {
+            for &target in catalog.known_prerequisites(skill) {
+                if !grounded[target] {
+                    grounded[target] = true;
+                    stack.push(target);
+                }
+            }
+        }
         let flat = held.iter().map(|h| h.map_or(0.0, |h| h.level)).collect();
         Levels {
             held,
             flat,
             proof,
+            grounded,
             skills,
         }
     }
@@ -238,6 +283,13 @@ impl<'a> Levels<'a> {
         changed.push((skill, level));
         let implied = level.min(IMPLIED_LEVEL_CAP);
         changed.extend(catalog.implied_closure(skill).iter().map(|&s| (s, implied)));
+        let needed = level.min(PREREQUISITE_LEVEL_CAP);
+        changed.extend(
+            catalog
+                .known_prerequisites(skill)
+                .iter()
+                .map(|&s| (s, needed)),
+        );
         proved.clear();
         proved.extend(changed.iter().copied().filter(|&(s, l)| l > self.proof[s]));
         let direct = changed.len();
@@ -261,6 +313,10 @@ impl<'a> Levels<'a> {
             }
             Some(Source::Implied(from)) => (
                 Cow::Owned(["implied by ", &catalog.skill(from).id].concat()),
+                self.evidence_of(from),
+            ),
+            Some(Source::Needed(from)) => (
+                Cow::Owned(["needed by ", &catalog.skill(from).id].concat()),
                 self.evidence_of(from),
             ),
             Some(Source::Related(from, credit)) => (
@@ -1087,7 +1143,7 @@ fn learning_plan<'a>(
             continue;
         }
         for &pre in catalog.prerequisites(skill) {
-            if levels.level(pre) >= f64::from(DEFAULT_LEVEL) {
+            if levels.level(pre) >= f64::from(DEFAULT_LEVEL) || levels.grounded[pre] {
                 continue;
             }
             let dependent = items[i].skill.clone();
@@ -1118,7 +1174,7 @@ fn learning_plan<'a>(
     // Priority: a skill's own gain, or that of anything waiting on it, whichever is higher. Only
     // an unlearned prerequisite of an unlearned skill makes it wait.
     let n = items.len();
-    let unlearned = |s: SkillIdx| levels.level(s) < f64::from(DEFAULT_LEVEL);
+    let unlearned = |s: SkillIdx| levels.level(s) < f64::from(DEFAULT_LEVEL) && !levels.grounded[s];
     let prereqs_in_plan: Vec<Vec<usize>> = item_skills
         .iter()
         .map(|&s| {
@@ -1946,5 +2002,54 @@ mod tests {
         );
         later.title = "Staff Engineer".into();
         assert_eq!(titled_tier(&role, &[job, later], &c), None);
+    }
+
+    #[test]
+    fn work_shows_the_knowledge_it_needs_at_working_level_and_the_plan_does_not_start_there() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let profiles = crate::profile::builtin_profiles(catalog).expect("profiles");
+        let roles = profiles
+            .select(&["deep-learning-engineer".to_string()])
+            .expect("role");
+        let text = "## Experience\n\
+                    ### ML Engineer — Acme (Jan 2022 – Dec 2025)\n\
+                    - Trained CNN image classifiers in PyTorch with gradient checkpointing.\n";
+        let today = crate::input::dates::Day {
+            year: 2026,
+            month: 12,
+            day: 1,
+        };
+        let shown = crate::input::text::parse_at("cv.md", text, catalog, today).expect("parses");
+        let report = assess(&shown, &roles, catalog, &Options::default());
+        let role = &report.roles[0];
+        // Backpropagation is what gradient checkpointing builds on: credited, shown, working.
+        let backprop = role
+            .matched
+            .iter()
+            .find(|m| m.skill == "backpropagation")
+            .expect("backpropagation matched");
+        assert_eq!(backprop.via, "needed by gradient-checkpointing");
+        assert!(backprop.level <= PREREQUISITE_LEVEL_CAP);
+        // Calculus, two hops down (checkpointing → backpropagation → calculus), is not scored, and
+        // the plan never makes it a step someone who trains models must take first.
+        assert!(role.matched.iter().all(|m| m.skill != "calculus"));
+        assert!(report
+            .learning_plan
+            .iter()
+            .all(|p| p.skill != "calculus" || p.prerequisite_for.is_empty()));
+
+        // The same names in a bare list show nothing: no knowledge credit comes from a claim.
+        let listed = crate::input::text::parse_at(
+            "cv.md",
+            "## Skills\nPyTorch, CNNs, Gradient checkpointing\n",
+            catalog,
+            today,
+        )
+        .expect("parses");
+        let report = assess(&listed, &roles, catalog, &Options::default());
+        assert!(report.roles[0]
+            .matched
+            .iter()
+            .all(|m| !m.via.starts_with("needed by")));
     }
 }

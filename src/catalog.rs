@@ -217,7 +217,38 @@ pub struct Catalog {
     prerequisites: Vec<Vec<SkillIdx>>,
     /// Everything each skill implies, directly or through other skills, in a stable order.
     implied_closure: Vec<Vec<SkillIdx>>,
+    /// Each skill's prerequisites that are knowledge, not tools.
+    known_prerequisites: Vec<Vec<SkillIdx>>,
 }
+
+/// Everything reachable from `start` along `next`, breadth first, without `start` itself.
+fn closure<I: Iterator<Item = SkillIdx>>(
+    start: SkillIdx,
+    next: impl Fn(SkillIdx) -> I,
+) -> Vec<SkillIdx> {
+    let mut seen = vec![start];
+    let mut at = 0;
+    while at < seen.len() {
+        for t in next(seen[at]) {
+            if !seen.contains(&t) {
+                seen.push(t);
+            }
+        }
+        at += 1;
+    }
+    seen.remove(0);
+    seen
+}
+
+/// The categories of tools (see [`Catalog::is_tool`]).
+pub const TOOL_CATEGORIES: &[&str] = &[
+    "programming",
+    "frameworks",
+    "software-engineering",
+    "mlops",
+    "cloud",
+    "annotation-tools",
+];
 
 /// Normalises a skill name for lookup: drops a trailing version ("PyTorch 2.1", "Python 3.x"),
 /// lowercases, and keeps only letters, digits and the characters that change meaning (`+`, `#`, `&`).
@@ -374,6 +405,7 @@ impl Catalog {
             related: symmetric,
             prerequisites,
             implied_closure: Vec::new(),
+            known_prerequisites: Vec::new(),
         };
         let mut catalog = catalog;
         if let Some(cycle) = catalog.find_cycle() {
@@ -382,19 +414,15 @@ impl Catalog {
             )));
         }
         catalog.implied_closure = (0..catalog.skills.len())
-            .map(|start| {
-                let mut seen = vec![start];
-                let mut next = 0;
-                while next < seen.len() {
-                    for &t in &catalog.implies[seen[next]] {
-                        if !seen.contains(&t) {
-                            seen.push(t);
-                        }
-                    }
-                    next += 1;
-                }
-                seen.remove(0);
-                seen
+            .map(|start| closure(start, |s| catalog.implies[s].iter().copied()))
+            .collect();
+        catalog.known_prerequisites = (0..catalog.skills.len())
+            .map(|s| {
+                catalog.prerequisites[s]
+                    .iter()
+                    .copied()
+                    .filter(|&p| !catalog.is_tool(p))
+                    .collect()
             })
             .collect();
         Ok(catalog)
@@ -495,6 +523,21 @@ impl Catalog {
 
     pub fn prerequisites(&self, idx: SkillIdx) -> &[SkillIdx] {
         &self.prerequisites[idx]
+    }
+
+    /// Whether a skill is a tool (a language, framework, platform or service): something a person
+    /// has to name to be credited with it. The other skills are knowledge (foundations,
+    /// architectures, techniques), which work that needs them shows without naming them.
+    pub fn is_tool(&self, idx: SkillIdx) -> bool {
+        TOOL_CATEGORIES.contains(&self.skills[idx].category.as_str())
+    }
+
+    /// The prerequisites of `idx` that are knowledge, not tools: what showing `idx` in work shows
+    /// too (training transformers shows deep learning; it does not show which language). One hop:
+    /// taken transitively, every deep-learning line would credit the whole of mathematics, and
+    /// measured on the labelled résumés that made more top roles wrong, not fewer.
+    pub fn known_prerequisites(&self, idx: SkillIdx) -> &[SkillIdx] {
+        &self.known_prerequisites[idx]
     }
 
     /// Resolves a skill name as a person wrote it in a list: exact id or name, alias, then a close

@@ -160,7 +160,7 @@ pub struct Matched<'a> {
     pub level: f64,
     #[schemars(range(min = 1, max = 4))]
     pub required_level: u8,
-    /// How the credit came: the person's own skill as named, "implied by …" or "partial, via …".
+    /// How the credit came: the person's own skill as named, "implied by …" (a skill it implies), "needed by …" (knowledge a shown skill needs) or "partial, via …".
     pub via: Text<'a>,
     /// The input line behind the credit; absent when there is none.
     #[serde(default, skip_serializing_if = "Option::is_none")]

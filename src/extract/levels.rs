@@ -78,10 +78,56 @@ pub fn skills_from(
         }
         slot.push(sighting);
     }
-    order
+    let mut skills: Vec<ClaimedSkill> = order
         .into_iter()
         .filter_map(|skill| level_of(skill, &by_skill[skill], positions, catalog, today))
-        .collect()
+        .collect();
+    corroborate(&mut skills, catalog);
+    skills
+}
+
+/// A claimed tool (a language, framework or platform: [`Catalog::is_tool`]) that a shown skill
+/// cannot be used without is shown too:
+/// "Python" in a skills list beside a position that ran Ray Tune, "PyTorch" listed beside FSDP
+/// work. The shown skill must have the claimed one among its prerequisites (the catalog's "learn
+/// this first"); the claim keeps its listed level and gains no months (the work shows it was used,
+/// not for how long). One hop from what the résumé itself shows, never from another corroborated
+/// claim, and it never adds a skill the person did not name: a list of names with no work behind
+/// it stays claimed.
+fn corroborate(skills: &mut [ClaimedSkill], catalog: &Catalog) {
+    let shown: Vec<SkillIdx> = skills
+        .iter()
+        .filter(|c| c.evidenced)
+        .map(|c| c.skill)
+        .collect();
+    let corroborable = |c: &ClaimedSkill| !c.evidenced && c.level > 1 && catalog.is_tool(c.skill);
+    for claim in skills.iter_mut().filter(|c| corroborable(c)) {
+        let Some(&by) = shown
+            .iter()
+            .find(|&&s| catalog.prerequisites(s).contains(&claim.skill))
+        else {
+            continue;
+        };
+        claim.evidenced = true;
+        let rule = format!(
+            "; used by {} shown in the work, which needs it",
+            catalog.skill(by).name
+        );
+        // After the rule ("listed, not shown in any position"), before the quoted line.
+        let at = claim
+            .level_reason
+            .find("; '")
+            .unwrap_or(claim.level_reason.len());
+        claim.level_reason.insert_str(at, &rule);
+        claim.level_reason = claim
+            .level_reason
+            .replacen("listed, not shown in any position", "listed", 1)
+            .replacen(
+                "named in a summary, not shown in any position",
+                "named in a summary",
+                1,
+            );
+    }
 }
 
 /// The months a set of positions covers (with each sighting's sub-period), overlaps once.
@@ -382,7 +428,8 @@ fn push_span(out: &mut String, start: i32, end: i32, now: i32) {
 }
 
 /// What a person is credited with in one skill: their own level in it, or the level a skill
-/// they have implies (at most [`IMPLIED_LEVEL_CAP`]), with that skill's months and kind (implied
+/// they have implies (at most [`IMPLIED_LEVEL_CAP`]) or, for knowledge, needs (at most
+/// [`PREREQUISITE_LEVEL_CAP`]), with that skill's months and kind (implied
 /// by an evidenced tool is evidenced; by a claimed one, claimed).
 #[derive(Debug, Clone, PartialEq)]
 pub struct Credit {
@@ -395,6 +442,9 @@ pub struct Credit {
 
 /// The highest level a skill reaches by implication.
 pub const IMPLIED_LEVEL_CAP: u8 = 3;
+/// The highest level knowledge reaches by being what a shown skill needs (its prerequisite that
+/// is not a tool: [`Catalog::known_prerequisites`]).
+pub const PREREQUISITE_LEVEL_CAP: u8 = 2;
 
 /// Every skill a person is credited with: their own, and what those imply, transitively, at the
 /// higher of the two levels (as scoring takes it). Months are those of every position that shows
@@ -452,6 +502,29 @@ pub fn credited(skills: &crate::skills::Skills, catalog: &Catalog) -> HashMap<Sk
                 if better {
                     credits.insert(target, offered);
                 }
+            }
+        }
+    }
+    // Knowledge a shown skill builds on, at most at working level, never from a claim.
+    for claim in skills.skills.iter().filter(|c| c.evidenced) {
+        for &target in catalog.known_prerequisites(claim.skill) {
+            let offered = Credit {
+                level: claim.level.min(PREREQUISITE_LEVEL_CAP),
+                months: None,
+                evidenced: true,
+                implied_by: Some(claim.skill),
+            };
+            let better = match credits.get(&target) {
+                None => true,
+                Some(held) => {
+                    offered.level > held.level
+                        || (held.implied_by.is_some()
+                            && offered.level == held.level
+                            && !held.evidenced)
+                }
+            };
+            if better {
+                credits.insert(target, offered);
             }
         }
     }
@@ -554,5 +627,32 @@ mod tests {
         // "Expert" for one skill, supported by a position: the stated level, capped at
         // proficient since the usage alone does not reach expert.
         assert_eq!(held(&skills, "pytorch").level, 3);
+    }
+
+    #[test]
+    fn work_corroborates_the_tools_it_needs_never_concepts_or_bare_lists() {
+        // Ray Tune in a dated position needs Python: the listed Python is shown, at its listed
+        // level and with no months. Calculus is knowledge, not a tool: still claimed.
+        let skills = read(
+            "## Experience\n\
+             ### ML Intern — Lab (Jun 2025 – Dec 2025)\n\
+             - Ran multi-GPU hyperparameter sweeps with Ray Tune on our cluster.\n\n\
+             ## Skills\n\
+             Python, Calculus\n",
+        );
+        let python = held(&skills, "python");
+        assert!(python.evidenced, "{}", python.level_reason);
+        assert_eq!((python.level, python.months), (2, None));
+        assert!(
+            python
+                .level_reason
+                .contains("shown in the work, which needs it"),
+            "{}",
+            python.level_reason
+        );
+        assert!(!held(&skills, "calculus").evidenced);
+        // The same names as a bare list: nothing is shown, so nothing corroborates.
+        let listed = read("## Skills\nPython, Ray Tune, Calculus\n");
+        assert!(listed.skills.iter().all(|s| !s.evidenced));
     }
 }

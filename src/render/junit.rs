@@ -23,18 +23,13 @@ use crate::report::{Report, RoleFit};
 
 pub struct Junit;
 
-/// How many gaps a role's line names.
-const GAPS_SHOWN: usize = 3;
 /// How many learning-plan steps a test case's text lists.
 const PLAN_SHOWN: usize = 10;
 /// Up to this many gated roles, the test case's name lists their ids; beyond, it counts them.
 const ROLES_NAMED: usize = 3;
 
 fn gaps(role: &RoleFit) -> String {
-    let names: Vec<String> = role
-        .missing
-        .iter()
-        .take(GAPS_SHOWN)
+    let names: Vec<String> = super::learn_next(role)
         .map(|m| format!("{} +{:.1}", m.name, m.gain))
         .collect();
     if names.is_empty() {

@@ -14,7 +14,7 @@ mod table;
 use std::io::{self, Write};
 
 use crate::gate::Verdict;
-use crate::report::{Matched, Report, RoleFit};
+use crate::report::{Matched, Missing, Report, RoleFit};
 
 pub use table::{
     render_posting_detail, render_role_detail, render_roles_table, render_skills_table, score_bar,
@@ -306,4 +306,17 @@ impl BatchSummary {
         }
         parts.join(", ")
     }
+}
+
+/// How many gaps a role's summary line names (the table's "Learn next", a JUnit case's text).
+pub const GAPS_SHOWN: usize = 3;
+
+/// The gaps a role's summary line names: the first [`GAPS_SHOWN`] by gain, without those worth
+/// nothing now. While an essential blocks, the score sits at the cap and only clearing a blocking
+/// gap raises it, so the other gaps would all read "+0.0"; the learning plan leaves them out too.
+pub fn learn_next<'r>(role: &'r RoleFit<'r>) -> impl Iterator<Item = &'r Missing<'r>> + 'r {
+    role.missing
+        .iter()
+        .filter(|m| m.gain > 0.0)
+        .take(GAPS_SHOWN)
 }

@@ -21,8 +21,6 @@ use crate::skills::level_word;
 
 pub struct Table;
 
-/// How many gaps the table shows per role.
-const GAPS_SHOWN: usize = 3;
 /// How many learning-plan steps the table shows.
 const PLAN_SHOWN: usize = 8;
 
@@ -175,7 +173,7 @@ impl Render for Table {
             if options.color {
                 score = score.fg(score_color(role.score));
             }
-            let gaps: Vec<String> = role.missing.iter().take(GAPS_SHOWN).map(gap_line).collect();
+            let gaps: Vec<String> = super::learn_next(role).map(gap_line).collect();
             let gaps = if gaps.is_empty() {
                 "—".to_string()
             } else {

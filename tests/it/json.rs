@@ -454,11 +454,15 @@ fn assert_report_is_consistent(report: &Report) {
     assert_eq!(unique.len(), ids.len(), "each skill once: {ids:?}");
     for role in &report.roles {
         for m in &role.matched {
-            if let Some(rest) = m.via.strip_prefix("implied by ") {
+            if let Some(rest) = m
+                .via
+                .strip_prefix("implied by ")
+                .or_else(|| m.via.strip_prefix("needed by "))
+            {
                 let source = rest.split(' ').next().unwrap_or(rest);
                 assert!(
                     ids.contains(&source),
-                    "{}: {} is implied by {source}, which is not among the skills",
+                    "{}: {} is implied or needed by {source}, which is not among the skills",
                     role.id,
                     m.skill
                 );
