@@ -500,6 +500,8 @@ const APPLYING_WORDS: &[&str] = &[
     "application deadline",
     "your application",
     "send in your",
+    "assessment committee",
+    "application documents",
 ];
 
 /// The title (and company written with it) from the posting's first heading or line.
@@ -650,6 +652,61 @@ fn blocks(
     blocks
 }
 
+/// A run-on block split where a section label starts inside it: text pasted without line breaks
+/// reads "Reference ID: 873 Job benefits: Flexible hours … cloud services", and what follows
+/// "Job benefits:" is a benefit, not a requirement. A label is one to three words before a colon,
+/// the first capitalised, that name a section ([`section_kind`]), and not at the block's start
+/// (the label check of each sentence handles that one). Each part keeps the block's line number.
+fn at_inline_labels(block: Block) -> Vec<Block> {
+    if block.heading {
+        return vec![block];
+    }
+    let text = &block.text;
+    let mut starts: Vec<usize> = Vec::new();
+    for (colon, _) in text.match_indices(':') {
+        let before = &text[..colon];
+        // The start of each of the last three words before the colon.
+        let mut word_starts: Vec<usize> = Vec::new();
+        let mut end = before.len();
+        for _ in 0..3 {
+            let head = before[..end].trim_end();
+            if head.is_empty() {
+                break;
+            }
+            let start = head.rfind(char::is_whitespace).map_or(0, |i| i + 1);
+            word_starts.push(start);
+            end = start;
+        }
+        // The shortest label that names a section, from the colon back.
+        let label_start = word_starts.iter().copied().find(|&start| {
+            let label = &before[start..];
+            label.starts_with(char::is_uppercase)
+                && !label.contains(['.', ',', ';', '(', ')'])
+                && section_kind(label).is_some()
+        });
+        if let Some(start) = label_start.filter(|&start| start > 0) {
+            starts.push(start);
+        }
+    }
+    if starts.is_empty() {
+        return vec![block];
+    }
+    let mut parts = Vec::with_capacity(starts.len() + 1);
+    let mut from = 0;
+    for start in starts.into_iter().chain(std::iter::once(text.len())) {
+        let part = text[from..start].trim();
+        if !part.is_empty() {
+            parts.push(Block {
+                number: block.number,
+                text: part.to_string(),
+                heading: false,
+            });
+        }
+        from = start;
+    }
+    parts
+}
+
 /// Whether a clause is about the company rather than the job: it opens with the company's name,
 /// "we", "our", "the company" or "our client", and does not address the reader ("you").
 fn about_the_company(clause: &str, company: Option<&str>) -> bool {
@@ -673,7 +730,8 @@ fn about_the_company(clause: &str, company: Option<&str>) -> bool {
     ]
     .iter()
     .any(|w| opens_with(w))
-        || company_first.is_some_and(|c| opens_with(&c));
+        || company_first.is_some_and(|c| opens_with(&c))
+        || after_an_opening_phrase(&lower);
     // "We are looking for someone with …", "We expect …": a requirement said in the first person.
     const ASKING: &[&str] = &[
         "you",
@@ -704,6 +762,29 @@ fn about_the_company(clause: &str, company: Option<&str>) -> bool {
         "technologies",
     ];
     about && !ASKING.iter().any(|w| contains_words(&lower, w))
+}
+
+/// "At Acme, we build …", "In 14 technology hubs worldwide our team of 40,000+ …": a clause that
+/// opens with a place or time phrase (a preposition first) and comes to "we" or "our" within its
+/// first eight words, before any "you".
+fn after_an_opening_phrase(lower: &str) -> bool {
+    const OPENERS: &[&str] = &["at", "in", "across", "since", "for", "from", "with", "over"];
+    let words: Vec<&str> = lower
+        .split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .filter(|w| !w.is_empty())
+        .take(8)
+        .collect();
+    if !words.first().is_some_and(|w| OPENERS.contains(w)) {
+        return false;
+    }
+    for word in &words[1..] {
+        match *word {
+            "you" | "your" | "you'll" | "you're" => return false,
+            "we" | "we're" | "we've" | "our" => return true,
+            _ => {}
+        }
+    }
+    false
 }
 
 /// The company when the line after the title is just its name ("Corvid Labs", "Helix Compute Inc.
@@ -785,7 +866,10 @@ pub fn read(name: &str, text: &str, catalog: &Catalog) -> Result<ReadPosting, In
     let mut years_tier: Option<(Tier, f64, usize)> = None;
     let mut text_tier: Option<(Tier, usize)> = None;
     let names_skill = |text: &str| !scanner.scan(text).is_empty();
-    let blocks = blocks(&lines, title_line, &names_skill);
+    let blocks: Vec<Block> = blocks(&lines, title_line, &names_skill)
+        .into_iter()
+        .flat_map(at_inline_labels)
+        .collect();
     if let Some(why) = reads_as_resume(name, &text, &blocks, catalog) {
         return Err(InputError::invalid(
             name,
@@ -1324,5 +1408,48 @@ We are an equal opportunity employer.
         let job = role_of("p.md", &read, catalog()).unwrap();
         assert_eq!(job.role.profile.id, "job-senior-machine-learning-engineer");
         assert_eq!(job.role.profile.tiers.len(), 1);
+    }
+
+    #[test]
+    fn a_section_label_inside_a_run_on_line_starts_that_section() {
+        // Pasted without line breaks: the benefits after "Job benefits:" ask for nothing, the
+        // requirement before them still counts.
+        let text = "Backend Engineer\n\
+                    Requirements: 3+ years of Python and Docker. Reference ID: 873 Job benefits: \
+                    Flexible hours, free fruit, Kubernetes meet-ups and cloud services credits\n";
+        let read = read("posting.txt", text, catalog()).expect("reads");
+        assert!(importance_of(&read, "python").is_some());
+        assert!(importance_of(&read, "docker").is_some());
+        assert_eq!(importance_of(&read, "kubernetes"), None);
+        assert_eq!(importance_of(&read, "cloud-platforms"), None);
+        // A lowercase phrase before a colon is no label: "the stack: PyTorch" stays one part.
+        let parts = at_inline_labels(Block {
+            number: 1,
+            text: "Our daily work: the stack: PyTorch and Ray".to_string(),
+            heading: false,
+        });
+        assert_eq!(parts.len(), 1);
+    }
+
+    #[test]
+    fn a_clause_about_the_company_may_open_with_a_place_or_time() {
+        assert!(about_the_company(
+            "In 14 technology hubs worldwide our team of 40,000+ technologists build machine learning",
+            None
+        ));
+        assert!(about_the_company(
+            "At Acme, we train models with PyTorch",
+            None
+        ));
+        // Addressed to the reader, or asking for something: a requirement.
+        assert!(!about_the_company(
+            "At Acme, you will train models with PyTorch",
+            None
+        ));
+        assert!(!about_the_company(
+            "In this role we need strong PyTorch",
+            None
+        ));
+        assert!(!about_the_company("In 2027 the team moves to JAX", None));
     }
 }
