@@ -72,11 +72,14 @@ struct Label {
 const TARGET_TOP_ROLE: f64 = 0.95;
 const TARGET_TIER: f64 = 0.90;
 const TARGET_FALSE_GAPS: f64 = 0.03;
-/// What the scoring reaches today (2026-12-03, 56 labels with the corpus): top role 48/56, fitted
-/// tier 35/49, false gaps 42/474, 15 score problems.
+/// What the scoring reaches today (2026-12-04, 56 labels with the corpus): top role 48/56, fitted
+/// tier 35/49, false gaps 35/474, 15 score problems. Of the 35 false gaps, 23 are skills the label
+/// itself calls claimed, which issue 12's first rule counts below any shown level, so a claim is
+/// partial credit by design; over the skills the labels call shown, [`TARGET_FALSE_GAPS`] is met
+/// (12/440) and held in full.
 const FLOOR_TOP_ROLE: f64 = 0.85;
 const FLOOR_TIER: f64 = 0.71;
-const CEILING_FALSE_GAPS: f64 = 0.09;
+const CEILING_FALSE_GAPS: f64 = 0.08;
 const MOST_SCORE_PROBLEMS: usize = 15;
 /// No role scores above this for a keyword list, whatever tier.
 const STUFFED_CEILING: f64 = 45.0;
@@ -325,6 +328,9 @@ fn roles_tiers_and_scores_match_the_labels() {
     let (mut role_right, mut role_total) = (0usize, 0usize);
     let (mut tier_right, mut tier_total) = (0usize, 0usize);
     let (mut false_gaps, mut gap_total) = (0usize, 0usize);
+    // Of those, the skills the label itself calls claimed: issue 12's rule counts a claim below any
+    // shown level, so it is partial by design; printed apart, still counted above.
+    let (mut claimed_gaps, mut claimed_total) = (0usize, 0usize);
     let mut problems: Vec<String> = Vec::new();
     let mut misses: Vec<String> = Vec::new();
     let mut senior_tops: Vec<f64> = Vec::new();
@@ -431,11 +437,16 @@ fn roles_tiers_and_scores_match_the_labels() {
                 continue;
             }
             gap_total += 1;
+            let claimed = label.claimed.contains(skill);
+            claimed_total += usize::from(claimed);
             if fit.missing.iter().any(|m| m.skill == *skill) {
                 false_gaps += 1;
+                claimed_gaps += usize::from(claimed);
                 misses.push(format!(
-                    "{}: {skill} labelled {} (≥ {required} required) is a gap of {want}",
-                    case.name, level.level
+                    "{}: {skill} labelled {} (≥ {required} required{}) is a gap of {want}",
+                    case.name,
+                    level.level,
+                    if claimed { ", labelled claimed" } else { "" }
                 ));
             }
         }
@@ -454,6 +465,14 @@ fn roles_tiers_and_scores_match_the_labels() {
     println!(
         "  false gaps  {false_gaps}/{gap_total} = {gaps_r:.3} (target at most {TARGET_FALSE_GAPS})"
     );
+    let (shown_gaps, shown_total) = (false_gaps - claimed_gaps, gap_total - claimed_total);
+    let shown_r = ratio(shown_gaps, shown_total);
+    println!(
+        "              of which {claimed_gaps} of {claimed_total} are skills the label calls claimed (partial by rule);"
+    );
+    println!(
+        "              over the skills the label calls shown {shown_gaps}/{shown_total} = {shown_r:.3}"
+    );
     println!("  separation  {separation:.1} points (target {TARGET_SEPARATION})");
     println!("  score problems: {}", problems.len());
     for problem in &problems {
@@ -466,6 +485,10 @@ fn roles_tiers_and_scores_match_the_labels() {
     assert!(role_r >= FLOOR_TOP_ROLE, "top role {role_r:.3}");
     assert!(tier_r >= FLOOR_TIER, "fitted tier {tier_r:.3}");
     assert!(gaps_r <= CEILING_FALSE_GAPS, "false gaps {gaps_r:.3}");
+    assert!(
+        shown_r <= TARGET_FALSE_GAPS,
+        "false gaps over shown skills {shown_r:.3}"
+    );
     assert!(
         separation >= TARGET_SEPARATION,
         "separation {separation:.1}"

@@ -9,12 +9,12 @@
 //! 1. **Used in dated positions** (a bullet or the header of a position with a date range): under
 //!    [`YEARS_FOR_PROFICIENT`] years of use → 2; up to [`YEARS_FOR_EXPERT`] → 3; beyond it 3, or 4
 //!    when at least [`LINES_AT_SENIOR_FOR_EXPERT`] lines of a senior-or-above position show it, or
-//!    ownership verbs (led, designed, built, …) do in at least [`OWNERSHIP_BULLETS_FOR_EXPERT`]
-//!    bullets. Months are the union of the positions' ranges (a sub-period written beside the
+//!    one such line has ownership verbs and another position shows it too, or ownership verbs
+//!    (led, designed, built, …) do in at least [`OWNERSHIP_BULLETS_FOR_EXPERT`] bullets. Months are the union of the positions' ranges (a sub-period written beside the
 //!    mention narrows it), or years stated beside the name when more.
 //!    - A level stated for that one skill wins, capped at 3 unless the usage alone reaches 4; a
-//!      level stated for a group of names is at most 3 ([`GROUP_LEVEL_CAP`]), at most 2 for a
-//!      group of more than [`LARGE_GROUP`].
+//!      level stated for a group of names lifts use to at most 3 ([`GROUP_LEVEL_CAP`]), at most 2
+//!      for a group of more than [`LARGE_GROUP`], and never lowers what use shows.
 //!    - Only weak verbs ("helped", "assisted", "contributed to") → at most 2; only "familiar with",
 //!      "exposure to", "coursework", "learning" → at most 1.
 //!    - Last used more than [`STALE_YEARS`] years ago (a skills list, a claim, does not renew it): one lower, but
@@ -223,7 +223,14 @@ fn level_of(
                     .is_some_and(|p| p.seniority >= super::Seniority::Senior)
             })
             .count();
-        let senior_title = senior_lines >= LINES_AT_SENIOR_FOR_EXPERT;
+        let owned_at_senior = in_position.iter().any(|s| {
+            s.strength == Strength::Ownership
+                && s.position
+                    .and_then(|p| positions.get(p))
+                    .is_some_and(|p| p.seniority >= super::Seniority::Senior)
+        });
+        let senior_title = senior_lines >= LINES_AT_SENIOR_FOR_EXPERT
+            || (owned_at_senior && position_ids.len() >= 2);
         let ownership_bullets = in_position
             .iter()
             .filter(|s| s.strength == Strength::Ownership)
@@ -260,7 +267,8 @@ fn level_of(
             why.push_str("; stated as ");
             why.push_str(crate::skills::level_word(stated));
         } else if let Some(group) = stated_group {
-            level = level.max(group).min(GROUP_LEVEL_CAP.max(usage.min(3)));
+            // A group's level can lift use up to its cap; it never lowers what use shows.
+            level = level.max(group.min(GROUP_LEVEL_CAP));
         }
         // Verbs: the strongest sighting in a position decides.
         let strongest = in_position
@@ -605,6 +613,35 @@ mod tests {
         assert_eq!(sql.level, 2, "{}", sql.level_reason);
         assert!(!sql.level_reason.contains("last used over 10 years ago"));
         assert_eq!(sql.last_used, Some(LastUsed::Year(2015)));
+    }
+
+    #[test]
+    fn long_owned_work_at_a_senior_title_is_expert_and_a_group_level_never_lowers_it() {
+        let text = r#"{
+          "skills": [
+            {"name": "Distributed training", "level": "Expert",
+              "keywords": ["Megatron-LM", "DeepSpeed", "NCCL"]}
+          ],
+          "work": [
+            {"name": "Acme", "position": "Principal Engineer", "startDate": "2021-05",
+              "highlights": ["Architected the distributed training stack for our 400B model."]},
+            {"name": "Beta", "position": "Research Engineer", "startDate": "2017-03",
+              "endDate": "2021-04",
+              "highlights": ["Moved distributed training from Horovod to DDP."]},
+            {"name": "Gamma", "position": "Engineer", "startDate": "2014-01",
+              "endDate": "2017-02",
+              "highlights": ["Ran Megatron-LM jobs on the cluster."]}
+          ]
+        }"#;
+        let catalog = Catalog::builtin().expect("catalog");
+        let skills = crate::input::json_resume::parse("r.json", text, catalog).expect("parses");
+        // Over five years in two positions, one an ownership line at a senior title: expert,
+        // and the group's "Expert" (capped at proficient for a group) does not pull it down.
+        let dt = held(&skills, "distributed-training");
+        assert_eq!(dt.level, 4, "{}", dt.level_reason);
+        // One plain line at a senior title in one position, long use: proficient, not expert.
+        let megatron = held(&skills, "megatron-lm");
+        assert_eq!(megatron.level, 3, "{}", megatron.level_reason);
     }
 
     #[test]

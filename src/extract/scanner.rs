@@ -990,6 +990,10 @@ mod tests {
             "As an engineer in the Analytics Market Place (AMP) team you will build web services.",
             "It's a pivotal time for Technology as we drive forward our ambitious transformation programme for our users.",
             "We deliver TV solutions to network operators and providers, fully hosted and fully managed.",
+            // The company's team, or its backers: who leads them is not said.
+            "A team of 22 software developers who work according to Scrum.",
+            "A powerhouse team of investors has injected 12M USD into the company.",
+            "Every new engineer is paired with a dedicated mentor.",
         ] {
             assert_eq!(ids(trap), Vec::<String>::new(), "{trap}");
         }
@@ -1001,7 +1005,7 @@ mod tests {
         // What must keep working.
         assert_eq!(
             ids("- Mentored three junior\n  engineers on CUDA kernels."),
-            vec!["cuda", "mentoring"]
+            vec!["mentoring", "cuda"]
         );
         assert_eq!(
             ids("Lead a team of 6 engineers building the search platform."),
@@ -1012,8 +1016,13 @@ mod tests {
             vec!["team-leadership"]
         );
         assert_eq!(
+            ids("Spearheaded the payments team of 6 engineers."),
+            vec!["team-leadership"]
+        );
+        assert_eq!(ids("Mentor two PhD interns."), vec!["mentoring"]);
+        assert_eq!(
             ids("Support and mentor other engineers through code reviews."),
-            vec!["code-review", "mentoring"]
+            vec!["mentoring", "code-review"]
         );
         assert_eq!(
             ids("Product owner for the search ranking platform."),

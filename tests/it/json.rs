@@ -533,9 +533,11 @@ fn whole_reports_hold_what_each_input_says() {
                 "mentioned in work[0].highlights[3]",
                 "LLM evaluation suite in Python",
             ),
+            // 8.5 years in two positions, written at a senior title with an ownership verb
+            // ("Wrote the LLM evaluation suite in Python and PyTorch"): expert.
             (
                 "pytorch",
-                3,
+                4,
                 "mentioned in work[0].highlights[3]",
                 "in Python and PyTorch",
             ),
