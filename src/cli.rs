@@ -126,6 +126,15 @@ pub struct AssessArgs {
     #[arg(help_heading = "Output", long)]
     pub explain: bool,
 
+    /// The title of an HTML or Markdown report, instead of "Skill-gap report: NAME"
+    #[arg(help_heading = "Output", long, value_name = "TEXT")]
+    pub title: Option<String>,
+
+    /// Who prepared an HTML or Markdown report (a coach's name), shown under its title with the
+    /// date
+    #[arg(help_heading = "Output", long, value_name = "TEXT")]
+    pub prepared_by: Option<String>,
+
     /// Also rank against the job posting in FILE: pasted text or Markdown, or the JSON Resume job
     /// schema; a folder reads every .txt, .md and .json posting in it; `-` reads standard input;
     /// repeatable

@@ -48,6 +48,9 @@ impl Context {
             color: output::use_color(self.color, output.is_some()),
             explain,
             width: output::terminal_width(output.is_some()),
+            title: None,
+            prepared_by: None,
+            date: Some(crate::input::dates::today().to_string()),
         }
     }
 }
@@ -148,7 +151,11 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
     {
         report.warnings.retain(|w| !skills.warnings.contains(w));
     }
-    let render_options = context.render_options(output::destination(&args.output), args.explain);
+    let render_options = RenderOptions {
+        title: args.title.clone(),
+        prepared_by: args.prepared_by.clone(),
+        ..context.render_options(output::destination(&args.output), args.explain)
+    };
     let bytes = render::to_bytes(args.format, &report, &render_options)?;
     output::emit(output::destination(&args.output), &bytes)?;
     Ok(threshold_outcome(&report, args.min_score))

@@ -1,6 +1,11 @@
 //! The HTML report: one self-contained file a coach can hand to a client. Inline CSS, no external
-//! resource of any kind (no fonts, images or scripts fetched), a horizontal bar per role score,
-//! collapsible per-role details (`<details>`), and a print style that opens every section.
+//! resource of any kind (no fonts, images or scripts fetched). It opens with a one-screen summary
+//! (the roles in focus, the strongest areas, the next steps), then the ranking, the first steps of
+//! the learning plan, the roles in focus with an inline SVG chart of their category scores, and
+//! what the résumé shows; the rest (other roles, the rest of the plan, every skill) is in a
+//! collapsed appendix that is left out of print, so a typical person prints on at most four pages.
+//! It reads on a phone (tables become one block per row), follows a dark colour scheme, and never
+//! shows a verdict by colour alone (every bar carries its number).
 //!
 //! Every piece of text goes through [`escape::html`]: names, skills, evidence lines and file names
 //! come from untrusted résumés, and role titles from custom profiles. Text a reader sees is also
@@ -12,81 +17,114 @@ use std::io::{self, Write};
 
 use super::escape::html as esc;
 use super::markdown::{category_name, plan_reason, role_title};
+use super::summary::{
+    fit_words, focus, level_reached, next_steps, others, role_sentence, strongest_areas,
+    MISSING_SHOWN, PLAN_SHOWN,
+};
 use super::{
-    cap_words, claimed_names, upper_first, usage_words, years_words, Render, RenderOptions,
-    BLOCKING_LEGEND, CLAIMED_LABEL,
+    cap_words, claimed_names, match_mark, quoted_line, upper_first, years_words, Render,
+    RenderOptions, BLOCKING_LEGEND, CLAIMED_LABEL,
 };
 use crate::assess::FIT_THRESHOLD;
-use crate::report::{Report, RoleFit};
-use crate::skills::level_word;
+use crate::report::{Matched, Missing, Report, ReportSkill, RoleFit};
+use crate::skills::{level_word, LEVEL_MEANINGS, LEVEL_WORDS};
 
 pub struct Html;
 
 const STYLE: &str = r#"
-:root { --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --track: #eef1f4;
-        --fit: #1a7f37; --near: #bf8700; --far: #cf222e; --accent: #0969da; }
+:root { color-scheme: light dark;
+        --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --track: #e6eaef; --bg: #fff;
+        --fit: #1a7f37; --near: #9a6700; --far: #cf222e; --accent: #0969da; --note: #fff8c5; }
+@media (prefers-color-scheme: dark) {
+  :root { --ink: #e6edf3; --muted: #9198a1; --line: #3d444d; --track: #2a313c; --bg: #0d1117;
+          --fit: #3fb950; --near: #d29922; --far: #f85149; --accent: #4493f8; --note: #2e2a1a; }
+}
 * { box-sizing: border-box; }
-body { margin: 0; color: var(--ink); background: #fff;
+body { margin: 0; color: var(--ink); background: var(--bg); overflow-wrap: break-word;
        font: 15px/1.5 system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, sans-serif; }
-main { max-width: 62rem; margin: 0 auto; padding: 2rem 1.5rem 3rem; }
-h1 { font-size: 1.7rem; margin: 0 0 .25rem; }
-h2 { font-size: 1.25rem; margin: 2.2rem 0 .75rem; padding-bottom: .3rem; border-bottom: 1px solid var(--line); }
-h3 { font-size: 1rem; margin: 1.2rem 0 .4rem; }
+main { max-width: 60rem; margin: 0 auto; padding: 2rem 1.25rem 3rem; }
+h1 { font-size: 1.6rem; margin: 0 0 .25rem; line-height: 1.25; }
+h2 { font-size: 1.25rem; margin: 2rem 0 .6rem; padding-bottom: .25rem; border-bottom: 1px solid var(--line); }
+h3 { font-size: 1.1rem; margin: 1.4rem 0 .3rem; }
+h4 { font-size: .95rem; margin: .9rem 0 .3rem; }
 p { margin: .4rem 0; }
+a { color: var(--accent); }
 .facts { color: var(--muted); margin: 0; }
-.note { border-left: 4px solid var(--near); background: #fff8c5; padding: .5rem .8rem; margin: 1rem 0; }
+.note { border-left: 4px solid var(--near); background: var(--note); padding: .5rem .8rem; margin: 1rem 0; }
+.best { list-style: none; padding: 0; margin: 0; }
+.best li { padding: .5rem 0; border-bottom: 1px solid var(--track); }
+.best .headline { display: flex; flex-wrap: wrap; gap: .2rem .7rem; align-items: baseline; }
+.best .role { font-weight: 600; font-size: 1.05rem; }
+.verdict { font-weight: 600; }
+.verdict.fit { color: var(--fit); }
+.score { font-variant-numeric: tabular-nums; font-weight: 600; }
 .ranking { list-style: none; padding: 0; margin: 0; }
-.ranking li { display: grid; grid-template-columns: 1.6rem minmax(10rem, 16rem) 1fr 3.4rem 12.5rem;
-              gap: .75rem; align-items: center; padding: .45rem 0; border-bottom: 1px solid var(--track); }
+.ranking li { display: grid; grid-template-columns: 1.5rem minmax(9rem, 15rem) minmax(6rem, 1fr) 3rem minmax(9rem, 14rem);
+              gap: .3rem .7rem; align-items: center; padding: .35rem 0; border-bottom: 1px solid var(--track); }
 .rank { color: var(--muted); text-align: right; }
-.role-title a { color: inherit; text-decoration: none; font-weight: 600; }
-.role-title a:hover { text-decoration: underline; }
-.bar { display: block; height: .85rem; background: var(--track); border-radius: .45rem; overflow: hidden; }
-.fill { display: block; height: 100%; border-radius: .45rem; }
-.fit .fill { background: var(--fit); } .near .fill { background: var(--near); } .far .fill { background: var(--far); }
-.score { font-variant-numeric: tabular-nums; font-weight: 600; text-align: right; }
-.tier { color: var(--muted); font-size: .9rem; white-space: nowrap; }
-.legend { color: var(--muted); font-size: .85rem; margin-top: .5rem; }
-table { border-collapse: collapse; width: 100%; margin: .3rem 0 .8rem; font-size: .92rem; }
-th, td { text-align: left; padding: .3rem .55rem; border-bottom: 1px solid var(--track); vertical-align: top; }
+.ranking .role a { color: inherit; text-decoration: none; font-weight: 600; }
+.ranking .score { text-align: right; }
+.bar { display: block; height: .8rem; background: var(--track); border-radius: .4rem; overflow: hidden; }
+.fill { display: block; height: 100%; border-radius: .4rem; background: var(--far); }
+.fit .fill { background: var(--fit); } .near .fill { background: var(--near); }
+.tier { color: var(--muted); font-size: .9rem; }
+.legend { color: var(--muted); font-size: .85rem; margin-top: .4rem; }
+table { border-collapse: collapse; width: 100%; margin: .3rem 0 .6rem; font-size: .92rem; }
+th, td { text-align: left; padding: .28rem .5rem; border-bottom: 1px solid var(--track); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; border-bottom: 1px solid var(--line); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.evidence { color: var(--muted); font-size: .85rem; }
-.nowrap { white-space: nowrap; }
+.evidence, .muted { color: var(--muted); font-size: .86rem; }
 .blocking { color: var(--far); font-weight: 600; }
-.pill { display: inline-block; padding: 0 .45rem; border-radius: 1rem; background: var(--track); font-size: .8rem; }
-details.more { border: none; padding: 0; margin: 0; }
-details.more > summary { font-weight: 400; color: var(--accent); }
+.chart { display: block; width: 100%; max-width: 34rem; height: auto; margin: .4rem 0 .6rem; }
+.chart text { fill: var(--ink); font-size: 12px; font-family: inherit; }
+.chart .value { font-weight: 600; font-variant-numeric: tabular-nums; }
+.chart .c-track { fill: var(--track); }
+.chart .c-fill { fill: var(--far); } .chart .fit .c-fill { fill: var(--fit); } .chart .near .c-fill { fill: var(--near); }
+.role-grid { display: grid; grid-template-columns: minmax(0, 19rem) minmax(0, 1fr); gap: 0 1.4rem; align-items: start; }
+.role-grid .chart { margin-top: .5rem; }
+.matched-list { margin: .2rem 0 .5rem; padding-left: 1.1rem; }
 details { border: 1px solid var(--line); border-radius: .5rem; margin: .6rem 0; padding: 0 1rem; }
 details[open] { padding-bottom: .6rem; }
-summary { cursor: pointer; padding: .6rem 0; font-weight: 600; }
-summary .summary-score { float: right; font-variant-numeric: tabular-nums; }
-summary .summary-tier { color: var(--muted); font-weight: 400; }
-footer { margin-top: 3rem; color: var(--muted); font-size: .8rem; }
+summary { cursor: pointer; padding: .55rem 0; font-weight: 600; }
+.print-only { display: none; }
+footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; }
 @media (max-width: 40rem) {
-  .ranking li { grid-template-columns: 1.4rem 1fr 3rem; }
+  main { padding: 1rem .9rem 2rem; }
+  .role-grid { grid-template-columns: minmax(0, 1fr); }
+  .ranking li { grid-template-columns: 1.3rem 1fr 2.8rem; }
   .ranking .bar-cell, .ranking .tier { grid-column: 2 / 4; }
+  table.rows thead { display: none; }
+  table.rows, table.rows tbody, table.rows tr, table.rows td { display: block; width: auto; }
+  table.rows tr { border-bottom: 1px solid var(--line); padding: .35rem 0; }
+  table.rows td { border: none; padding: .05rem 0; text-align: left; white-space: normal; }
+  table.rows td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
 }
+@page { size: auto; margin: 12mm 13mm 14mm;
+        @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #59636e; } }
 @media print {
-  body { font-size: 10pt; }
+  :root { --ink: #000; --muted: #444; --line: #999; --track: #e4e4e4; --bg: #fff;
+          --fit: #1a7f37; --near: #7d5400; --far: #b3261e; --note: #fff; }
+  body { font-size: 9pt; line-height: 1.35; }
   main { max-width: none; padding: 0; }
+  h2 { margin-top: 1.1rem; break-after: avoid; }
+  h3, h4 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
-  details { border: none; padding: 0; break-inside: auto; }
-  details::details-content { content-visibility: visible; display: contents; }
-  details.more > summary { display: none; }
-  summary { list-style: none; font-size: 1.1rem; border-bottom: 1px solid var(--line); }
-  summary::-webkit-details-marker { display: none; }
-  h2 { break-after: avoid; }
-  tr, .ranking li { break-inside: avoid; }
+  .screen-only { display: none !important; }
+  .print-only { display: block; }
+  tr, li, .chart, .best li, p { break-inside: avoid; }
+  .chart { max-width: none; margin: .2rem 0; }
+  .role-grid { grid-template-columns: minmax(0, 16rem) minmax(0, 1fr); }
+  .cat { display: none; }
+  footer { margin-top: .8rem; font-size: 7.5pt; }
+  .ranking li { padding: .15rem 0; }
+  th, td { padding: .18rem .4rem; }
 }
 "#;
 
-/// Opens every collapsed section before printing (browsers without `::details-content`).
-const PRINT_SCRIPT: &str = "addEventListener('beforeprint',function(){document.querySelectorAll('details').forEach(function(d){d.open=true})});";
-
-/// How many learning-plan steps show before the rest is folded away.
-const PLAN_SHOWN: usize = 15;
+/// How many shown skills "What the input shows" lists in the body, strongest first; the appendix
+/// has them all.
+const EVIDENCE_SHOWN: usize = 12;
 
 /// The CSS class of a score: fit (at or above the fit threshold), near (40 or more), far.
 fn band(score: f64) -> &'static str {
@@ -99,29 +137,37 @@ fn band(score: f64) -> &'static str {
     }
 }
 
-fn fits_text(role: &RoleFit) -> String {
-    match role.tier {
-        Some(tier) if tier == role.target_tier => format!("fits {tier}"),
-        Some(tier) => format!("fits {tier} · target {}", role.target_tier),
-        None => format!("no tier yet · target {}", role.target_tier),
-    }
-}
-
 impl Render for Html {
     fn render(
         &self,
         report: &Report,
-        _options: &RenderOptions,
+        options: &RenderOptions,
         out: &mut dyn Write,
     ) -> io::Result<()> {
         let mut page = String::with_capacity(64 * 1024);
-        write_page(&mut page, report).map_err(io::Error::other)?;
+        write_page(&mut page, report, options).map_err(io::Error::other)?;
         out.write_all(page.as_bytes())
     }
 }
 
-fn write_page(h: &mut String, report: &Report) -> std::fmt::Result {
+/// Whether any ⚠ mark shows in the page's body (the ranking marks every blocked role in focus
+/// or not, and the role sections their blocking gaps).
+fn shows_blocking(report: &Report) -> bool {
+    report.roles.iter().any(|r| !r.blocking.is_empty())
+}
+
+fn write_page(h: &mut String, report: &Report, options: &RenderOptions) -> std::fmt::Result {
     let name = report.subject.name.as_deref();
+    let title = match (&options.title, name) {
+        (Some(title), _) => esc(title).into_owned(),
+        (None, Some(name)) => format!("Skill-gap report: <bdi>{}</bdi>", esc(name)),
+        (None, None) => "Skill-gap report".to_string(),
+    };
+    let head_title = match (&options.title, name) {
+        (Some(title), _) => esc(title).into_owned(),
+        (None, Some(name)) => format!("Skill-gap report: {}", esc(name)),
+        (None, None) => "Skill-gap report".to_string(),
+    };
     writeln!(h, "<!DOCTYPE html>")?;
     writeln!(h, "<html lang=\"en\">")?;
     writeln!(h, "<head>")?;
@@ -130,33 +176,46 @@ fn write_page(h: &mut String, report: &Report) -> std::fmt::Result {
         h,
         "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
     )?;
+    writeln!(h, "<meta name=\"color-scheme\" content=\"light dark\">")?;
     writeln!(h, "{}", crate::generator::HTML_MARK)?;
-    writeln!(
-        h,
-        "<title>Skill-gap report{}</title>",
-        name.map(|n| format!(": {}", esc(n))).unwrap_or_default()
-    )?;
+    writeln!(h, "<title>{head_title}</title>")?;
     writeln!(h, "<style>{STYLE}</style>")?;
     writeln!(h, "</head>")?;
     writeln!(h, "<body>")?;
     writeln!(h, "<main>")?;
 
     writeln!(h, "<header>")?;
-    match name {
-        Some(name) => writeln!(h, "<h1>Skill-gap report: <bdi>{}</bdi></h1>", esc(name))?,
-        None => writeln!(h, "<h1>Skill-gap report</h1>")?,
+    writeln!(h, "<h1>{title}</h1>")?;
+    let mut facts = Vec::new();
+    if options.title.is_some() {
+        if let Some(name) = name {
+            facts.push(format!("<bdi>{}</bdi>", esc(name)));
+        }
     }
-    let years = match report.subject.years_experience {
-        Some(years) => format!("{years} years of experience"),
-        None => "years of experience unknown".to_string(),
-    };
+    facts.push(match report.subject.years_experience {
+        Some(years) => format!("{years:.1} years of work"),
+        None => "years of work unknown".to_string(),
+    });
     let count = report.skills.len();
-    writeln!(
-        h,
-        "<p class=\"facts\">{years} · {count} skill{} recognized · from <bdi>{}</bdi></p>",
-        if count == 1 { "" } else { "s" },
-        esc(&report.subject.source)
-    )?;
+    facts.push(format!(
+        "{count} skill{} recognized",
+        if count == 1 { "" } else { "s" }
+    ));
+    facts.push(format!("from <bdi>{}</bdi>", esc(&report.subject.source)));
+    writeln!(h, "<p class=\"facts\">{}</p>", facts.join(" · "))?;
+    let prepared = match (&options.date, &options.prepared_by) {
+        (Some(date), Some(by)) => Some(format!(
+            "Prepared on {} by <bdi>{}</bdi>",
+            esc(date),
+            esc(by)
+        )),
+        (Some(date), None) => Some(format!("Prepared on {}", esc(date))),
+        (None, Some(by)) => Some(format!("Prepared by <bdi>{}</bdi>", esc(by))),
+        (None, None) => None,
+    };
+    if let Some(prepared) = prepared {
+        writeln!(h, "<p class=\"facts\">{prepared}</p>")?;
+    }
     writeln!(h, "</header>")?;
     for warning in &report.warnings {
         writeln!(
@@ -166,31 +225,94 @@ fn write_page(h: &mut String, report: &Report) -> std::fmt::Result {
         )?;
     }
 
+    write_summary(h, report)?;
     write_ranking(h, report)?;
     write_plan(h, report)?;
-
-    writeln!(h, "<section id=\"roles\">")?;
-    writeln!(h, "<h2>Roles in detail</h2>")?;
-    for (rank, role) in report.roles.iter().enumerate() {
-        write_role(h, report, rank + 1, role)?;
-    }
-    writeln!(h, "</section>")?;
-
-    write_skills(h, report)?;
+    write_focus(h, report)?;
+    write_evidence(h, report)?;
+    write_appendix(h, report)?;
 
     writeln!(
         h,
-        "<footer>Made by skillgap, offline: nothing in this report was sent anywhere. Scores are 0–100 at the target tier; a role fits from {FIT_THRESHOLD:.0}.</footer>"
+        "<footer>Made by skillgap, offline: nothing in this report was sent anywhere. Scores are 0–100 at the tier each role is scored at; a role fits from {FIT_THRESHOLD:.0}. Levels: {}.</footer>",
+        level_legend()
     )?;
     writeln!(h, "</main>")?;
-    writeln!(h, "<script>{PRINT_SCRIPT}</script>")?;
     writeln!(h, "</body>")?;
     writeln!(h, "</html>")
 }
 
+/// "aware: read about it, followed tutorials; working: …", from the level meanings of SPEC §4.
+fn level_legend() -> String {
+    let levels: Vec<String> = (1..=4)
+        .map(|l| format!("{}: {}", LEVEL_WORDS[l], LEVEL_MEANINGS[l]))
+        .collect();
+    levels.join("; ")
+}
+
+/// The one-screen summary: the roles in focus with a sentence each, the strongest areas, the
+/// next steps.
+fn write_summary(h: &mut String, report: &Report) -> std::fmt::Result {
+    writeln!(h, "<section id=\"summary\">")?;
+    writeln!(h, "<h2>Summary</h2>")?;
+    let focus = focus(report);
+    if focus.is_empty() {
+        writeln!(h, "<p>No roles were assessed.</p>")?;
+        return writeln!(h, "</section>");
+    }
+    if report.has_no_skills() {
+        writeln!(
+            h,
+            "<p><strong>No skill in this input matched the catalog</strong>, so every score is 0. Check that the file is the résumé you meant, or list skills by their usual names.</p>"
+        )?;
+    }
+    writeln!(h, "<ul class=\"best\">")?;
+    for role in focus {
+        let fit = band(role.score) == "fit" && role.tier.is_some();
+        writeln!(
+            h,
+            "<li><div class=\"headline\"><a class=\"role\" href=\"#role-{id}\">{title}</a><span class=\"score\">{score:.1}</span><span class=\"verdict{class}\">{verdict}</span></div><div>{sentence}</div></li>",
+            id = esc(&role.id),
+            title = esc(&role.title),
+            score = role.score,
+            class = if fit { " fit" } else { "" },
+            verdict = esc(&fit_words(role)),
+            sentence = esc(&role_sentence(role)),
+        )?;
+    }
+    writeln!(h, "</ul>")?;
+    let areas = strongest_areas(report);
+    if !report.skills.is_empty() && report.skills.iter().all(|s| !s.evidenced) {
+        writeln!(
+            h,
+            "<p><strong>Every skill is claimed, not shown:</strong> the input lists them but no position shows any of them in use, so no role fits until work does.</p>"
+        )?;
+    } else if !areas.is_empty() {
+        let areas: Vec<String> = areas
+            .iter()
+            .map(|(name, score)| format!("{} ({score:.0})", esc(name)))
+            .collect();
+        writeln!(
+            h,
+            "<p><strong>Strongest areas:</strong> {}.</p>",
+            areas.join(", ")
+        )?;
+    }
+    let steps = next_steps(report);
+    if !steps.is_empty() {
+        writeln!(h, "<p><strong>Next steps:</strong></p>")?;
+        writeln!(h, "<ol>")?;
+        for step in steps {
+            writeln!(h, "<li>{}</li>", esc(&step))?;
+        }
+        writeln!(h, "</ol>")?;
+    }
+    writeln!(h, "</section>")
+}
+
 fn write_ranking(h: &mut String, report: &Report) -> std::fmt::Result {
     writeln!(h, "<section id=\"ranking\">")?;
-    writeln!(h, "<h2>Ranking</h2>")?;
+    writeln!(h, "<h2>Every role, ranked</h2>")?;
     if report.roles.is_empty() {
         writeln!(h, "<p>No roles were assessed.</p>")?;
         return writeln!(h, "</section>");
@@ -198,22 +320,27 @@ fn write_ranking(h: &mut String, report: &Report) -> std::fmt::Result {
     writeln!(h, "<ol class=\"ranking\">")?;
     for (rank, role) in report.roles.iter().enumerate() {
         let score = role.score.clamp(0.0, 100.0);
+        let blocked = if role.blocking.is_empty() {
+            String::new()
+        } else {
+            format!(" <span class=\"blocking\">⚠ {}</span>", role.blocking.len())
+        };
         writeln!(
             h,
             "<li class=\"{band}\"><span class=\"rank\">{rank}</span>\
-<span class=\"role-title\"><a href=\"#role-{id}\">{title}</a></span>\
+<span class=\"role\"><a href=\"#role-{id}\">{title}</a></span>\
 <span class=\"bar-cell\"><span class=\"bar\" role=\"img\" aria-label=\"score {score:.1} of 100\">\
 <span class=\"fill\" style=\"width: {score:.1}%\"></span></span></span>\
-<span class=\"score\">{score:.1}</span><span class=\"tier\">{fits}</span></li>",
+<span class=\"score\">{score:.1}</span><span class=\"tier\">{fits}{blocked}</span></li>",
             band = band(role.score),
             rank = rank + 1,
             id = esc(&role.id),
             title = esc(&role.title),
-            fits = esc(&fits_text(role)),
+            fits = esc(&fit_words(role)),
         )?;
     }
     writeln!(h, "</ol>")?;
-    if report.roles.iter().any(|r| !r.blocking.is_empty()) {
+    if shows_blocking(report) {
         writeln!(
             h,
             "<p class=\"legend\"><span class=\"blocking\">⚠</span> marks {BLOCKING_LEGEND}.</p>"
@@ -222,38 +349,18 @@ fn write_ranking(h: &mut String, report: &Report) -> std::fmt::Result {
     writeln!(h, "</section>")
 }
 
-fn write_plan(h: &mut String, report: &Report) -> std::fmt::Result {
-    writeln!(h, "<section id=\"plan\">")?;
-    writeln!(h, "<h2>Learning plan</h2>")?;
-    if report.learning_plan.is_empty() {
-        if report.has_no_skills() {
-            writeln!(h, "<p>No plan: no skills were recognized to plan from.</p>")?;
-        } else {
-            writeln!(h, "<p>Nothing to learn: no gap would raise a score.</p>")?;
-        }
-        return writeln!(h, "</section>");
-    }
-    writeln!(
-        h,
-        "<p>In this order: prerequisites come first. Gain is the sum of points over the roles improved.</p>"
-    )?;
-    let plan_head = "<thead><tr><th class=\"num\">Step</th><th>Skill</th><th>Reach</th><th class=\"num\">Gain</th><th>Roles improved</th></tr></thead>";
-    writeln!(h, "<table>")?;
-    writeln!(h, "{plan_head}")?;
+const PLAN_HEAD: &str = "<thead><tr><th class=\"num\">Step</th><th>Skill</th><th>Learn to</th><th class=\"num\">Gain</th><th>Roles it raises</th></tr></thead>";
+
+fn write_plan_rows(
+    h: &mut String,
+    report: &Report,
+    first: usize,
+    items: &[crate::report::PlanItem],
+) -> std::fmt::Result {
+    writeln!(h, "<table class=\"rows\">")?;
+    writeln!(h, "{PLAN_HEAD}")?;
     writeln!(h, "<tbody>")?;
-    for (step, item) in report.learning_plan.iter().enumerate() {
-        if step == PLAN_SHOWN {
-            writeln!(h, "</tbody>")?;
-            writeln!(h, "</table>")?;
-            writeln!(
-                h,
-                "<details class=\"more\"><summary>Show the other {} steps</summary>",
-                report.learning_plan.len() - PLAN_SHOWN
-            )?;
-            writeln!(h, "<table>")?;
-            writeln!(h, "{plan_head}")?;
-            writeln!(h, "<tbody>")?;
-        }
+    for (i, item) in items.iter().enumerate() {
         let roles: Vec<String> = item
             .roles_improved
             .iter()
@@ -262,8 +369,8 @@ fn write_plan(h: &mut String, report: &Report) -> std::fmt::Result {
         let reason = plan_reason(report, item);
         writeln!(
             h,
-            "<tr><td class=\"num\">{}</td><td>{}{}</td><td>{}</td><td class=\"num\">{}</td><td>{}</td></tr>",
-            step + 1,
+            "<tr><td class=\"num\" data-label=\"Step\">{}</td><td data-label=\"Skill\">{}{}</td><td data-label=\"Learn to\">{}</td><td class=\"num\" data-label=\"Gain\">{}</td><td data-label=\"Raises\">{}</td></tr>",
+            first + i + 1,
             esc(&item.name),
             if reason.is_empty() {
                 String::new()
@@ -284,22 +391,160 @@ fn write_plan(h: &mut String, report: &Report) -> std::fmt::Result {
         )?;
     }
     writeln!(h, "</tbody>")?;
-    writeln!(h, "</table>")?;
-    if report.learning_plan.len() > PLAN_SHOWN {
-        writeln!(h, "</details>")?;
+    writeln!(h, "</table>")
+}
+
+fn write_plan(h: &mut String, report: &Report) -> std::fmt::Result {
+    writeln!(h, "<section id=\"plan\">")?;
+    writeln!(h, "<h2>Learning plan</h2>")?;
+    if report.learning_plan.is_empty() {
+        if report.has_no_skills() {
+            writeln!(h, "<p>No plan: no skills were recognized to plan from.</p>")?;
+        } else {
+            writeln!(h, "<p>Nothing to learn: no gap would raise a score.</p>")?;
+        }
+        return writeln!(h, "</section>");
+    }
+    writeln!(
+        h,
+        "<p>In this order: what a later step needs comes first. The gain is the points the step adds to the roles it raises, weighted by how near each role is.</p>"
+    )?;
+    let shown = report.learning_plan.len().min(PLAN_SHOWN);
+    write_plan_rows(h, report, 0, &report.learning_plan[..shown])?;
+    let rest = report.learning_plan.len() - shown;
+    if rest > 0 {
+        writeln!(
+            h,
+            "<p class=\"muted\">{rest} more step{} in the <a href=\"#appendix\">appendix</a>.</p>",
+            if rest == 1 { "" } else { "s" }
+        )?;
     }
     writeln!(h, "</section>")
 }
 
-fn write_role(h: &mut String, report: &Report, rank: usize, role: &RoleFit) -> std::fmt::Result {
-    writeln!(h, "<details id=\"role-{}\">", esc(&role.id))?;
+/// A horizontal bar chart of a role's category scores: one row per category, its name above the
+/// bar and the score at the bar's end, so it reads in print and without colour. Self-contained
+/// SVG, styled by the page's CSS.
+fn write_chart(h: &mut String, role: &RoleFit) -> std::fmt::Result {
+    const ROW: f64 = 27.0;
+    const TRACK: f64 = 215.0;
+    let height = ROW * role.categories.len() as f64 + 4.0;
     writeln!(
         h,
-        "<summary>{rank}. {} <span class=\"summary-tier\">— {}</span><span class=\"summary-score\">{:.1}</span></summary>",
-        esc(&role.title),
-        esc(&fits_text(role)),
-        role.score
+        "<svg class=\"chart\" viewBox=\"0 0 260 {height:.0}\" role=\"img\" aria-labelledby=\"chart-{id}\">",
+        id = esc(&role.id)
     )?;
+    writeln!(
+        h,
+        "<title id=\"chart-{}\">{}: score per category at {}</title>",
+        esc(&role.id),
+        esc(&role.title),
+        role.target_tier
+    )?;
+    for (row, category) in role.categories.iter().enumerate() {
+        let y = ROW * row as f64;
+        let score = category.score.clamp(0.0, 100.0);
+        let width = TRACK * score / 100.0;
+        writeln!(
+            h,
+            "<g class=\"{band}\"><text x=\"0\" y=\"{label:.0}\">{name}</text><rect class=\"c-track\" x=\"0\" y=\"{bar:.0}\" width=\"{TRACK:.0}\" height=\"9\" rx=\"4\"/><rect class=\"c-fill\" x=\"0\" y=\"{bar:.0}\" width=\"{width:.1}\" height=\"9\" rx=\"4\"/><text class=\"value\" x=\"{value:.0}\" y=\"{value_y:.0}\">{score:.0}</text></g>",
+            band = band(category.score),
+            label = y + 12.0,
+            bar = y + 16.0,
+            value = TRACK + 8.0,
+            value_y = y + 25.0,
+            name = esc(&category.name),
+        )?;
+    }
+    writeln!(h, "</svg>")
+}
+
+/// The roles in focus, each with its chart, its top gaps and what it credits.
+fn write_focus(h: &mut String, report: &Report) -> std::fmt::Result {
+    let focus = focus(report);
+    if focus.is_empty() {
+        return Ok(());
+    }
+    writeln!(h, "<section id=\"roles\">")?;
+    writeln!(
+        h,
+        "<h2>{}</h2>",
+        if focus.len() == 1 {
+            "The role in focus"
+        } else {
+            "The roles in focus"
+        }
+    )?;
+    for role in focus {
+        writeln!(h, "<section id=\"role-{}\">", esc(&role.id))?;
+        writeln!(
+            h,
+            "<h3>{} <span class=\"score\">{:.1}</span> <span class=\"tier\">{}</span></h3>",
+            esc(&role.title),
+            role.score,
+            esc(&fit_words(role))
+        )?;
+        write_role_body(h, report, role, true)?;
+        writeln!(h, "</section>")?;
+    }
+    writeln!(h, "</section>")
+}
+
+/// What a role's section holds after its heading. A role in focus has its chart beside the
+/// facts and the matches, and keeps the table of every match, with its evidence, for the screen.
+fn write_role_body(
+    h: &mut String,
+    report: &Report,
+    role: &RoleFit,
+    focus: bool,
+) -> std::fmt::Result {
+    if focus {
+        writeln!(h, "<div class=\"role-grid\">")?;
+        if !role.categories.is_empty() {
+            writeln!(h, "<div>")?;
+            write_chart(h, role)?;
+            writeln!(h, "</div>")?;
+        }
+        writeln!(h, "<div>")?;
+        write_role_facts(h, report, role)?;
+        writeln!(h, "<p>{}</p>", esc(&role_sentence(role)))?;
+        write_matched(h, report, role)?;
+        writeln!(h, "</div>")?;
+        writeln!(h, "</div>")?;
+        write_missing(h, role)?;
+        if !role.matched.is_empty() {
+            writeln!(
+                h,
+                "<details class=\"screen-only\"><summary>{}</summary>",
+                match role.matched.len() {
+                    1 => "The match, with the line that shows it".to_string(),
+                    n => format!("The {n} matches, with the line that shows each"),
+                }
+            )?;
+            write_matched_table(h, role)?;
+            writeln!(h, "</details>")?;
+        }
+        return Ok(());
+    }
+    write_role_facts(h, report, role)?;
+    if !role.categories.is_empty() {
+        let categories: Vec<String> = role
+            .categories
+            .iter()
+            .map(|c| format!("{} {:.0}", esc(&c.name), c.score))
+            .collect();
+        writeln!(
+            h,
+            "<p class=\"muted\">By category: {}.</p>",
+            categories.join(" · ")
+        )?;
+    }
+    write_missing(h, role)?;
+    write_matched(h, report, role)
+}
+
+/// The tier a role is scored at, the cap, each tier's score and the years that count.
+fn write_role_facts(h: &mut String, report: &Report, role: &RoleFit) -> std::fmt::Result {
     let tiers: Vec<String> = role
         .tiers
         .iter()
@@ -311,14 +556,14 @@ fn write_role(h: &mut String, report: &Report, rank: usize, role: &RoleFit) -> s
                 if t.in_band {
                     ""
                 } else {
-                    " (beyond your years)"
+                    " (beyond the years shown)"
                 }
             )
         })
         .collect();
     writeln!(
         h,
-        "<p>Scored at <strong>{}</strong>{}. Tier scores: {}.{}</p>",
+        "<p>Scored at <strong>{}</strong>{}. Each tier: {}.{}</p>",
         role.target_tier,
         cap_words(role)
             .map(|w| format!(" ({})", esc(&w)))
@@ -328,146 +573,212 @@ fn write_role(h: &mut String, report: &Report, rank: usize, role: &RoleFit) -> s
             .map(|w| format!(" {}.", esc(&upper_first(&w))))
             .unwrap_or_default()
     )?;
-    if !role.categories.is_empty() {
-        writeln!(h, "<h3>By category</h3>")?;
-        writeln!(h, "<table>")?;
-        writeln!(
-            h,
-            "<thead><tr><th>Category</th><th class=\"num\">Score</th><th></th></tr></thead>"
-        )?;
-        writeln!(h, "<tbody>")?;
-        for category in &role.categories {
-            let score = category.score.clamp(0.0, 100.0);
-            writeln!(
-                h,
-                "<tr class=\"{}\"><td>{}</td><td class=\"num\">{:.0}</td><td style=\"width: 50%\"><span class=\"bar\"><span class=\"fill\" style=\"width: {score:.1}%\"></span></span></td></tr>",
-                band(category.score),
-                esc(&category.name),
-                category.score
-            )?;
-        }
-        writeln!(h, "</tbody>")?;
-        writeln!(h, "</table>")?;
-    }
+    Ok(())
+}
 
-    writeln!(h, "<h3>Missing skills, by gain</h3>")?;
+/// A role's gaps: those worth points now in a table (the first [`MISSING_SHOWN`]), then by name
+/// those worth nothing until a blocking gap is cleared.
+fn write_missing(h: &mut String, role: &RoleFit) -> std::fmt::Result {
+    writeln!(h, "<h4>Missing, by what learning it would add</h4>")?;
+    // The gaps worth points now, in a table; those worth nothing until a blocking gap is cleared,
+    // by name after it.
+    let (worth, later): (Vec<&Missing>, Vec<&Missing>) =
+        role.missing.iter().partition(|m| m.gain > 0.0);
     if role.missing.is_empty() {
         writeln!(h, "<p>None: every requirement at this tier is met.</p>")?;
-    } else {
-        writeln!(h, "<table>")?;
+    } else if !worth.is_empty() {
+        writeln!(h, "<table class=\"rows\">")?;
         writeln!(
             h,
-            "<thead><tr><th>Skill</th><th>Category</th><th>Importance</th><th class=\"num\">Level</th><th class=\"num\">Required</th><th class=\"num\">Gain</th></tr></thead>"
+            "<thead><tr><th>Skill</th><th class=\"cat\">Category</th><th>Importance</th><th>Now</th><th>Needed</th><th class=\"num\">Gain</th></tr></thead>"
         )?;
         writeln!(h, "<tbody>")?;
-        for gap in &role.missing {
+        for gap in worth.iter().take(MISSING_SHOWN) {
             writeln!(
                 h,
-                "<tr><td{}>{}{}</td><td>{}</td><td><span class=\"pill\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td class=\"num\">+{:.1}</td></tr>",
+                "<tr><td data-label=\"Skill\"{}>{}{}</td><td class=\"cat\" data-label=\"Category\">{}</td><td data-label=\"Importance\">{}</td><td data-label=\"Now\">{}</td><td data-label=\"Needed\">{}</td><td class=\"num\" data-label=\"Gain\">+{:.1}</td></tr>",
                 if gap.blocking { " class=\"blocking\"" } else { "" },
                 if gap.blocking { "⚠ " } else { "" },
                 esc(&gap.name),
                 esc(category_name(role, &gap.category)),
                 gap.importance,
-                gap.current_level,
-                gap.required_level,
+                level_reached(gap.current_level),
+                level_word(gap.required_level),
                 gap.gain
             )?;
         }
         writeln!(h, "</tbody>")?;
         writeln!(h, "</table>")?;
-    }
-
-    writeln!(h, "<h3>Matched</h3>")?;
-    if role.matched.is_empty() {
-        writeln!(h, "<p>Nothing matched yet.</p>")?;
-    } else {
-        writeln!(h, "<table>")?;
-        writeln!(
-            h,
-            "<thead><tr><th>Skill</th><th>Importance</th><th class=\"num\">Level</th><th class=\"num\">Required</th><th>How</th></tr></thead>"
-        )?;
-        writeln!(h, "<tbody>")?;
-        for m in &role.matched {
-            let evidence = m
-                .evidence
-                .as_deref()
-                .map(|e| {
-                    format!(
-                        "<br><span class=\"evidence\">“{}”</span>",
-                        esc(&crate::input::shorten(e, 160))
-                    )
-                })
-                .unwrap_or_default();
-            let usage = usage_words(report, m)
-                .map(|usage| format!(" <span class=\"evidence\">({})</span>", esc(&usage)))
-                .unwrap_or_default();
-            let usage = if m.partial {
-                format!("{usage} <span class=\"evidence\">(partial)</span>")
-            } else {
-                usage
-            };
+        let rest = worth.len().saturating_sub(MISSING_SHOWN);
+        if rest > 0 {
             writeln!(
                 h,
-                "<tr><td>{}{usage}</td><td><span class=\"pill\">{}</span></td><td class=\"num\">{}</td><td class=\"num\">{}</td><td>{}{evidence}</td></tr>",
-                esc(&m.name),
-                m.importance,
-                m.level,
-                m.required_level,
-                esc(&m.via)
+                "<p class=\"muted\">and {rest} more, each adding less (the JSON report lists them all).</p>"
             )?;
         }
-        writeln!(h, "</tbody>")?;
-        writeln!(h, "</table>")?;
     }
-    writeln!(h, "</details>")
+    if !later.is_empty() {
+        let names: Vec<String> = later
+            .iter()
+            .take(MISSING_SHOWN)
+            .map(|m| esc(&m.name).into_owned())
+            .collect();
+        let rest = later.len().saturating_sub(MISSING_SHOWN);
+        writeln!(
+            h,
+            "<p class=\"muted\">Also missing, worth points once the blocking gap{} {} shown: {}{}.</p>",
+            if role.blocking.len() == 1 { "" } else { "s" },
+            if role.blocking.len() == 1 { "is" } else { "are" },
+            names.join(", "),
+            if rest > 0 {
+                format!(" and {rest} more")
+            } else {
+                String::new()
+            }
+        )?;
+    }
+    Ok(())
 }
 
-fn write_skills(h: &mut String, report: &Report) -> std::fmt::Result {
+/// What a role credits, in words on one line: the level reached and how long and lately it was
+/// used; then the skills credited only through a related one.
+fn write_matched(h: &mut String, report: &Report, role: &RoleFit) -> std::fmt::Result {
+    writeln!(h, "<h4>Matched</h4>")?;
+    if role.matched.is_empty() {
+        writeln!(h, "<p>Nothing matched yet.</p>")?;
+        return Ok(());
+    }
+    // In words, one line: the level reached and how long and lately it was used; the skills
+    // credited only through a related one are named after it.
+    let (partial, full): (Vec<&Matched>, Vec<&Matched>) =
+        role.matched.iter().partition(|m| m.partial);
+    let (shown, claimed): (Vec<&Matched>, Vec<&Matched>) =
+        full.into_iter().partition(|m| m.evidenced);
+    let items: Vec<String> = shown
+        .iter()
+        .map(|m| {
+            let mut words = vec![level_reached(m.level).to_string()];
+            if let Some(skill) = report.skills.iter().find(|s| s.id == m.skill) {
+                words.extend(short_usage(skill));
+            }
+            format!(
+                "{} <span class=\"muted\">({})</span>",
+                esc(&m.name),
+                words.join(", ")
+            )
+        })
+        .collect();
+    if !items.is_empty() {
+        writeln!(h, "<p>{}.</p>", items.join("; "))?;
+    }
+    for (label, group) in [
+        ("Claimed, not shown in any position", claimed),
+        ("Partly credited through a related skill", partial),
+    ] {
+        if !group.is_empty() {
+            let names: Vec<String> = group.iter().map(|m| esc(&m.name).into_owned()).collect();
+            writeln!(h, "<p class=\"muted\">{label}: {}.</p>", names.join(", "))?;
+        }
+    }
+    Ok(())
+}
+
+fn write_matched_table(h: &mut String, role: &RoleFit) -> std::fmt::Result {
+    writeln!(h, "<table class=\"rows\">")?;
+    writeln!(
+        h,
+        "<thead><tr><th>Skill</th><th>Importance</th><th>Level</th><th>Needed</th><th>How</th></tr></thead>"
+    )?;
+    writeln!(h, "<tbody>")?;
+    for m in &role.matched {
+        let evidence = m
+            .evidence
+            .as_deref()
+            .map(|e| {
+                format!(
+                    "<br><span class=\"evidence\">“{}”</span>",
+                    esc(&crate::input::shorten(&quoted_line(e), 160))
+                )
+            })
+            .unwrap_or_default();
+        let mark = match match_mark(m) {
+            "✓" => String::new(),
+            mark => format!(" <span class=\"evidence\">({mark})</span>"),
+        };
+        writeln!(
+            h,
+            "<tr><td data-label=\"Skill\">{}{mark}</td><td data-label=\"Importance\">{}</td><td data-label=\"Level\">{}</td><td data-label=\"Needed\">{}</td><td data-label=\"How\">{}{evidence}</td></tr>",
+            esc(&m.name),
+            m.importance,
+            level_reached(m.level),
+            level_word(m.required_level),
+            esc(&m.via)
+        )?;
+    }
+    writeln!(h, "</tbody>")?;
+    writeln!(h, "</table>")
+}
+
+/// What the input shows: each line of the input that shows skills, with the skills it shows
+/// (strongest first, with how long and lately each was used); the skills shown without a line;
+/// then the skills only claimed.
+fn write_evidence(h: &mut String, report: &Report) -> std::fmt::Result {
     writeln!(h, "<section id=\"skills\">")?;
-    writeln!(h, "<h2>Skills recognized</h2>")?;
+    writeln!(h, "<h2>What the input shows</h2>")?;
     if report.skills.is_empty() {
         writeln!(
             h,
-            "<p><strong>None.</strong> No skill in this input matched the catalog, so every score is 0 and every requirement is a gap.</p>"
+            "<p><strong>Nothing.</strong> No skill in this input matched the catalog, so every score is 0 and every requirement is a gap.</p>"
         )?;
-    } else {
-        let with_evidence = report.skills.iter().any(|s| s.evidence.is_some());
-        writeln!(h, "<table>")?;
+        return writeln!(h, "</section>");
+    }
+    let mut shown: Vec<&ReportSkill> = report.skills.iter().filter(|s| s.evidenced).collect();
+    // Strongest first, then the longest used; the report's order breaks ties.
+    shown.sort_by(|a, b| b.level.cmp(&a.level).then(b.months.cmp(&a.months)));
+    let hidden = shown.len().saturating_sub(EVIDENCE_SHOWN);
+    shown.truncate(EVIDENCE_SHOWN);
+    // Each line once, in the order of its strongest skill, with every skill it shows.
+    let mut lines: Vec<(Option<&str>, Vec<&ReportSkill>)> = Vec::new();
+    for skill in shown {
+        let line = skill.evidence.as_deref();
+        match lines.iter_mut().find(|(l, _)| *l == line) {
+            Some((_, skills)) => skills.push(skill),
+            None => lines.push((line, vec![skill])),
+        }
+    }
+    // The skills with no line (a skills file's own list) come last.
+    lines.sort_by_key(|(line, _)| line.is_none());
+    if let [(None, skills)] = &lines[..] {
+        // Nothing but the person's own statement: one list, no column of empty lines.
+        let skills: Vec<String> = skills.iter().map(|skill| skill_words(skill)).collect();
+        writeln!(h, "<p>As stated: {}.</p>", skills.join("; "))?;
+    } else if !lines.is_empty() {
+        writeln!(h, "<table class=\"rows\">")?;
         writeln!(
             h,
-            "<thead><tr><th>Skill</th><th>Level</th><th>Recognized as</th>{}</tr></thead>",
-            if with_evidence {
-                "<th>Evidence</th>"
-            } else {
-                ""
-            }
+            "<thead><tr><th>Line of the input</th><th>Skills it shows</th></tr></thead>"
         )?;
         writeln!(h, "<tbody>")?;
-        for skill in &report.skills {
-            let evidence = if with_evidence {
-                format!(
-                    "<td class=\"evidence\">{}</td>",
-                    skill
-                        .evidence
-                        .as_deref()
-                        .map(|e| esc(&crate::input::shorten(e, 160)).into_owned())
-                        .unwrap_or_default()
-                )
-            } else {
-                String::new()
-            };
+        for (line, skills) in lines {
+            let skills: Vec<String> = skills.iter().map(|skill| skill_words(skill)).collect();
             writeln!(
                 h,
-                "<tr><td>{}</td><td class=\"nowrap\">{} ({})</td><td>{}</td>{evidence}</tr>",
-                esc(&skill.name),
-                skill.level,
-                level_word(skill.level),
-                esc(&skill.via),
+                "<tr><td class=\"evidence\" data-label=\"Line\">{}</td><td data-label=\"Shows\">{}</td></tr>",
+                line.map_or("(stated, no line)".into(), |l| {
+                    format!("“{}”", esc(&crate::input::shorten(&quoted_line(l), 140)))
+                }),
+                skills.join("; ")
             )?;
         }
         writeln!(h, "</tbody>")?;
         writeln!(h, "</table>")?;
+    }
+    if hidden > 0 {
+        writeln!(
+            h,
+            "<p class=\"muted\">These are the {EVIDENCE_SHOWN} strongest; {hidden} more shown skill{} in the <a href=\"#appendix\">appendix</a>.</p>",
+            if hidden == 1 { " is" } else { "s are" }
+        )?;
     }
     let claimed: Vec<String> = claimed_names(report)
         .map(|name| esc(name).into_owned())
@@ -475,12 +786,106 @@ fn write_skills(h: &mut String, report: &Report) -> std::fmt::Result {
     if !claimed.is_empty() {
         writeln!(
             h,
-            "<p><strong>{CLAIMED_LABEL}:</strong> {}</p>",
+            "<p><strong>{CLAIMED_LABEL}:</strong> {}.</p>",
             claimed.join(", ")
         )?;
     }
+    writeln!(h, "</section>")
+}
+
+/// "PyTorch (proficient, 4.9 yrs, current)", the name escaped.
+fn skill_words(skill: &ReportSkill) -> String {
+    let mut words = vec![level_word(skill.level).to_string()];
+    words.extend(short_usage(skill));
+    format!(
+        "{} <span class=\"muted\">({})</span>",
+        esc(&skill.name),
+        words.join(", ")
+    )
+}
+
+/// How long and how lately a skill was used, briefly: `["4.9 yrs", "current"]`, `["8 mo",
+/// "2021"]`; empty when no dates say.
+fn short_usage(skill: &ReportSkill) -> Vec<String> {
+    let mut parts = Vec::new();
+    if let Some(months) = skill.months {
+        parts.push(if months < 12 {
+            format!("{months} mo")
+        } else {
+            format!("{:.1} yrs", f64::from(months) / 12.0)
+        });
+    }
+    if let Some(last) = skill.last_used {
+        parts.push(last.to_string());
+    }
+    parts
+}
+
+/// Everything the body leaves out, collapsed, on screen only: the other roles in detail, the rest
+/// of the plan, what was not recognized and how each skill was named.
+fn write_appendix(h: &mut String, report: &Report) -> std::fmt::Result {
+    let others = others(report);
+    let rest = report.learning_plan.get(PLAN_SHOWN..).unwrap_or_default();
+    writeln!(h, "<section id=\"appendix\" class=\"screen-only\">")?;
+    writeln!(h, "<h2>Appendix</h2>")?;
+    if !others.is_empty() {
+        writeln!(h, "<h3>The other roles</h3>")?;
+        for role in others {
+            writeln!(h, "<details id=\"role-{}\">", esc(&role.id))?;
+            writeln!(
+                h,
+                "<summary>{} <span class=\"score\">{:.1}</span> <span class=\"tier\">{}</span></summary>",
+                esc(&role.title),
+                role.score,
+                esc(&fit_words(role))
+            )?;
+            write_role_body(h, report, role, false)?;
+            writeln!(h, "</details>")?;
+        }
+    }
+    if !rest.is_empty() {
+        writeln!(
+            h,
+            "<details><summary>The rest of the learning plan ({} step{})</summary>",
+            rest.len(),
+            if rest.len() == 1 { "" } else { "s" }
+        )?;
+        write_plan_rows(h, report, PLAN_SHOWN, rest)?;
+        writeln!(h, "</details>")?;
+    }
+    if !report.skills.is_empty() {
+        writeln!(
+            h,
+            "<details><summary>How each of the {} skills was recognized</summary>",
+            report.skills.len()
+        )?;
+        writeln!(h, "<table class=\"rows\">")?;
+        writeln!(
+            h,
+            "<thead><tr><th>Skill</th><th>Level</th><th>Recognized as</th><th>Why this level</th></tr></thead>"
+        )?;
+        writeln!(h, "<tbody>")?;
+        for skill in &report.skills {
+            writeln!(
+                h,
+                "<tr><td data-label=\"Skill\">{}{}</td><td data-label=\"Level\">{}</td><td data-label=\"Recognized as\">{}</td><td class=\"evidence\" data-label=\"Why\">{}</td></tr>",
+                esc(&skill.name),
+                if skill.evidenced { "" } else { " <span class=\"evidence\">(claimed)</span>" },
+                level_word(skill.level),
+                esc(&skill.via),
+                esc(&skill.level_reason),
+            )?;
+        }
+        writeln!(h, "</tbody>")?;
+        writeln!(h, "</table>")?;
+        writeln!(h, "</details>")?;
+    }
     if !report.unrecognized.is_empty() {
-        writeln!(h, "<h3>Not recognized</h3>")?;
+        writeln!(
+            h,
+            "<details><summary>Not recognized ({})</summary>",
+            report.unrecognized.len()
+        )?;
         writeln!(h, "<ul>")?;
         for item in &report.unrecognized {
             match &item.suggestion {
@@ -494,6 +899,14 @@ fn write_skills(h: &mut String, report: &Report) -> std::fmt::Result {
             }
         }
         writeln!(h, "</ul>")?;
+        writeln!(h, "</details>")?;
     }
-    writeln!(h, "</section>")
+    writeln!(h, "</section>")?;
+    if !others.is_empty() || !rest.is_empty() {
+        writeln!(
+            h,
+            "<p class=\"print-only muted\">The other roles and the rest of the plan are in the appendix of the on-screen report.</p>"
+        )?;
+    }
+    Ok(())
 }

@@ -9,6 +9,7 @@ mod json;
 mod jsonl;
 mod junit;
 mod markdown;
+mod summary;
 mod table;
 
 use std::io::{self, Write};
@@ -21,7 +22,7 @@ pub use table::{
 };
 
 /// Display settings every renderer may use.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct RenderOptions {
     /// ANSI colour (only ever on a terminal, never with NO_COLOR, never in files).
     pub color: bool,
@@ -29,6 +30,13 @@ pub struct RenderOptions {
     pub explain: bool,
     /// Width of the output in columns.
     pub width: u16,
+    /// The document's title (HTML and Markdown), instead of "Skill-gap report: NAME".
+    pub title: Option<String>,
+    /// Who prepared the report (HTML and Markdown), shown under the title.
+    pub prepared_by: Option<String>,
+    /// The day the report was made, `YYYY-MM-DD` (HTML and Markdown); none in tests of the
+    /// renderers unless they set one.
+    pub date: Option<String>,
 }
 
 impl Default for RenderOptions {
@@ -37,6 +45,9 @@ impl Default for RenderOptions {
             color: false,
             explain: false,
             width: 80,
+            title: None,
+            prepared_by: None,
+            date: None,
         }
     }
 }
@@ -319,4 +330,61 @@ pub fn learn_next<'r>(role: &'r RoleFit<'r>) -> impl Iterator<Item = &'r Missing
         .iter()
         .filter(|m| m.gain > 0.0)
         .take(GAPS_SHOWN)
+}
+
+/// An input line as a report quotes it: without the Markdown marks that made it a heading, a list
+/// item or a quote (`### `, `- `, `* `, `> `, `1. `) and without bold marks (`**`, `__`), so the
+/// quote reads as the words the person wrote. Not escaped: each renderer escapes it.
+fn quoted_line(line: &str) -> String {
+    let mut rest = line.trim();
+    loop {
+        let before = rest;
+        rest = rest.trim_start_matches('#').trim_start();
+        for mark in ["- ", "* ", "+ ", "> ", "• "] {
+            if let Some(after) = rest.strip_prefix(mark) {
+                rest = after.trim_start();
+            }
+        }
+        let digits = rest.chars().take_while(char::is_ascii_digit).count();
+        if digits > 0 && digits < 4 {
+            if let Some(after) = rest[digits..]
+                .strip_prefix(". ")
+                .or_else(|| rest[digits..].strip_prefix(") "))
+            {
+                rest = after.trim_start();
+            }
+        }
+        if rest == before {
+            break;
+        }
+    }
+    rest.replace("**", "").replace("__", "")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::quoted_line;
+
+    #[test]
+    fn quoted_lines_lose_their_markdown_marks() {
+        assert_eq!(
+            quoted_line("### ML Engineer, Brightline — Jan 2022 – present"),
+            "ML Engineer, Brightline — Jan 2022 – present"
+        );
+        assert_eq!(
+            quoted_line("- **Ops**: Docker, Kubernetes"),
+            "Ops: Docker, Kubernetes"
+        );
+        assert_eq!(
+            quoted_line("  2. Built a RAG service"),
+            "Built a RAG service"
+        );
+        assert_eq!(quoted_line("> - nested"), "nested");
+        // What is not a mark stays: a year, a C++ name, snake_case.
+        assert_eq!(
+            quoted_line("2021 rewrite of C++ kernels"),
+            "2021 rewrite of C++ kernels"
+        );
+        assert_eq!(quoted_line("used torch_xla"), "used torch_xla");
+    }
 }

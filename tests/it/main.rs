@@ -10,6 +10,7 @@ mod common;
 
 mod bad_input;
 mod batch;
+mod browser;
 mod cli;
 mod corpus_jsonresume;
 mod corpus_text;

@@ -335,11 +335,40 @@ fn markdown() {
     insta::assert_snapshot!(text);
 }
 
+/// The HTML report with a title, a coach's name (hostile too) and a date, as `--title` and
+/// `--prepared-by` give them.
+fn render_html_document() -> String {
+    let options = RenderOptions {
+        title: Some("Progress review <Q3>".to_string()),
+        prepared_by: Some("Coach <i>Kim</i> & Co".to_string()),
+        date: Some("2026-12-04".to_string()),
+        ..RenderOptions::default()
+    };
+    let bytes = render::to_bytes(ReportFormat::Html, &report(), &options).expect("renders");
+    String::from_utf8(bytes).expect("UTF-8")
+}
+
 #[test]
 fn html() {
-    let text = render_report(ReportFormat::Html);
-    // The only script is the print helper, the only markup is ours.
-    assert_eq!(text.matches("<script>").count(), 1);
+    let text = render_html_document();
+    // No script at all, and the only markup is ours.
+    assert!(!text.contains("<script"));
+    assert!(!text.contains("<i>") && text.contains("Coach &lt;i&gt;Kim&lt;/i&gt; &amp; Co"));
+    assert!(text.contains("<h1>Progress review &lt;Q3&gt;</h1>"));
+    assert!(text.contains("Prepared on 2026-12-04 by"));
+    // The summary comes first, then the ranking, the plan and the roles.
+    let order: Vec<usize> = [
+        "id=\"summary\"",
+        "id=\"ranking\"",
+        "id=\"plan\"",
+        "id=\"roles\"",
+    ]
+    .iter()
+    .map(|id| text.find(id).expect(id))
+    .collect();
+    assert!(order.windows(2).all(|w| w[0] < w[1]), "{order:?}");
+    assert!(text.contains("@media (prefers-color-scheme: dark)"));
+    assert!(text.contains("@page"));
     assert!(!text.contains("<b>") && !text.contains("<img"));
     assert!(text.contains("&lt;b&gt;&quot;Bold&quot;&lt;/b&gt; &amp; &#39;Co&#39;"));
     assert!(
@@ -490,19 +519,14 @@ fn diff_json() {
 /// element came from the input), one collapsible section per role, one bar per role. Skipped, with
 /// a note, where Chromium is not installed (`apt-get install chromium`).
 #[test]
-#[allow(clippy::print_stderr)]
 fn html_renders_in_chromium() {
-    let chromium = std::path::Path::new("/usr/bin/chromium");
-    if !chromium.exists() {
-        eprintln!(
-            "note: /usr/bin/chromium not found; skipping the browser check of the HTML report"
-        );
+    let Some(chromium) = crate::browser::chromium() else {
         return;
-    }
+    };
     let dir = tempfile::tempdir().expect("temp dir");
     let page = dir.path().join("report.html");
     std::fs::write(&page, render_report(ReportFormat::Html)).expect("written");
-    let output = std::process::Command::new(chromium)
+    let output = std::process::Command::new(&chromium)
         .args([
             "--headless",
             "--no-sandbox",
@@ -533,7 +557,9 @@ fn html_renders_in_chromium() {
         dom.contains("Ada &lt;b&gt;\"Bold\"&lt;/b&gt; &amp; 'Co'"),
         "{dom}"
     );
-    assert_eq!(dom.matches("<details id=\"role-").count(), 2);
-    assert_eq!(dom.matches("class=\"fill\" style=\"width: ").count(), 2 + 3);
-    assert_eq!(dom.matches("<script>").count(), 1);
+    // Both roles are in focus: a section and a chart each; a bar per role in the ranking.
+    assert_eq!(dom.matches("<section id=\"role-").count(), 2);
+    assert_eq!(dom.matches("<svg class=\"chart\"").count(), 2);
+    assert_eq!(dom.matches("class=\"fill\" style=\"width: ").count(), 2);
+    assert!(!dom.contains("<script"));
 }
