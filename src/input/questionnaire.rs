@@ -688,11 +688,12 @@ impl Session<'_, '_> {
 
     /// One screen for the levels of `skills`: Enter on the first item keeps them as shown; Enter
     /// on a skill raises its level one step (expert goes round to aware) and shows the screen
-    /// again with the cursor on that skill.
+    /// again with the cursor back on "keep", so raising one skill a level is ↓…, Enter, Enter.
+    /// (The cursor staying on the skill would make a second step one key cheaper but every
+    /// finish dearer by as many ↑ as the skill is down the list; one step is the usual change.)
     fn level_screen(&mut self, title: &str, skills: &[SkillIdx]) -> anyhow::Result<Move> {
         let catalog = self.setup.catalog;
         let prompt = format!("{title}: your levels? (Enter on a skill raises it one level)");
-        let mut cursor = 0;
         loop {
             let answers: Vec<Answer> = skills
                 .iter()
@@ -700,7 +701,7 @@ impl Session<'_, '_> {
                 .collect();
             let mut items = vec![LEVELS_KEEP.to_string()];
             items.extend(answers.iter().map(|a| level_screen_item(catalog, a)));
-            let Some(chosen) = self.prompter.select(&prompt, &items, cursor)? else {
+            let Some(chosen) = self.prompter.select(&prompt, &items, 0)? else {
                 return Ok(Move::Back);
             };
             let Some(skill) = chosen.checked_sub(1).and_then(|i| answers.get(i)) else {
@@ -714,7 +715,6 @@ impl Session<'_, '_> {
             {
                 answer.level = next_level(answer.level);
             }
-            cursor = chosen;
         }
         let summary: Vec<String> = skills
             .iter()
@@ -1230,10 +1230,16 @@ mod tests {
             .filter(|l| l.contains("your levels?"))
             .collect();
         assert_eq!(screens.len(), 1 + 3 + 1, "{screens:?}");
-        // The cursor stays on the skill just changed.
+        // Nsight went round through expert; after each change the cursor is back on "keep".
         assert!(
-            transcript.contains("  default: NVIDIA Nsight: expert — teaches it"),
+            transcript.contains("NVIDIA Nsight: expert — teaches it"),
             "{transcript}"
+        );
+        assert_eq!(
+            transcript
+                .matches(&format!("  default: {LEVELS_KEEP}"))
+                .count(),
+            5
         );
         assert!(transcript.contains(&format!("  items: {LEVELS_KEEP} | CUDA: working")));
         assert_eq!(next_level(2), 3);
