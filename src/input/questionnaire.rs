@@ -7,8 +7,8 @@
 //! it hands its [`Answers`] to a `save` callback after every section, so that `--save FILE` loses
 //! nothing when the session is interrupted.
 //!
-//! The questions, in SPEC §4's order, kept few and cheap in keys (a 14-skill session is about 30
-//! key presses; `tests/it/questionnaire_pty.rs` counts them):
+//! The questions, in SPEC §4's order, kept few and cheap in keys (the 14-skill session that
+//! `tests/it/questionnaire_pty.rs` drives takes 34 key presses):
 //!
 //! 1. an optional role focus (none ticked = every role), skipped when `--role` was given;
 //! 2. years of professional experience, re-asked until it is a number from 0 to 70;

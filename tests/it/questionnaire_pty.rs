@@ -379,8 +379,16 @@ fn a_whole_session_of_14_skills_takes_at_most_35_keys_and_saves_exactly_them() {
     assert_eq!(exit_code(&driver.session), 0);
 
     let planned = planned_skills();
+    // What the lists ticked with `a` would cost ticked item by item (Space, then ↓ and Space).
+    let one_by_one: usize = sections()
+        .iter()
+        .filter(|(category, _)| matches!(ticks_for(category), Some(Ticks::All)))
+        .map(|(_, listed)| 2 * listed.len() - 2)
+        .sum::<usize>()
+        + driver.keys;
     println!(
-        "questionnaire: {} skills in {} keys and {} prompts ({} lists)",
+        "questionnaire: {} skills in {} keys and {} prompts ({} lists); {one_by_one} keys \
+         ticking every item one by one",
         planned.len(),
         driver.keys,
         driver.prompts,
@@ -507,4 +515,50 @@ fn sigint_between_prompts_exits_130_with_the_answers_kept() {
     assert_eq!(value["years_experience"], serde_json::json!(4.0));
     assert_eq!(value["roles"], serde_json::json!([ROLE]));
     assert!(skills.is_empty());
+}
+
+/// Esc on a list goes back one question in the real terminal, and the saved file follows the
+/// answers as they now stand.
+#[test]
+fn esc_goes_back_one_question_and_the_saved_file_follows() {
+    const ESC: &str = "\x1b";
+    let dir = tempfile::tempdir().expect("temp dir");
+    let mut driver = Driver::new(spawn(
+        dir.path(),
+        &["assess", "--role", ROLE, "--save", "me.json"],
+    ));
+    let first_list = r"\[1/\d+\] Deep learning frameworks: which have you used\?";
+    driver.prompt("Years of professional experience");
+    driver.type_text(YEARS);
+    driver.press(ENTER);
+    // Esc at the first list: back to the years, which show the answer given.
+    driver.prompt(first_list);
+    driver.press(ESC);
+    driver.prompt(&format!(r"Years of professional experience \[{YEARS}\]"));
+    driver.press(ENTER);
+    // Tick the whole list, then Esc at its level screen: back to the list, still ticked.
+    driver.prompt(first_list);
+    driver.press(ALL);
+    driver.press(ENTER);
+    driver.prompt(r"Deep learning frameworks: your levels\?");
+    driver.press(ESC);
+    driver.prompt(first_list);
+    let listed = &sections()[0].1;
+    let (_, saved) = saved_skills(&dir.path().join("me.json"));
+    assert_eq!(saved.len(), listed.len(), "the ticks were saved: {saved:?}");
+    // Untick the first item: the level screen and the file then hold the rest only.
+    driver.press(" ");
+    driver.press(ENTER);
+    driver.prompt(r"Deep learning frameworks: your levels\?");
+    driver.press(ENTER);
+    driver.prompt(r"\[2/\d+\] [^:\r\n\x1b]+: which have you used\?");
+    let (_, saved) = saved_skills(&dir.path().join("me.json"));
+    let expected: Vec<(String, String)> = ticked_in("frameworks", &listed[1..])
+        .into_iter()
+        .map(|s| (catalog().skill(s).name.clone(), "working".to_string()))
+        .collect();
+    assert_eq!(saved, expected);
+    driver.press(CTRL_C);
+    driver.session.expect(Eof).expect("the program ends");
+    assert_eq!(exit_code(&driver.session), 130);
 }
