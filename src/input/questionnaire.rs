@@ -573,8 +573,8 @@ impl Session<'_, '_> {
     fn before(&self, step: Step) -> Option<Step> {
         self.steps()
             .into_iter()
-            .filter(|s| s.order() < step.order())
-            .last()
+            .rev()
+            .find(|s| s.order() < step.order())
     }
 
     fn save(&mut self) -> anyhow::Result<()> {
@@ -702,6 +702,8 @@ impl Session<'_, '_> {
             let mut items = vec![LEVELS_KEEP.to_string()];
             items.extend(answers.iter().map(|a| level_screen_item(catalog, a)));
             let Some(chosen) = self.prompter.select(&prompt, &items, 0)? else {
+                // Levels raised before Esc stand, and so does the file.
+                self.save()?;
                 return Ok(Move::Back);
             };
             let Some(skill) = chosen.checked_sub(1).and_then(|i| answers.get(i)) else {

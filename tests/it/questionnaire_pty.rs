@@ -364,6 +364,7 @@ fn reported_skills(report: &str) -> Vec<(String, u8)> {
 }
 
 #[test]
+#[allow(clippy::print_stdout)] // the key and prompt counts are the figures the README quotes
 fn a_whole_session_of_14_skills_takes_at_most_35_keys_and_saves_exactly_them() {
     let dir = tempfile::tempdir().expect("temp dir");
     let mut driver = Driver::new(spawn(
