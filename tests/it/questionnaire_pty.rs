@@ -147,21 +147,16 @@ fn skill(id: &str) -> SkillIdx {
     catalog().index_of(id).expect("catalog id")
 }
 
-fn category_position(skill: SkillIdx) -> usize {
-    let category = &catalog().skill(skill).category;
-    catalog()
-        .categories()
-        .iter()
-        .position(|c| &c.id == category)
-        .expect("category")
-}
-
 fn category_index(id: &str) -> usize {
     catalog()
         .categories()
         .iter()
         .position(|c| c.id == id)
         .expect("category")
+}
+
+fn category_position(skill: SkillIdx) -> usize {
+    category_index(&catalog().skill(skill).category)
 }
 
 fn ticks_for(category: &str) -> Option<&'static Ticks> {
@@ -396,6 +391,12 @@ fn a_whole_session_of_14_skills_takes_at_most_35_keys_and_saves_exactly_them() {
         sections().len()
     );
     assert_eq!(planned.len(), 14);
+    assert!(
+        sections()
+            .iter()
+            .all(|(_, listed)| !listed.contains(&skill(SEARCHED))),
+        "the searched skill is one no list shows"
+    );
     assert!(
         driver.keys <= KEY_BUDGET,
         "{} keys for 14 skills; the budget is {KEY_BUDGET}",
