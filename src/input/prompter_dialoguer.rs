@@ -88,33 +88,36 @@ fn prompt_error(error: dialoguer::Error) -> PromptError {
 }
 
 impl Prompter for DialoguerPrompter {
+    /// Esc (or `q`) goes back. The choice is not echoed: the flow notes what a screen ended with.
     fn select(
         &mut self,
         prompt: &str,
         items: &[String],
         default: usize,
-    ) -> Result<usize, PromptError> {
+    ) -> Result<Option<usize>, PromptError> {
         Select::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
             .items(&self.one_line(items))
             .default(default)
             .max_length(self.rows())
-            .interact_on(&self.term)
+            .report(false)
+            .interact_on_opt(&self.term)
             .map_err(prompt_error)
     }
 
+    /// Esc (or `q`) goes back; `a` ticks (or unticks) every item.
     fn multi_select(
         &mut self,
         prompt: &str,
         items: &[String],
         checked: &[bool],
-    ) -> Result<Vec<usize>, PromptError> {
+    ) -> Result<Option<Vec<usize>>, PromptError> {
         MultiSelect::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
             .items(&self.one_line(items))
             .defaults(checked)
             .max_length(self.rows())
-            .interact_on(&self.term)
+            .interact_on_opt(&self.term)
             .map_err(prompt_error)
     }
 
@@ -134,6 +137,7 @@ impl Prompter for DialoguerPrompter {
             .map_err(prompt_error)
     }
 
+    /// The first item is highlighted, so Enter with nothing typed takes it; Esc goes back.
     fn fuzzy_select(
         &mut self,
         prompt: &str,
@@ -142,6 +146,7 @@ impl Prompter for DialoguerPrompter {
         FuzzySelect::with_theme(self.theme.as_ref())
             .with_prompt(prompt)
             .items(&self.one_line(items))
+            .default(0)
             .max_length(self.rows())
             .interact_on_opt(&self.term)
             .map_err(prompt_error)

@@ -7,14 +7,23 @@
 //! it hands its [`Answers`] to a `save` callback after every section, so that `--save FILE` loses
 //! nothing when the session is interrupted.
 //!
-//! The questions, in SPEC §4's order, kept few so that a typical person is done in about two minutes:
+//! The questions, in SPEC §4's order, kept few and cheap in keys (the 14-skill session that
+//! `tests/it/questionnaire_pty.rs` drives takes 34 key presses):
 //!
 //! 1. an optional role focus (none ticked = every role), skipped when `--role` was given;
 //! 2. years of professional experience, re-asked until it is a number from 0 to 70;
 //! 3. one multi-select per catalog category, listing only the skills the chosen roles ask for, most
-//!    important first (a category none of them asks for is not shown), with an entry that opens a
-//!    fuzzy search of the whole catalog for a skill not listed;
-//! 4. a level for each chosen skill only, with the level words and meanings of SPEC §4.
+//!    important first, a broad everyday skill followed by its concrete forms (AWS, Google Cloud,
+//!    Microsoft Azure after "Cloud platforms"); a category none of them asks for is not shown;
+//! 4. after a category with ticked skills, one level screen for them all: Enter keeps the levels
+//!    shown (`working` for a new skill), Enter on a skill raises it a level, so changing one is a
+//!    key or two and accepting a section is one;
+//! 5. after the last category, a fuzzy search of the whole catalog for skills not listed, repeated
+//!    until Enter on an empty search, and one level screen for what it found.
+//!
+//! Esc on any list (`<` at the years question, whose text prompt cannot read Esc) goes back one
+//! question, which shows its answer as it now stands; the saved file always holds the answers as
+//! they now stand, since every answer is saved when it is given.
 //!
 //! Every prompt can be pre-filled from an earlier file (`--from`): ticked roles and skills, years and
 //! levels become the defaults, so a resumed session is mostly Enter presses. A skill of that file is
@@ -45,24 +54,25 @@ pub enum PromptError {
 /// Checks a typed answer; `Err` holds the message shown before asking again.
 pub type Validator<'a> = &'a dyn Fn(&str) -> Result<(), String>;
 
-/// The four kinds of question the flow asks. Implementations draw them somewhere (a terminal) or
-/// answer them from a script (tests).
+/// The kinds of question the flow asks. Implementations draw them somewhere (a terminal) or
+/// answer them from a script (tests). `None` from a list means the person asked to go back one
+/// question (Esc).
 pub trait Prompter {
-    /// One of `items`; `default` is highlighted first.
+    /// One of `items`; `default` is highlighted first. `None`: back.
     fn select(
         &mut self,
         prompt: &str,
         items: &[String],
         default: usize,
-    ) -> Result<usize, PromptError>;
+    ) -> Result<Option<usize>, PromptError>;
 
-    /// Any number of `items` (the indices ticked); `checked` are ticked at first.
+    /// Any number of `items` (the indices ticked); `checked` are ticked at first. `None`: back.
     fn multi_select(
         &mut self,
         prompt: &str,
         items: &[String],
         checked: &[bool],
-    ) -> Result<Vec<usize>, PromptError>;
+    ) -> Result<Option<Vec<usize>>, PromptError>;
 
     /// A line of text that `validate` accepts; the prompter asks again until it does. `default` is
     /// what an empty answer means.
@@ -73,7 +83,8 @@ pub trait Prompter {
         validate: Validator<'_>,
     ) -> Result<String, PromptError>;
 
-    /// One of `items` found by typing part of it, or `None` when the person is done (Esc).
+    /// One of `items` found by typing part of it; with nothing typed, Enter takes the first
+    /// item. `None`: back.
     fn fuzzy_select(
         &mut self,
         prompt: &str,
@@ -120,9 +131,6 @@ pub struct Setup<'a> {
     /// Where the answers are saved, for the notes shown to the person.
     pub save_path: Option<&'a str>,
 }
-
-/// Item text of the multi-select entry that opens the catalog search.
-pub const SEARCH_ENTRY: &str = "+ another skill: search the catalog…";
 
 impl Answers {
     /// Earlier answers read from a skills file (or any input), as the starting point of a session.
@@ -319,11 +327,12 @@ fn needs(roles: &[&Role]) -> HashMap<SkillIdx, Need> {
 }
 
 /// The skills to list for each catalog category, in catalog category order: the ones the `roles`
-/// ask for, most important first (then the ones more roles ask for, then catalog order), followed by
-/// any skill already answered in that category. With `core_only` (no role in focus, so every role
-/// counts) only the core of the field is listed: what some role calls essential, or at least two
-/// roles call essential or expected (64 skills in 20 lists rather than 210 in 22); the rest are one
-/// search away. Categories with nothing to list are left out.
+/// ask for, most important first (then the ones more roles ask for, then catalog order), each broad
+/// skill followed by its [`concrete_choices`] (AWS, Google Cloud, Microsoft Azure after "Cloud
+/// platforms"), then any skill already answered in that category. With `core_only` (no role in
+/// focus, so every role counts) only the core of the field is listed: what some role calls
+/// essential, or at least two roles call essential or expected; the rest are one search away.
+/// Categories with nothing to list are left out.
 pub fn category_items(
     catalog: &Catalog,
     roles: &[&Role],
@@ -345,13 +354,46 @@ pub fn category_items(
                 .map(|(&skill, &need)| (need, skill))
                 .collect();
             needed.sort_by_key(|(need, skill)| (need.importance, usize::MAX - need.roles, *skill));
-            let mut skills: Vec<SkillIdx> = needed.into_iter().map(|(_, skill)| skill).collect();
+            let mut skills: Vec<SkillIdx> = Vec::new();
+            for (_, skill) in needed {
+                if !skills.contains(&skill) {
+                    skills.push(skill);
+                }
+                for choice in concrete_choices(catalog, skill) {
+                    if !skills.contains(&choice) && !needs.contains_key(&choice) {
+                        skills.push(choice);
+                    }
+                }
+            }
             for answer in &answers.skills {
                 if in_category(answer.skill) && !skills.contains(&answer.skill) {
                     skills.push(answer.skill);
                 }
             }
             (!skills.is_empty()).then(|| (category.id.clone(), skills))
+        })
+        .collect()
+}
+
+/// The concrete forms of a broad, everyday skill that the catalog holds in its category: AWS,
+/// Google Cloud and Microsoft Azure for "Cloud platforms", NumPy and pandas for Python. A role
+/// that asks for the broad skill is listed these too, right after it, since a person has used a
+/// particular cloud rather than "cloud platforms"; each implies the broad skill when assessed.
+/// Only skills the catalog marks generic (the tools most technical jobs use) on both sides, and
+/// one step of `implies`, so the specialist families (PyTorch's extensions, CUDA's libraries)
+/// stay with the roles that ask for them.
+fn concrete_choices(catalog: &Catalog, broad: SkillIdx) -> Vec<SkillIdx> {
+    let entry = catalog.skill(broad);
+    if !entry.generic {
+        return Vec::new();
+    }
+    (0..catalog.skills().len())
+        .filter(|&skill| {
+            let candidate = catalog.skill(skill);
+            skill != broad
+                && candidate.generic
+                && candidate.category == entry.category
+                && catalog.implies(skill).contains(&broad)
         })
         .collect()
 }
@@ -380,9 +422,353 @@ fn search_item(catalog: &Catalog, skill: SkillIdx) -> String {
     item
 }
 
+/// One question of the session. The questions are worked out again after every answer (a role
+/// focus changes the lists, a skill added by search brings its category in), and the session
+/// moves to the next or, on Esc, the previous one in that order: see [`Step::order`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Step {
+    Roles,
+    Years,
+    /// The multi-select of a catalog category (its position in the catalog).
+    Section(usize),
+    /// The level screen of the skills ticked in that category.
+    Levels(usize),
+    /// The catalog search, after the last section.
+    Search,
+    /// The level screen of the skills the search added.
+    Found,
+}
+
+impl Step {
+    /// Where the step stands in a session: a category's level screen right after its list.
+    fn order(self) -> (usize, usize, usize) {
+        match self {
+            Step::Roles => (0, 0, 0),
+            Step::Years => (1, 0, 0),
+            Step::Section(category) => (2, category, 0),
+            Step::Levels(category) => (2, category, 1),
+            Step::Search => (3, 0, 0),
+            Step::Found => (4, 0, 0),
+        }
+    }
+}
+
+/// What a question's answer does to the session.
+enum Move {
+    Next,
+    Back,
+}
+
+/// First item of the search: Enter on an empty search ends it.
+pub const SEARCH_DONE: &str = "✓ no other skill: finish";
+/// First item of a level screen: Enter keeps the levels as shown.
+pub const LEVELS_KEEP: &str = "✓ keep these levels";
+/// What typed at the years question goes back one question (its prompt cannot read Esc).
+pub const BACK_TEXT: &str = "<";
+
+/// The next level when a skill is chosen on a level screen: up one, and from expert round to aware.
+fn next_level(level: u8) -> u8 {
+    if level >= MAX_LEVEL {
+        1
+    } else {
+        level.max(1) + 1
+    }
+}
+
+/// A level screen's item for one skill: `CUDA: proficient — owns it in production`.
+fn level_screen_item(catalog: &Catalog, answer: &Answer) -> String {
+    format!(
+        "{}: {}",
+        catalog.skill(answer.skill).name,
+        level_item(answer.level)
+    )
+}
+
+/// The session's state between questions.
+struct Session<'s, 'p> {
+    setup: &'s Setup<'s>,
+    prompter: &'p mut dyn Prompter,
+    save: &'p mut dyn FnMut(&Answers) -> anyhow::Result<()>,
+    answers: Answers,
+    /// Skills the search added in this session, in the order added.
+    found: Vec<SkillIdx>,
+}
+
+impl Session<'_, '_> {
+    fn catalog(&self) -> &Catalog {
+        self.setup.catalog
+    }
+
+    /// The roles in focus: those chosen, or every role when none is.
+    fn focus(&self) -> Vec<&Role> {
+        let roles = &self.answers.roles;
+        self.setup
+            .roles
+            .iter()
+            .filter(|r| roles.is_empty() || roles.iter().any(|id| id == r.id()))
+            .collect()
+    }
+
+    /// The category lists as the answers now stand.
+    fn sections(&self) -> Vec<(String, Vec<SkillIdx>)> {
+        let focus = self.focus();
+        // No role in focus: every role's essentials and expected skills, not all 200-odd skills.
+        let core_only = self.answers.roles.is_empty() && focus.len() > 1;
+        category_items(self.catalog(), &focus, &self.answers, core_only)
+    }
+
+    fn category_position(&self, id: &str) -> usize {
+        self.catalog()
+            .categories()
+            .iter()
+            .position(|c| c.id == id)
+            .unwrap_or(usize::MAX)
+    }
+
+    fn ticked_in(&self, category: usize) -> Vec<SkillIdx> {
+        let Some(category) = self.catalog().categories().get(category) else {
+            return Vec::new();
+        };
+        self.answers
+            .skills
+            .iter()
+            .filter(|a| self.catalog().skill(a.skill).category == category.id)
+            .map(|a| a.skill)
+            .collect()
+    }
+
+    fn found_present(&self) -> Vec<SkillIdx> {
+        self.found
+            .iter()
+            .copied()
+            .filter(|&s| self.answers.has(s))
+            .collect()
+    }
+
+    /// Every question of the session, in order, as the answers now stand.
+    fn steps(&self) -> Vec<Step> {
+        let mut steps = Vec::new();
+        if self.setup.fixed_roles.is_none() && !self.setup.roles.is_empty() {
+            steps.push(Step::Roles);
+        }
+        steps.push(Step::Years);
+        for (id, _) in self.sections() {
+            let category = self.category_position(&id);
+            steps.push(Step::Section(category));
+            if !self.ticked_in(category).is_empty() {
+                steps.push(Step::Levels(category));
+            }
+        }
+        steps.push(Step::Search);
+        if !self.found_present().is_empty() {
+            steps.push(Step::Found);
+        }
+        steps
+    }
+
+    fn after(&self, step: Step) -> Option<Step> {
+        self.steps().into_iter().find(|s| s.order() > step.order())
+    }
+
+    fn before(&self, step: Step) -> Option<Step> {
+        self.steps()
+            .into_iter()
+            .rev()
+            .find(|s| s.order() < step.order())
+    }
+
+    fn save(&mut self) -> anyhow::Result<()> {
+        (self.save)(&self.answers)
+    }
+
+    fn ask(&mut self, step: Step) -> anyhow::Result<Move> {
+        match step {
+            Step::Roles => self.ask_roles(),
+            Step::Years => self.ask_years(),
+            Step::Section(category) => self.ask_section(category),
+            Step::Levels(category) => {
+                let title = self
+                    .catalog()
+                    .categories()
+                    .get(category)
+                    .map_or_else(String::new, |c| c.name.clone());
+                let skills = self.ticked_in(category);
+                self.level_screen(&title, &skills)
+            }
+            Step::Search => self.search(),
+            Step::Found => {
+                let skills = self.found_present();
+                self.level_screen("Skills found by search", &skills)
+            }
+        }
+    }
+
+    fn ask_roles(&mut self) -> anyhow::Result<Move> {
+        let roles = self.setup.roles;
+        let titles: Vec<String> = roles.iter().map(|r| r.profile.title.clone()).collect();
+        let checked: Vec<bool> = roles
+            .iter()
+            .map(|r| self.answers.roles.iter().any(|id| id == r.id()))
+            .collect();
+        let Some(ticked) = self.prompter.multi_select(
+            "Which roles are you aiming for? (none = all roles)",
+            &titles,
+            &checked,
+        )?
+        else {
+            return Ok(Move::Back);
+        };
+        self.answers.roles = ticked
+            .into_iter()
+            .filter_map(|i| roles.get(i))
+            .map(|r| r.id().to_string())
+            .collect();
+        self.save()?;
+        Ok(Move::Next)
+    }
+
+    fn ask_years(&mut self) -> anyhow::Result<Move> {
+        let default_years = self.answers.years_experience.map(format_years);
+        let can_go_back = self.before(Step::Years).is_some();
+        let validate = |text: &str| {
+            if can_go_back && text.trim() == BACK_TEXT {
+                Ok(())
+            } else {
+                parse_years(text).map(|_| ())
+            }
+        };
+        let prompt = if can_go_back {
+            format!("Years of professional experience ({BACK_TEXT} goes back)")
+        } else {
+            "Years of professional experience".to_string()
+        };
+        let typed = self
+            .prompter
+            .input(&prompt, default_years.as_deref(), &validate)?;
+        if can_go_back && typed.trim() == BACK_TEXT {
+            return Ok(Move::Back);
+        }
+        self.answers.years_experience = Some(parse_years(&typed).map_err(anyhow::Error::msg)?);
+        self.save()?;
+        Ok(Move::Next)
+    }
+
+    fn ask_section(&mut self, category: usize) -> anyhow::Result<Move> {
+        let catalog = self.setup.catalog;
+        let Some(category) = catalog.categories().get(category) else {
+            return Ok(Move::Next);
+        };
+        let sections = self.sections();
+        let total = sections.len();
+        let Some(number) = sections.iter().position(|(id, _)| *id == category.id) else {
+            return Ok(Move::Next);
+        };
+        let shown = &sections[number].1;
+        let items: Vec<String> = shown
+            .iter()
+            .map(|&s| catalog.skill(s).name.clone())
+            .collect();
+        let checked: Vec<bool> = shown.iter().map(|&s| self.answers.has(s)).collect();
+        let prompt = format!(
+            "[{}/{total}] {}: which have you used?",
+            number + 1,
+            category.name
+        );
+        let Some(ticked) = self.prompter.multi_select(&prompt, &items, &checked)? else {
+            return Ok(Move::Back);
+        };
+        let chosen: Vec<SkillIdx> = ticked
+            .iter()
+            .filter_map(|&i| shown.get(i).copied())
+            .collect();
+        self.answers.set_shown(shown, &chosen, catalog);
+        self.save()?;
+        Ok(Move::Next)
+    }
+
+    /// One screen for the levels of `skills`: Enter on the first item keeps them as shown; Enter
+    /// on a skill raises its level one step (expert goes round to aware) and shows the screen
+    /// again with the cursor back on "keep", so raising one skill a level is ↓…, Enter, Enter.
+    /// (The cursor staying on the skill would make a second step one key cheaper but every
+    /// finish dearer by as many ↑ as the skill is down the list; one step is the usual change.)
+    fn level_screen(&mut self, title: &str, skills: &[SkillIdx]) -> anyhow::Result<Move> {
+        let catalog = self.setup.catalog;
+        let prompt = format!("{title}: your levels? (Enter on a skill raises it one level)");
+        loop {
+            let answers: Vec<Answer> = skills
+                .iter()
+                .filter_map(|&s| self.answers.skills.iter().find(|a| a.skill == s).cloned())
+                .collect();
+            let mut items = vec![LEVELS_KEEP.to_string()];
+            items.extend(answers.iter().map(|a| level_screen_item(catalog, a)));
+            let Some(chosen) = self.prompter.select(&prompt, &items, 0)? else {
+                // Levels raised before Esc stand, and so does the file.
+                self.save()?;
+                return Ok(Move::Back);
+            };
+            let Some(skill) = chosen.checked_sub(1).and_then(|i| answers.get(i)) else {
+                break;
+            };
+            if let Some(answer) = self
+                .answers
+                .skills
+                .iter_mut()
+                .find(|a| a.skill == skill.skill)
+            {
+                answer.level = next_level(answer.level);
+            }
+        }
+        let summary: Vec<String> = skills
+            .iter()
+            .filter_map(|&s| self.answers.skills.iter().find(|a| a.skill == s))
+            .map(|a| {
+                format!(
+                    "{} {}",
+                    catalog.skill(a.skill).name,
+                    LEVEL_WORDS[usize::from(a.level.min(MAX_LEVEL))]
+                )
+            })
+            .collect();
+        self.prompter
+            .note(&format!("{title}: {}", summary.join(", ")))?;
+        self.save()?;
+        Ok(Move::Next)
+    }
+
+    /// The catalog search: adds skills one at a time until the person takes the first item
+    /// (Enter on an empty search).
+    fn search(&mut self) -> anyhow::Result<Move> {
+        let catalog = self.setup.catalog;
+        loop {
+            let candidates: Vec<SkillIdx> = (0..catalog.skills().len())
+                .filter(|&s| !self.answers.has(s))
+                .collect();
+            let mut items = vec![SEARCH_DONE.to_string()];
+            items.extend(candidates.iter().map(|&s| search_item(catalog, s)));
+            let picked = self.prompter.fuzzy_select(
+                "Another skill not listed? Type to search the catalog, Enter adds it (Enter alone: finish)",
+                &items,
+            )?;
+            let Some(picked) = picked else {
+                return Ok(Move::Back);
+            };
+            let Some(&skill) = picked.checked_sub(1).and_then(|i| candidates.get(i)) else {
+                return Ok(Move::Next);
+            };
+            self.answers.add(skill, catalog);
+            self.found.push(skill);
+            self.prompter
+                .note(&format!("Added {}.", catalog.skill(skill).name))?;
+            self.save()?;
+        }
+    }
+}
+
 /// Runs the questionnaire. `save` is called with the answers so far after every section (the role
-/// focus, the years, each category, each level). Stops with a [`PromptError`] in the error chain
-/// when the person interrupts; what was saved last stays as it was.
+/// focus, the years, each category list, each level screen, each skill found by search). Esc (or
+/// `<` at the years question) goes back one question, whose answer shows as it now stands. Stops
+/// with a [`PromptError`] in the error chain when the person interrupts; what was saved last
+/// stays as it was.
 pub fn run(
     setup: &Setup<'_>,
     prompter: &mut dyn Prompter,
@@ -393,119 +779,54 @@ pub fn run(
         .prefill
         .map(|skills| Answers::from_skills(skills, catalog))
         .unwrap_or_default();
+    if let Some(ids) = setup.fixed_roles {
+        answers.roles = ids.to_vec();
+    } else if setup.roles.is_empty() {
+        answers.roles.clear();
+    } else {
+        // Only roles that can be chosen stay ticked.
+        answers
+            .roles
+            .retain(|id| setup.roles.iter().any(|r| r.id() == id));
+    }
 
     prompter.note(if setup.prefill.is_some() {
         "Starting from your earlier answers: Enter keeps each one."
     } else {
-        "About two minutes of questions; ticking a role or two keeps it short."
+        "About a minute of questions; ticking a role or two keeps it short."
     })?;
-    prompter.note("Space ticks an item, Enter goes on, Ctrl-C stops.")?;
+    prompter
+        .note("Space ticks an item (a ticks all), Enter goes on, Esc goes back, Ctrl-C stops.")?;
     if let Some(path) = setup.save_path {
         prompter.note(&format!("Your answers are saved to {path} as you go."))?;
     }
 
-    // 1. Role focus.
-    match setup.fixed_roles {
-        Some(ids) => answers.roles = ids.to_vec(),
-        None if setup.roles.is_empty() => answers.roles.clear(),
-        None => {
-            let titles: Vec<String> = setup
-                .roles
-                .iter()
-                .map(|r| r.profile.title.clone())
-                .collect();
-            let checked: Vec<bool> = setup
-                .roles
-                .iter()
-                .map(|r| answers.roles.iter().any(|id| id == r.id()))
-                .collect();
-            let ticked = prompter.multi_select(
-                "Which roles are you aiming for? (none = all roles)",
-                &titles,
-                &checked,
-            )?;
-            answers.roles = ticked
-                .into_iter()
-                .filter_map(|i| setup.roles.get(i))
-                .map(|r| r.id().to_string())
-                .collect();
-        }
+    let mut session = Session {
+        setup,
+        prompter,
+        save,
+        answers,
+        found: Vec::new(),
+    };
+    if setup.fixed_roles.is_some() || setup.roles.is_empty() {
+        session.save()?;
     }
-    save(&answers)?;
-    let focus: Vec<&Role> = setup
-        .roles
-        .iter()
-        .filter(|r| answers.roles.is_empty() || answers.roles.iter().any(|id| id == r.id()))
-        .collect();
-
-    // 2. Years of experience.
-    let default_years = answers.years_experience.map(format_years);
-    let validate = |text: &str| parse_years(text).map(|_| ());
-    let typed = prompter.input(
-        "Years of professional experience",
-        default_years.as_deref(),
-        &validate,
-    )?;
-    answers.years_experience = Some(parse_years(&typed).map_err(anyhow::Error::msg)?);
-    save(&answers)?;
-
-    // 3. One multi-select per category. The list is worked out again before each question: a
-    // skill added by search shows up (ticked) in its own category if that is still to come.
-    let mut asked = 0;
-    // No role in focus: every role's essentials and expected skills, not all 200-odd skills.
-    let core_only = answers.roles.is_empty() && focus.len() > 1;
-    for category in catalog.categories() {
-        let sections = category_items(catalog, &focus, &answers, core_only);
-        let remaining = sections
-            .iter()
-            .skip_while(|(id, _)| *id != category.id)
-            .count();
-        let Some((_, shown)) = sections.into_iter().find(|(id, _)| *id == category.id) else {
-            continue;
+    let mut step = session.steps().first().copied().unwrap_or(Step::Years);
+    loop {
+        let next = match session.ask(step)? {
+            Move::Next => session.after(step),
+            Move::Back => Some(session.before(step).unwrap_or(step)),
         };
-        asked += 1;
-        let mut items: Vec<String> = shown
-            .iter()
-            .map(|&s| catalog.skill(s).name.clone())
-            .collect();
-        items.push(SEARCH_ENTRY.to_string());
-        let mut checked: Vec<bool> = shown.iter().map(|&s| answers.has(s)).collect();
-        checked.push(false);
-        let prompt = format!(
-            "[{asked}/{}] {}: which have you used?",
-            asked - 1 + remaining,
-            category.name
-        );
-        let ticked = prompter.multi_select(&prompt, &items, &checked)?;
-        let chosen: Vec<SkillIdx> = ticked
-            .iter()
-            .filter_map(|&i| shown.get(i).copied())
-            .collect();
-        answers.set_shown(&shown, &chosen, catalog);
-        if ticked.contains(&shown.len()) {
-            search(catalog, prompter, &mut answers)?;
+        match next {
+            Some(next) => step = next,
+            None => break,
         }
-        save(&answers)?;
     }
 
-    // 4. A level per chosen skill.
-    let levels: Vec<String> = (1..=MAX_LEVEL).map(level_item).collect();
-    let total = answers.skills.len();
-    for number in 0..total {
-        let answer = &answers.skills[number];
-        let prompt = format!(
-            "[{}/{total}] {}: your level?",
-            number + 1,
-            catalog.skill(answer.skill).name
-        );
-        let default = usize::from(answer.level.clamp(1, MAX_LEVEL) - 1);
-        let chosen = prompter.select(&prompt, &levels, default)?;
-        answers.skills[number].level = u8::try_from(chosen + 1)
-            .unwrap_or(DEFAULT_LEVEL)
-            .min(MAX_LEVEL);
-        save(&answers)?;
-    }
-    if total == 0 {
+    let Session {
+        prompter, answers, ..
+    } = session;
+    if answers.skills.is_empty() {
         prompter.note("No skills chosen: the report will show every requirement as a gap.")?;
     }
     if let Some(path) = setup.save_path {
@@ -514,37 +835,6 @@ pub fn run(
         ))?;
     }
     Ok(answers)
-}
-
-/// The catalog search: adds skills one at a time until the person presses Esc.
-fn search(
-    catalog: &Catalog,
-    prompter: &mut dyn Prompter,
-    answers: &mut Answers,
-) -> anyhow::Result<()> {
-    loop {
-        let candidates: Vec<SkillIdx> = (0..catalog.skills().len())
-            .filter(|&s| !answers.has(s))
-            .collect();
-        if candidates.is_empty() {
-            return Ok(());
-        }
-        let items: Vec<String> = candidates
-            .iter()
-            .map(|&s| search_item(catalog, s))
-            .collect();
-        let picked = prompter.fuzzy_select(
-            "Type to search the catalog; Enter adds the skill, Esc when done",
-            &items,
-        )?;
-        match picked.and_then(|i| candidates.get(i)) {
-            Some(&skill) => {
-                answers.add(skill, catalog);
-                prompter.note(&format!("Added {}.", catalog.skill(skill).name))?;
-            }
-            None => return Ok(()),
-        }
-    }
 }
 
 /// True when `error` is the person interrupting the questionnaire.
@@ -568,18 +858,19 @@ mod tests {
     /// What the script does at a prompt whose text contains the given words.
     #[derive(Debug, Clone)]
     enum Reply {
-        /// Tick exactly these items (by name), plus the search entry when `search` is set.
+        /// Tick exactly these items (by name).
         Tick(&'static [&'static str]),
-        /// Tick these and the search entry.
-        TickAndSearch(&'static [&'static str]),
         /// Type this text (input prompts).
         Type(&'static str),
-        /// Choose the item starting with this word (select prompts).
-        Choose(&'static str),
-        /// Type this into the search and take the best item; the item must contain `expect`.
+        /// At a level screen: Enter on each named skill until it shows the level word given,
+        /// then Enter on "keep".
+        Levels(&'static [(&'static str, &'static str)]),
+        /// Type this into the search and take the best item.
         Search(&'static str),
-        /// Esc in the search.
+        /// Enter on an empty search: finish.
         Done,
+        /// Esc: back one question.
+        Back,
         /// Ctrl-C.
         Interrupt,
     }
@@ -590,6 +881,8 @@ mod tests {
     struct Scripted {
         script: VecDeque<(&'static str, Reply)>,
         transcript: Vec<String>,
+        /// Prompts shown, level-screen redraws included.
+        prompts: usize,
     }
 
     impl Scripted {
@@ -597,15 +890,25 @@ mod tests {
             Scripted {
                 script: script.iter().cloned().collect(),
                 transcript: Vec::new(),
+                prompts: 0,
+            }
+        }
+
+        fn peek(&mut self, prompt: &str) -> Option<Reply> {
+            self.transcript.push(prompt.to_string());
+            self.prompts += 1;
+            match self.script.front() {
+                Some((words, reply)) if prompt.contains(words) => Some(reply.clone()),
+                _ => None,
             }
         }
 
         fn reply_for(&mut self, prompt: &str) -> Option<Reply> {
-            self.transcript.push(prompt.to_string());
-            match self.script.front() {
-                Some((words, _)) if prompt.contains(words) => self.script.pop_front().map(|s| s.1),
-                _ => None,
+            let reply = self.peek(prompt);
+            if reply.is_some() {
+                self.script.pop_front();
             }
+            reply
         }
 
         fn assert_script_used(&self) {
@@ -618,8 +921,8 @@ mod tests {
         }
     }
 
-    fn ticked(items: &[String], names: &[&str], search: bool) -> Vec<usize> {
-        let mut picked: Vec<usize> = names
+    fn ticked(items: &[String], names: &[&str]) -> Vec<usize> {
+        names
             .iter()
             .map(|name| {
                 items
@@ -627,11 +930,7 @@ mod tests {
                     .position(|item| item == name)
                     .unwrap_or_else(|| panic!("`{name}` is not among {items:?}"))
             })
-            .collect();
-        if search {
-            picked.push(items.len() - 1);
-        }
-        picked
+            .collect()
     }
 
     impl Prompter for Scripted {
@@ -640,15 +939,31 @@ mod tests {
             prompt: &str,
             items: &[String],
             default: usize,
-        ) -> Result<usize, PromptError> {
+        ) -> Result<Option<usize>, PromptError> {
+            self.transcript
+                .push(format!("  items: {}", items.join(" | ")));
             self.transcript
                 .push(format!("  default: {}", items[default]));
-            match self.reply_for(prompt) {
-                None => Ok(default),
-                Some(Reply::Choose(word)) => Ok(items
-                    .iter()
-                    .position(|i| i.starts_with(word))
-                    .unwrap_or_else(|| panic!("no `{word}` in {items:?}"))),
+            match self.peek(prompt) {
+                None => Ok(Some(default)),
+                Some(Reply::Levels(targets)) => {
+                    let unmet = targets.iter().find_map(|(name, word)| {
+                        let position = items
+                            .iter()
+                            .position(|i| i.starts_with(&format!("{name}: ")))
+                            .unwrap_or_else(|| panic!("no `{name}` in {items:?}"));
+                        let at = items[position].starts_with(&format!("{name}: {word} "));
+                        (!at).then_some(position)
+                    });
+                    if unmet.is_none() {
+                        self.script.pop_front();
+                    }
+                    Ok(Some(unmet.unwrap_or(0)))
+                }
+                Some(Reply::Back) => {
+                    self.script.pop_front();
+                    Ok(None)
+                }
                 Some(Reply::Interrupt) => Err(PromptError::Interrupted),
                 Some(other) => panic!("{other:?} at select `{prompt}`"),
             }
@@ -659,7 +974,7 @@ mod tests {
             prompt: &str,
             items: &[String],
             checked: &[bool],
-        ) -> Result<Vec<usize>, PromptError> {
+        ) -> Result<Option<Vec<usize>>, PromptError> {
             let defaults: Vec<&str> = items
                 .iter()
                 .zip(checked)
@@ -671,9 +986,9 @@ mod tests {
             self.transcript
                 .push(format!("  ticked: {}", defaults.join(" | ")));
             match self.reply_for(prompt) {
-                None => Ok((0..items.len()).filter(|&i| checked[i]).collect()),
-                Some(Reply::Tick(names)) => Ok(ticked(items, names, false)),
-                Some(Reply::TickAndSearch(names)) => Ok(ticked(items, names, true)),
+                None => Ok(Some((0..items.len()).filter(|&i| checked[i]).collect())),
+                Some(Reply::Tick(names)) => Ok(Some(ticked(items, names))),
+                Some(Reply::Back) => Ok(None),
                 Some(Reply::Interrupt) => Err(PromptError::Interrupted),
                 Some(other) => panic!("{other:?} at multi-select `{prompt}`"),
             }
@@ -708,8 +1023,9 @@ mod tests {
             prompt: &str,
             items: &[String],
         ) -> Result<Option<usize>, PromptError> {
+            self.transcript.push(format!("  first: {}", items[0]));
             match self.reply_for(prompt) {
-                None | Some(Reply::Done) => Ok(None),
+                None | Some(Reply::Done) => Ok(Some(0)),
                 Some(Reply::Search(query)) => {
                     // The best match: the skill of that name, else the first item mentioning it.
                     let query = query.to_lowercase();
@@ -722,6 +1038,7 @@ mod tests {
                         .unwrap_or_else(|| panic!("nothing matches `{query}`"));
                     Ok(Some(found))
                 }
+                Some(Reply::Back) => Ok(None),
                 Some(Reply::Interrupt) => Err(PromptError::Interrupted),
                 Some(other) => panic!("{other:?} at search `{prompt}`"),
             }
@@ -737,6 +1054,12 @@ mod tests {
         result: anyhow::Result<Answers>,
         saves: Vec<String>,
         prompter: Scripted,
+    }
+
+    impl Outcome {
+        fn transcript(&self) -> String {
+            self.prompter.transcript.join("\n")
+        }
     }
 
     fn session(
@@ -781,6 +1104,15 @@ mod tests {
         crate::input::skills_json::parse("me.json", text, catalog()).expect("saved JSON reads")
     }
 
+    fn saved_ids(text: &str) -> Vec<(String, u8)> {
+        let skills = parse(text);
+        skills
+            .skills
+            .iter()
+            .map(|c| (catalog().skill(c.skill).id.clone(), c.level))
+            .collect()
+    }
+
     use Reply::*;
 
     #[test]
@@ -791,13 +1123,20 @@ mod tests {
             &[
                 ("roles", Tick(&["LLM Engineer"])),
                 ("Years", Type("4")),
-                ("frameworks:", Tick(&["PyTorch"])),
-                ("Fine-tuning &", Tick(&["LoRA", "RLHF"])),
-                ("PyTorch", Choose("proficient")),
-                ("RLHF", Choose("aware")),
+                ("frameworks: which", Tick(&["PyTorch"])),
+                (
+                    "frameworks: your levels",
+                    Levels(&[("PyTorch", "proficient")]),
+                ),
+                ("Fine-tuning & alignment: which", Tick(&["LoRA", "RLHF"])),
+                (
+                    "Fine-tuning & alignment: your levels",
+                    Levels(&[("RLHF", "aware")]),
+                ),
             ],
         );
         outcome.prompter.assert_script_used();
+        let transcript = outcome.transcript();
         let answers = outcome.result.expect("completes");
         assert_eq!(answers.roles, ["llm-engineer"]);
         assert_eq!(answers.years_experience, Some(4.0));
@@ -809,11 +1148,17 @@ mod tests {
                 ("rlhf".to_string(), 1)
             ]
         );
-        // Only the categories the LLM Engineer profile uses were asked, each with the search entry.
-        let transcript = outcome.prompter.transcript.join("\n");
+        // Only the categories the LLM Engineer profile uses were asked; no list holds a search
+        // entry: the search is asked once, after the last list.
         assert!(!transcript.contains("Annotation"), "{transcript}");
         assert!(!transcript.contains("CUTLASS"), "{transcript}");
-        assert!(transcript.contains(SEARCH_ENTRY));
+        assert!(!transcript.contains("search the catalog…"), "{transcript}");
+        assert_eq!(transcript.matches("Another skill not listed?").count(), 1);
+        // Each level screen ends with a line of what it holds.
+        assert!(
+            transcript.contains("note: Fine-tuning & alignment: LoRA working, RLHF aware"),
+            "{transcript}"
+        );
         // The saved file reads back to the same skills and focus.
         let saved = parse(outcome.saves.last().expect("saved"));
         assert_eq!(saved.roles, ["llm-engineer"]);
@@ -821,6 +1166,176 @@ mod tests {
         assert_eq!(saved.level_of(skill("pytorch")), 3);
         assert_eq!(saved.level_of(skill("rlhf")), 1);
         assert_eq!(saved.skills.len(), 3);
+    }
+
+    #[test]
+    fn a_section_with_defaults_takes_two_prompts_and_unticked_sections_one() {
+        // Role, years, 11 lists, 1 level screen (frameworks), the search.
+        let outcome = session(
+            None,
+            None,
+            &[
+                ("roles", Tick(&["LLM Engineer"])),
+                ("Years", Type("4")),
+                (
+                    "frameworks: which",
+                    Tick(&["PyTorch", "Hugging Face Transformers"]),
+                ),
+            ],
+        );
+        outcome.prompter.assert_script_used();
+        let answers = outcome.result.expect("completes");
+        assert_eq!(
+            levels(&answers),
+            [
+                ("pytorch".to_string(), 2),
+                ("hugging-face-transformers".to_string(), 2)
+            ]
+        );
+        assert_eq!(outcome.prompter.prompts, 2 + 11 + 1 + 1);
+    }
+
+    #[test]
+    fn the_level_screen_raises_a_level_in_place_and_goes_round_from_expert() {
+        let outcome = session(
+            Some(&["cuda-engineer".to_string()]),
+            None,
+            &[
+                ("Years", Type("3")),
+                (
+                    "GPU programming & accelerators: which",
+                    Tick(&["CUDA", "NVIDIA Nsight", "cuBLAS"]),
+                ),
+                (
+                    "accelerators: your levels",
+                    Levels(&[("CUDA", "proficient"), ("NVIDIA Nsight", "aware")]),
+                ),
+            ],
+        );
+        outcome.prompter.assert_script_used();
+        let transcript = outcome.transcript();
+        let answers = outcome.result.expect("completes");
+        assert_eq!(
+            levels(&answers),
+            [
+                ("cuda".to_string(), 3),
+                ("cublas".to_string(), 2),
+                ("nsight".to_string(), 1)
+            ]
+        );
+        // One screen, shown again after each Enter on a skill: CUDA once (working → proficient),
+        // Nsight three times (→ proficient → expert → aware), then "keep".
+        let screens: Vec<&String> = outcome
+            .prompter
+            .transcript
+            .iter()
+            .filter(|l| l.contains("your levels?"))
+            .collect();
+        assert_eq!(screens.len(), 1 + 3 + 1, "{screens:?}");
+        // Nsight went round through expert; after each change the cursor is back on "keep".
+        assert!(
+            transcript.contains("NVIDIA Nsight: expert — teaches it"),
+            "{transcript}"
+        );
+        assert_eq!(
+            transcript
+                .matches(&format!("  default: {LEVELS_KEEP}"))
+                .count(),
+            5
+        );
+        assert!(transcript.contains(&format!("  items: {LEVELS_KEEP} | CUDA: working")));
+        assert_eq!(next_level(2), 3);
+        assert_eq!(next_level(4), 1);
+        assert_eq!(next_level(0), 2);
+    }
+
+    #[test]
+    fn one_enter_keeps_every_level_of_a_section() {
+        let earlier = parse(
+            r#"{"years_experience": 2, "roles": ["cuda-engineer"],
+                "skills": [{"name": "CUDA", "level": "expert"}, {"name": "cuBLAS", "level": 1}]}"#,
+        );
+        let outcome = session(None, Some(&earlier), &[]);
+        outcome.prompter.assert_script_used();
+        let transcript = outcome.transcript();
+        let answers = outcome.result.expect("completes");
+        assert_eq!(
+            levels(&answers),
+            [("cuda".to_string(), 4), ("cublas".to_string(), 1)]
+        );
+        assert!(transcript.contains("CUDA: expert"), "{transcript}");
+        assert!(transcript.contains("cuBLAS: aware"), "{transcript}");
+    }
+
+    #[test]
+    fn esc_goes_back_one_question_and_the_saved_file_follows_the_answers() {
+        let outcome = session(
+            None,
+            None,
+            &[
+                // Esc on the first question has nowhere to go: asked again.
+                ("roles", Back),
+                ("roles", Tick(&["LLM Engineer"])),
+                // `<` at the years goes back to the roles, which show the focus ticked.
+                ("Years", Type("<")),
+                ("roles", Tick(&["Machine Learning Engineer"])),
+                ("Years", Type("6")),
+                ("frameworks: which", Tick(&["PyTorch"])),
+                ("frameworks: your levels", Levels(&[("PyTorch", "expert")])),
+                // Back from the second list to the first list's level screen, then to the list.
+                ("Inference", Back),
+                ("frameworks: your levels", Back),
+                ("frameworks: which", Tick(&[])),
+                // With nothing ticked there is no level screen: on to the next list.
+                ("Inference", Tick(&["Model serving & deployment"])),
+            ],
+        );
+        outcome.prompter.assert_script_used();
+        let transcript = outcome.transcript();
+        let answers = outcome.result.expect("completes");
+        assert_eq!(answers.roles, ["ml-engineer"]);
+        assert_eq!(answers.years_experience, Some(6.0));
+        assert_eq!(levels(&answers), [("model-serving".to_string(), 2)]);
+        // Back at the roles, the focus chosen before showed ticked.
+        assert!(
+            transcript.contains("  ticked: LLM Engineer"),
+            "{transcript}"
+        );
+        assert!(transcript.contains("(< goes back)"), "{transcript}");
+        // Back at the first list, PyTorch showed ticked with the level it had.
+        assert!(transcript.contains("  ticked: PyTorch"), "{transcript}");
+        // The file saved after each answer: PyTorch expert, then gone once unticked.
+        let with_pytorch = outcome
+            .saves
+            .iter()
+            .position(|s| saved_ids(s) == [("pytorch".to_string(), 4)])
+            .expect("saved with PyTorch expert");
+        let without = outcome.saves[with_pytorch..]
+            .iter()
+            .position(|s| saved_ids(s).is_empty())
+            .expect("saved without PyTorch");
+        assert!(without > 0);
+        let last = parse(outcome.saves.last().expect("saved"));
+        assert_eq!(last.roles, ["ml-engineer"]);
+        assert_eq!(
+            saved_ids(outcome.saves.last().expect("saved")),
+            levels(&answers)
+        );
+    }
+
+    #[test]
+    fn with_fixed_roles_the_years_cannot_go_back() {
+        let outcome = session(
+            Some(&["cuda-engineer".to_string()]),
+            None,
+            &[("Years", Type("<")), ("Years", Type("2"))],
+        );
+        outcome.prompter.assert_script_used();
+        assert!(!outcome.transcript().contains("(< goes back)"));
+        assert_eq!(
+            outcome.result.expect("completes").years_experience,
+            Some(2.0)
+        );
     }
 
     #[test]
@@ -847,6 +1362,36 @@ mod tests {
     }
 
     #[test]
+    fn a_broad_skill_is_listed_with_its_concrete_choices() {
+        let profiles = builtin_profiles(catalog()).expect("built-in profiles load");
+        let llm = profiles.get("llm-engineer").expect("role");
+        let sections = category_items(catalog(), &[llm], &Answers::default(), false);
+        let listed = |category: &str| -> Vec<String> {
+            sections
+                .iter()
+                .find(|(id, _)| id == category)
+                .map(|(_, skills)| {
+                    skills
+                        .iter()
+                        .map(|&s| catalog().skill(s).id.clone())
+                        .collect()
+                })
+                .unwrap_or_default()
+        };
+        assert_eq!(listed("cloud"), ["cloud-platforms", "aws", "gcp", "azure"]);
+        assert_eq!(listed("programming"), ["python", "numpy", "pandas"]);
+        // Specialist families stay with the roles that ask for them.
+        let cuda = profiles.get("cuda-engineer").expect("role");
+        let hardware = category_items(catalog(), &[llm, cuda], &Answers::default(), false);
+        let frameworks = &hardware
+            .iter()
+            .find(|(id, _)| id == "frameworks")
+            .expect("listed")
+            .1;
+        assert!(!frameworks.contains(&skill("custom-autograd")));
+    }
+
+    #[test]
     fn without_a_role_focus_only_the_core_is_listed() {
         let profiles = builtin_profiles(catalog()).expect("built-in profiles load");
         let all: Vec<&Role> = profiles.roles().iter().collect();
@@ -855,11 +1400,11 @@ mod tests {
         };
         let everything = category_items(catalog(), &all, &Answers::default(), false);
         let core = category_items(catalog(), &all, &Answers::default(), true);
-        assert_eq!((everything.len(), count(&everything)), (22, 210));
-        assert_eq!((core.len(), count(&core)), (20, 49));
+        assert_eq!((everything.len(), count(&everything)), (22, 214));
+        assert_eq!((core.len(), count(&core)), (20, 55));
         let listed = |id: &str| core.iter().any(|(_, skills)| skills.contains(&skill(id)));
         // Essential somewhere: listed. Expected by several roles: listed. Situational or expected
-        // by one role only: reached through the search entry.
+        // by one role only: reached through the search.
         assert!(listed("cuda") && listed("python") && listed("pytorch"));
         assert!(listed("docker"));
         assert!(!listed("keras"));
@@ -874,7 +1419,7 @@ mod tests {
         // With a role in focus every skill that role asks for is listed.
         let dl = profiles.get("deep-learning-engineer").expect("role");
         let focused = category_items(catalog(), &[dl], &Answers::default(), false);
-        assert_eq!(count(&focused), 109);
+        assert_eq!(count(&focused), 111);
     }
 
     #[test]
@@ -913,14 +1458,14 @@ mod tests {
             &[("Years", Type("0"))],
         );
         outcome.prompter.assert_script_used();
+        let transcript = outcome.transcript();
         let answers = outcome.result.expect("completes");
         assert_eq!(answers.roles, ["data-labeling-specialist"]);
         assert!(answers.skills.is_empty());
-        let transcript = outcome.prompter.transcript.join("\n");
         assert!(!transcript.contains("Which roles"), "{transcript}");
         assert!(transcript.contains("No skills chosen"), "{transcript}");
-        // No level questions when nothing was ticked.
-        assert!(!transcript.contains("your level"), "{transcript}");
+        // No level screens when nothing was ticked.
+        assert!(!transcript.contains("your levels"), "{transcript}");
         let saved = parse(outcome.saves.last().expect("saved"));
         assert!(saved.skills.is_empty());
         assert_eq!(saved.years_experience, Some(0.0));
@@ -933,49 +1478,84 @@ mod tests {
             None,
             &[
                 ("Years", Type("2")),
-                // The first category listed for this role gets the search entry ticked.
-                ("[1/", TickAndSearch(&[])),
-                ("search", Search("torch")),
-                ("search", Search("k8s")),
-                ("search", Done),
+                ("Another skill", Search("torch")),
+                ("Another skill", Search("k8s")),
+                ("Another skill", Done),
+                (
+                    "found by search: your levels",
+                    Levels(&[("Kubernetes", "proficient")]),
+                ),
             ],
         );
         outcome.prompter.assert_script_used();
+        let transcript = outcome.transcript();
         let answers = outcome.result.expect("completes");
-        let ids: Vec<String> = levels(&answers).into_iter().map(|(id, _)| id).collect();
-        assert!(ids.contains(&"pytorch".to_string()), "{ids:?}");
-        assert!(ids.contains(&"kubernetes".to_string()), "{ids:?}");
-        let transcript = outcome.prompter.transcript.join("\n");
-        assert!(transcript.contains("note: Added PyTorch."), "{transcript}");
-        assert!(
-            transcript.contains("Kubernetes: your level?"),
-            "{transcript}"
+        assert_eq!(
+            levels(&answers),
+            [("pytorch".to_string(), 2), ("kubernetes".to_string(), 3)]
         );
+        assert!(transcript.contains("note: Added PyTorch."), "{transcript}");
+        assert!(transcript.contains(&format!("  first: {SEARCH_DONE}")));
+        // Each addition is saved at once.
+        let after_first = outcome
+            .saves
+            .iter()
+            .any(|s| saved_ids(s) == [("pytorch".to_string(), 2)]);
+        assert!(after_first);
     }
 
     #[test]
-    fn an_added_skill_shows_ticked_in_its_own_category_and_can_be_unticked() {
-        // The director's first category is Model evaluation. Search there adds PyTorch (whose
-        // category is already past) and CUDA (whose category comes later and is not one the
-        // director's profile uses): the GPU question is then asked, with CUDA ticked, and
-        // unticking it there removes it.
+    fn back_from_the_search_reaches_the_last_list_which_counts_the_categories_it_brought_in() {
+        // The director's profile uses neither the frameworks nor the GPU category. The search
+        // adds PyTorch and CUDA; Esc at the levels of what it found goes back to the search, Esc
+        // there to the last list, which now counts the two categories the search brought in.
         let outcome = session(
             Some(&["ai-strategy-director".to_string()]),
             None,
             &[
                 ("Years", Type("10")),
-                ("[1/", TickAndSearch(&[])),
-                ("search", Search("pytorch")),
-                ("search", Search("cuda")),
-                ("search", Done),
-                ("GPU programming", Tick(&[])),
+                ("Another skill", Search("pytorch")),
+                ("Another skill", Search("cuda")),
+                ("Another skill", Done),
+                ("found by search", Back),
+                ("Another skill", Back),
+                ("[12/12] Leadership", Back),
+                ("[11/12] Governance", Tick(&["AI governance"])),
+                ("Governance", Levels(&[("AI governance", "proficient")])),
+                ("[12/12] Leadership", Tick(&[])),
+                ("Another skill", Search("jax")),
+                ("Another skill", Done),
+                ("found by search", Levels(&[("CUDA", "expert")])),
             ],
         );
         outcome.prompter.assert_script_used();
-        let transcript = outcome.prompter.transcript.join("\n");
-        assert!(transcript.contains("  ticked: CUDA\n"), "{transcript}");
+        let transcript = outcome.transcript();
+        assert!(transcript.contains("[10/10] Leadership"), "{transcript}");
         let answers = outcome.result.expect("completes");
-        assert_eq!(levels(&answers), [("pytorch".to_string(), 2)]);
+        assert_eq!(
+            levels(&answers),
+            [
+                ("pytorch".to_string(), 2),
+                ("jax".to_string(), 2),
+                ("cuda".to_string(), 4),
+                ("ai-governance".to_string(), 3),
+            ]
+        );
+        assert_eq!(
+            saved_ids(outcome.saves.last().expect("saved")),
+            levels(&answers)
+        );
+        // What the search found is listed, ticked, in its own category when asked again.
+        let again = session(
+            Some(&["ai-strategy-director".to_string()]),
+            Some(&parse(outcome.saves.last().expect("saved"))),
+            &[("GPU programming & accelerators: which", Tick(&[]))],
+        );
+        again.prompter.assert_script_used();
+        assert!(again.transcript().contains("  ticked: CUDA\n"));
+        let answers = again.result.expect("completes");
+        assert!(!answers.has(skill("cuda")));
+        assert!(answers.has(skill("jax")));
     }
 
     #[test]
@@ -986,7 +1566,7 @@ mod tests {
             &[
                 ("Years", Type("3")),
                 ("GPU programming", Tick(&["CUDA", "NVIDIA Nsight"])),
-                ("CUDA:", Choose("expert")),
+                ("your levels", Levels(&[("CUDA", "expert")])),
             ],
         );
         outcome.prompter.assert_script_used();
@@ -997,14 +1577,14 @@ mod tests {
             .iter()
             .filter(|l| l.contains("which have you used?"))
             .count();
-        // Role focus, years, each category, each of the two levels.
-        assert_eq!(outcome.saves.len(), 2 + categories + 2);
+        // Role focus, years, each category, the one level screen.
+        assert_eq!(outcome.saves.len(), 2 + categories + 1);
         let first = parse(&outcome.saves[0]);
         assert_eq!(first.roles, ["cuda-engineer"]);
         assert_eq!(first.years_experience, None);
         assert_eq!(parse(&outcome.saves[1]).years_experience, Some(3.0));
-        // After the levels, CUDA is expert; before its level question it was saved as working.
-        let before_levels = parse(&outcome.saves[outcome.saves.len() - 3]);
+        // After the level screen, CUDA is expert; before it, CUDA was saved as working.
+        let before_levels = parse(&outcome.saves[outcome.saves.len() - 2]);
         assert_eq!(before_levels.level_of(skill("cuda")), 2);
         let last = parse(outcome.saves.last().expect("saved"));
         assert_eq!(last.level_of(skill("cuda")), 4);
@@ -1019,7 +1599,7 @@ mod tests {
             &[
                 ("Years", Type("3")),
                 ("GPU programming", Tick(&["CUDA"])),
-                ("CUDA:", Interrupt),
+                ("your levels", Interrupt),
             ],
         );
         let error = outcome.result.expect_err("interrupted");
@@ -1040,17 +1620,17 @@ mod tests {
         );
         let outcome = session(None, Some(&earlier), &[]);
         outcome.prompter.assert_script_used();
+        let transcript = outcome.transcript();
         let answers = outcome.result.expect("completes");
-        let transcript = outcome.prompter.transcript.join("\n");
         // Role focus, years and ticks come from the file.
         assert!(transcript.contains("ticked: CUDA Engineer"), "{transcript}");
         assert!(transcript.contains("  default: 3.5"), "{transcript}");
         assert!(transcript.contains("  ticked: CUDA\n"), "{transcript}");
         // Labelbox is no CUDA requirement, yet it is listed (ticked) in its category.
         assert!(transcript.contains("ticked: Labelbox"), "{transcript}");
-        // Levels default to the file's.
-        assert!(transcript.contains("default: proficient"), "{transcript}");
-        assert!(transcript.contains("default: aware"), "{transcript}");
+        // Level screens show the file's levels.
+        assert!(transcript.contains("CUDA: proficient"), "{transcript}");
+        assert!(transcript.contains("Labelbox: aware"), "{transcript}");
         assert_eq!(answers.name.as_deref(), Some("Jordan"));
         assert_eq!(answers.roles, ["cuda-engineer"]);
         // The level-0 skill is not carried as a skill; the unrecognized name is kept as written.
@@ -1089,24 +1669,34 @@ mod tests {
     fn resuming_a_partial_file_reaches_the_same_answers() {
         let script = [
             ("Years", Type("5")),
-            ("Programming languages", Tick(&["C++"])),
-            ("GPU programming", Tick(&["CUDA", "NVIDIA Nsight"])),
-            ("C++:", Choose("proficient")),
-            ("CUDA:", Choose("expert")),
+            ("Programming languages & libraries: which", Tick(&["C++"])),
+            (
+                "Programming languages & libraries: your levels",
+                Levels(&[("C++", "proficient")]),
+            ),
+            (
+                "GPU programming & accelerators: which",
+                Tick(&["CUDA", "NVIDIA Nsight"]),
+            ),
+            ("accelerators: your levels", Levels(&[("CUDA", "expert")])),
         ];
         let fixed = ["cuda-engineer".to_string()];
         let whole = session(Some(&fixed), None, &script);
         whole.prompter.assert_script_used();
         let whole = whole.result.expect("completes");
 
-        // Interrupted at the second level question…
+        // Interrupted at the second level screen…
         let mut interrupted_script = script.to_vec();
-        interrupted_script[4] = ("CUDA:", Interrupt);
+        interrupted_script[4] = ("accelerators: your levels", Interrupt);
         let cut = session(Some(&fixed), None, &interrupted_script);
         assert!(is_interrupted(&cut.result.expect_err("interrupted")));
         let partial = parse(cut.saves.last().expect("saved"));
-        // …then resumed from the saved file, pressing Enter except for the level still to answer.
-        let resumed = session(Some(&fixed), Some(&partial), &[("CUDA:", Choose("expert"))]);
+        // …then resumed from the saved file, pressing Enter except for the levels still to set.
+        let resumed = session(
+            Some(&fixed),
+            Some(&partial),
+            &[("accelerators: your levels", Levels(&[("CUDA", "expert")]))],
+        );
         resumed.prompter.assert_script_used();
         assert_eq!(resumed.result.expect("completes"), whole);
     }
@@ -1131,6 +1721,7 @@ mod tests {
         assert!(parse_years("inf").is_err());
         assert!(parse_years("70.5").is_err());
         assert!(parse_years("years").is_err());
+        assert!(parse_years("<").is_err());
         assert_eq!(format_years(4.0), "4");
         assert_eq!(format_years(4.5), "4.5");
     }
