@@ -51,9 +51,13 @@ impl Context {
             title: None,
             prepared_by: None,
             date: Some(crate::input::dates::today().to_string()),
+            max_roles: None,
         }
     }
 }
+
+/// How many roles the terminal table ranks when `--top` is not given.
+const TABLE_ROLES: usize = 5;
 
 pub fn run(cli: Cli) -> anyhow::Result<Outcome> {
     // The housekeeping commands load no profiles (and must work when --profiles DIR is broken);
@@ -154,6 +158,8 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
     let render_options = RenderOptions {
         title: args.title.clone(),
         prepared_by: args.prepared_by.clone(),
+        // The table shows one screen's worth unless --top says how many.
+        max_roles: args.top.is_none().then_some(TABLE_ROLES),
         ..context.render_options(output::destination(&args.output), args.explain)
     };
     let bytes = render::to_bytes(args.format, &report, &render_options)?;

@@ -361,19 +361,39 @@ fn auto_color_from(var: impl Fn(&str) -> Option<std::ffi::OsString>, is_terminal
     }
 }
 
-/// The width to lay tables out in: the terminal's (at most 120), else 80.
+/// The width to lay tables out in: the terminal's (at most 120); piped, `COLUMNS` (40 to 200); else 80.
 pub fn terminal_width(to_file: bool) -> u16 {
-    if to_file || !io::stdout().is_terminal() {
+    if to_file {
         return 80;
+    }
+    if !io::stdout().is_terminal() {
+        // Piped: the width the caller asks for (`COLUMNS=120 skillgap … | less`), else 80.
+        return columns_from(std::env::var("COLUMNS").ok().as_deref());
     }
     console::Term::stdout()
         .size_checked()
         .map_or(80, |(_, cols)| cols.clamp(40, 120))
 }
 
+/// The width `COLUMNS` gives (40 to 200), or 80 when it is unset or not a number.
+fn columns_from(value: Option<&str>) -> u16 {
+    value
+        .and_then(|v| v.trim().parse::<u16>().ok())
+        .map_or(80, |cols| cols.clamp(40, 200))
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn columns_sets_the_width_of_piped_output() {
+        assert_eq!(columns_from(None), 80);
+        assert_eq!(columns_from(Some("120")), 120);
+        assert_eq!(columns_from(Some("10")), 40);
+        assert_eq!(columns_from(Some("wide")), 80);
+        assert_eq!(columns_from(Some("9999")), 200);
+    }
 
     #[test]
     fn colour_follows_no_color_then_clicolor() {

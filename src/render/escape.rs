@@ -75,33 +75,98 @@ pub fn xml(text: &str) -> Cow<'_, str> {
 
 /// Escapes text for one line of Markdown, inside a paragraph, heading, list item or table cell.
 ///
-/// CommonMark lets any ASCII punctuation be backslash-escaped; this escapes the characters that
-/// could start markup anywhere in a line (emphasis, code, links, images, raw HTML, entities, table
-/// cells), and turns line breaks into spaces so a value can never start a new block. `C++`, `C#`
-/// and `W&B` therefore read as written in any renderer, and `<script>` stays text.
+/// Only what CommonMark (with GitHub's tables, strikethrough and `$` math) would read as markup
+/// where it stands is backslash-escaped, so the source reads as plainly as the page: `W&B`, `C++`,
+/// `C#`, `snake_case` and `a > b` stay as written, while `*`, `` ` ``, `[`, `]`, `|`, `~` and `$`
+/// are always escaped; `_` unless it sits inside a word; `<` where it could open a tag or an
+/// autolink; `&` where it could start an entity (`&amp;`); `\` before punctuation; and at the
+/// start of the text, what would open a block (`#`, `>`, `-`/`+` and `1.`/`1)` before a space).
+/// Line breaks become spaces so a value can never start a new block; leading whitespace (an
+/// indented code block) is dropped; control characters become U+FFFD.
 pub fn markdown(text: &str) -> Cow<'_, str> {
-    const SPECIAL: &[char] = &[
-        '\\', '`', '*', '_', '[', ']', '<', '>', '|', '&', '#', '!', '~', '$',
-    ];
-    if !text
-        .chars()
-        .any(|c| SPECIAL.contains(&c) || c == '\n' || c == '\r' || is_forbidden_control(c))
-    {
+    let text = text.trim_start();
+    if !text.chars().any(|c| {
+        matches!(
+            c,
+            '\\' | '`'
+                | '*'
+                | '_'
+                | '['
+                | ']'
+                | '<'
+                | '>'
+                | '|'
+                | '&'
+                | '#'
+                | '~'
+                | '$'
+                | '-'
+                | '+'
+                | '.'
+                | ')'
+                | '\n'
+                | '\r'
+        ) || is_forbidden_control(c)
+    }) {
         return Cow::Borrowed(text);
     }
+    let chars: Vec<char> = text.chars().collect();
+    // An ordered-list marker at the start: digits, then `.` or `)`, then a space or the end.
+    let digits = chars.iter().take_while(|c| c.is_ascii_digit()).count();
+    let list_number_end = (digits > 0
+        && digits <= 9
+        && matches!(chars.get(digits), Some('.' | ')'))
+        && chars.get(digits + 1).is_none_or(|c| c.is_whitespace()))
+    .then_some(digits);
     let mut escaped = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        match c {
-            '\n' | '\r' => escaped.push(' '),
-            c if is_forbidden_control(c) => escaped.push('\u{FFFD}'),
-            c if SPECIAL.contains(&c) => {
-                escaped.push('\\');
-                escaped.push(c);
+    for (i, &c) in chars.iter().enumerate() {
+        let prev = i.checked_sub(1).map(|j| chars[j]);
+        let next = chars.get(i + 1).copied();
+        let escape = match c {
+            '\n' | '\r' => {
+                escaped.push(' ');
+                continue;
             }
-            c => escaped.push(c),
+            c if is_forbidden_control(c) => {
+                escaped.push('\u{FFFD}');
+                continue;
+            }
+            '`' | '*' | '[' | ']' | '|' | '~' | '$' => true,
+            '\\' => next.is_none_or(|n| n.is_ascii_punctuation()),
+            '_' => {
+                !(prev.is_some_and(char::is_alphanumeric)
+                    && next.is_some_and(char::is_alphanumeric))
+            }
+            '<' => next.is_some_and(|n| n.is_ascii_alphabetic() || matches!(n, '/' | '!' | '?')),
+            '&' => starts_entity(&chars[i + 1..]),
+            '#' | '>' => i == 0,
+            '-' | '+' => i == 0 && next.is_none_or(char::is_whitespace),
+            '.' | ')' => list_number_end == Some(i),
+            _ => false,
+        };
+        if escape {
+            escaped.push('\\');
         }
+        escaped.push(c);
     }
-    Cow::Owned(escaped)
+    // Borrowed when nothing needed escaping after all (`C++`, `a > b`).
+    if escaped == text {
+        Cow::Borrowed(text)
+    } else {
+        Cow::Owned(escaped)
+    }
+}
+
+/// Whether the text after an `&` would make it an entity or a numeric character reference:
+/// `amp;`, `#38;`, `#x26;`.
+fn starts_entity(after: &[char]) -> bool {
+    let (digits, radix): (&[char], u32) = match after {
+        ['#', 'x' | 'X', rest @ ..] => (rest, 16),
+        ['#', rest @ ..] => (rest, 10),
+        rest => (rest, 36),
+    };
+    let body = digits.iter().take_while(|c| c.is_digit(radix)).count();
+    body > 0 && body <= 32 && digits.get(body) == Some(&';')
 }
 
 /// Makes text safe for one line of terminal output: line breaks and tabs become spaces; other
@@ -329,7 +394,7 @@ mod tests {
 
     #[test]
     fn markdown_neutralises_markup_and_line_breaks() {
-        assert_eq!(markdown("<script>"), "\\<script\\>");
+        assert_eq!(markdown("<script>"), "\\<script>");
         assert_eq!(markdown("a | b"), "a \\| b");
         assert_eq!(
             markdown("*bold* _it_ `code`"),
@@ -339,11 +404,31 @@ mod tests {
             markdown("[x](javascript:alert(1))"),
             "\\[x\\](javascript:alert(1))"
         );
-        assert_eq!(markdown("W&B"), "W\\&B");
-        assert_eq!(
-            markdown("two\nlines\r\n# heading"),
-            "two lines  \\# heading"
-        );
-        assert_eq!(markdown("C++"), "C++");
+        assert_eq!(markdown("two\nlines\r\n# heading"), "two lines  # heading");
+        assert_eq!(markdown("# heading"), "\\# heading");
+        assert_eq!(markdown("> quote"), "\\> quote");
+        assert_eq!(markdown("- item"), "\\- item");
+        assert_eq!(markdown("2024. A year"), "2024\\. A year");
+        assert_eq!(markdown("&amp; &#38; &#x26;"), "\\&amp; \\&#38; \\&#x26;");
+        assert_eq!(markdown("    indented"), "indented");
+    }
+
+    #[test]
+    fn markdown_leaves_what_cannot_be_markup_as_written() {
+        for plain in [
+            "W&B",
+            "AT&T",
+            "C++",
+            "C#",
+            "snake_case",
+            "a > b",
+            "x < 3",
+            "-5 dB",
+            "e-mail",
+            "3.5 years",
+            "Q&A",
+        ] {
+            assert_eq!(markdown(plain), plain);
+        }
     }
 }

@@ -18,8 +18,8 @@ use std::io::{self, Write};
 use super::escape::html as esc;
 use super::markdown::{category_name, plan_reason, role_title};
 use super::summary::{
-    fit_words, focus, level_reached, next_steps, others, role_sentence, strongest_areas,
-    MISSING_SHOWN, PLAN_SHOWN,
+    evidence_lines, fit_words, focus, level_reached, next_steps, others, role_sentence,
+    short_usage, strongest_areas, zero_gain_label, EVIDENCE_SHOWN, MISSING_SHOWN, PLAN_SHOWN,
 };
 use super::{
     cap_words, claimed_names, match_mark, quoted_line, upper_first, years_words, Render,
@@ -54,12 +54,12 @@ a { color: var(--accent); }
 .best { list-style: none; padding: 0; margin: 0; }
 .best li { padding: .5rem 0; border-bottom: 1px solid var(--track); }
 .best .headline { display: flex; flex-wrap: wrap; gap: .2rem .7rem; align-items: baseline; }
-.best .role { font-weight: 600; font-size: 1.05rem; }
+.best .role { font-weight: 600; font-size: 1.05rem; color: inherit; }
 .verdict { font-weight: 600; }
 .verdict.fit { color: var(--fit); }
 .score { font-variant-numeric: tabular-nums; font-weight: 600; }
 .ranking { list-style: none; padding: 0; margin: 0; }
-.ranking li { display: grid; grid-template-columns: 1.5rem minmax(9rem, 15rem) minmax(6rem, 1fr) 3rem minmax(9rem, 14rem);
+.ranking li { display: grid; grid-template-columns: 1.5rem minmax(9rem, 15rem) minmax(6rem, 1fr) 3rem minmax(9rem, 17rem);
               gap: .3rem .7rem; align-items: center; padding: .35rem 0; border-bottom: 1px solid var(--track); }
 .rank { color: var(--muted); text-align: right; }
 .ranking .role a { color: inherit; text-decoration: none; font-weight: 600; }
@@ -75,6 +75,7 @@ th { color: var(--muted); font-weight: 600; border-bottom: 1px solid var(--line)
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .evidence, .muted { color: var(--muted); font-size: .86rem; }
 .blocking { color: var(--far); font-weight: 600; }
+.ranking .blocking { white-space: nowrap; }
 .chart { display: block; width: 100%; max-width: 34rem; height: auto; margin: .4rem 0 .6rem; }
 .chart text { fill: var(--ink); font-size: 12px; font-family: inherit; }
 .chart .value { font-weight: 600; font-variant-numeric: tabular-nums; }
@@ -91,13 +92,20 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; }
 @media (max-width: 40rem) {
   main { padding: 1rem .9rem 2rem; }
   .role-grid { grid-template-columns: minmax(0, 1fr); }
-  .ranking li { grid-template-columns: 1.3rem 1fr 2.8rem; }
-  .ranking .bar-cell, .ranking .tier { grid-column: 2 / 4; }
+  .ranking li { grid-template-columns: 1.3rem minmax(0, 1fr) 3rem;
+                grid-template-areas: "rank role score" ". bar bar" ". tier tier"; }
+  .ranking .rank { grid-area: rank; } .ranking .role { grid-area: role; }
+  .ranking .score { grid-area: score; } .ranking .bar-cell { grid-area: bar; }
+  .ranking .tier { grid-area: tier; }
   table.rows thead { display: none; }
   table.rows, table.rows tbody, table.rows tr, table.rows td { display: block; width: auto; }
   table.rows tr { border-bottom: 1px solid var(--line); padding: .35rem 0; }
   table.rows td { border: none; padding: .05rem 0; text-align: left; white-space: normal; }
   table.rows td[data-label]::before { content: attr(data-label) ": "; color: var(--muted); }
+  table.compact td { display: inline; padding: 0; }
+  table.compact td[data-label]:nth-child(-n+2)::before { content: none; }
+  table.compact td[data-label] + td[data-label]::before { content: " · "; color: var(--muted); }
+  table.compact td:first-child::after { content: ". "; }
 }
 @page { size: auto; margin: 12mm 13mm 14mm;
         @bottom-center { content: "Page " counter(page) " of " counter(pages); font-size: 8pt; color: #59636e; } }
@@ -121,10 +129,6 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; }
   th, td { padding: .18rem .4rem; }
 }
 "#;
-
-/// How many shown skills "What the input shows" lists in the body, strongest first; the appendix
-/// has them all.
-const EVIDENCE_SHOWN: usize = 12;
 
 /// The CSS class of a score: fit (at or above the fit threshold), near (40 or more), far.
 fn band(score: f64) -> &'static str {
@@ -357,7 +361,7 @@ fn write_plan_rows(
     first: usize,
     items: &[crate::report::PlanItem],
 ) -> std::fmt::Result {
-    writeln!(h, "<table class=\"rows\">")?;
+    writeln!(h, "<table class=\"rows compact\">")?;
     writeln!(h, "{PLAN_HEAD}")?;
     writeln!(h, "<tbody>")?;
     for (i, item) in items.iter().enumerate() {
@@ -626,9 +630,8 @@ fn write_missing(h: &mut String, role: &RoleFit) -> std::fmt::Result {
         let rest = later.len().saturating_sub(MISSING_SHOWN);
         writeln!(
             h,
-            "<p class=\"muted\">Also missing, worth points once the blocking gap{} {} shown: {}{}.</p>",
-            if role.blocking.len() == 1 { "" } else { "s" },
-            if role.blocking.len() == 1 { "is" } else { "are" },
+            "<p class=\"muted\">{}: {}{}.</p>",
+            esc(zero_gain_label(role)),
             names.join(", "),
             if rest > 0 {
                 format!(" and {rest} more")
@@ -732,22 +735,7 @@ fn write_evidence(h: &mut String, report: &Report) -> std::fmt::Result {
         )?;
         return writeln!(h, "</section>");
     }
-    let mut shown: Vec<&ReportSkill> = report.skills.iter().filter(|s| s.evidenced).collect();
-    // Strongest first, then the longest used; the report's order breaks ties.
-    shown.sort_by(|a, b| b.level.cmp(&a.level).then(b.months.cmp(&a.months)));
-    let hidden = shown.len().saturating_sub(EVIDENCE_SHOWN);
-    shown.truncate(EVIDENCE_SHOWN);
-    // Each line once, in the order of its strongest skill, with every skill it shows.
-    let mut lines: Vec<(Option<&str>, Vec<&ReportSkill>)> = Vec::new();
-    for skill in shown {
-        let line = skill.evidence.as_deref();
-        match lines.iter_mut().find(|(l, _)| *l == line) {
-            Some((_, skills)) => skills.push(skill),
-            None => lines.push((line, vec![skill])),
-        }
-    }
-    // The skills with no line (a skills file's own list) come last.
-    lines.sort_by_key(|(line, _)| line.is_none());
+    let (lines, hidden) = evidence_lines(report, EVIDENCE_SHOWN);
     if let [(None, skills)] = &lines[..] {
         // Nothing but the person's own statement: one list, no column of empty lines.
         let skills: Vec<String> = skills.iter().map(|skill| skill_words(skill)).collect();
@@ -802,23 +790,6 @@ fn skill_words(skill: &ReportSkill) -> String {
         esc(&skill.name),
         words.join(", ")
     )
-}
-
-/// How long and how lately a skill was used, briefly: `["4.9 yrs", "current"]`, `["8 mo",
-/// "2021"]`; empty when no dates say.
-fn short_usage(skill: &ReportSkill) -> Vec<String> {
-    let mut parts = Vec::new();
-    if let Some(months) = skill.months {
-        parts.push(if months < 12 {
-            format!("{months} mo")
-        } else {
-            format!("{:.1} yrs", f64::from(months) / 12.0)
-        });
-    }
-    if let Some(last) = skill.last_used {
-        parts.push(last.to_string());
-    }
-    parts
 }
 
 /// Everything the body leaves out, collapsed, on screen only: the other roles in detail, the rest

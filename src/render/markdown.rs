@@ -6,11 +6,15 @@
 use std::io::{self, Write};
 
 use super::escape::markdown as md;
+use super::summary::{
+    evidence_lines, fit_words, focus, level_reached, next_steps, others, role_sentence,
+    short_usage, strongest_areas, zero_gain_label, EVIDENCE_SHOWN, MISSING_SHOWN, PLAN_SHOWN,
+};
 use super::{
-    cap_words, claimed_names, upper_first, usage_words, years_words, Render, RenderOptions,
+    cap_words, claimed_names, quoted_line, upper_first, years_words, Render, RenderOptions,
     BLOCKING_LEGEND, CLAIMED_LABEL,
 };
-use crate::report::{PlanItem, Report, RoleFit};
+use crate::report::{Matched, Missing, PlanItem, Report, ReportSkill, RoleFit};
 use crate::skills::level_word;
 
 pub struct Markdown;
@@ -19,40 +23,44 @@ impl Render for Markdown {
     fn render(
         &self,
         report: &Report,
-        _options: &RenderOptions,
+        options: &RenderOptions,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        let title = report.subject.name.as_deref().unwrap_or("(no name given)");
-        writeln!(out, "# Skill-gap report: {}", md(title))?;
+        match (&options.title, report.subject.name.as_deref()) {
+            (Some(title), _) => writeln!(out, "# {}", md(title))?,
+            (None, Some(name)) => writeln!(out, "# Skill-gap report: {}", md(name))?,
+            (None, None) => writeln!(out, "# Skill-gap report")?,
+        }
         writeln!(out)?;
-        writeln!(out, "{}", subject_facts(report))?;
+        writeln!(out, "{}", subject_facts(report, options))?;
         for warning in &report.warnings {
             writeln!(out)?;
             writeln!(out, "> **Note:** {}", md(warning))?;
         }
         writeln!(out)?;
+        write_summary(report, out)?;
 
-        writeln!(out, "## Ranking")?;
+        writeln!(out, "## Every role, ranked")?;
         writeln!(out)?;
         if report.roles.is_empty() {
             writeln!(out, "No roles were assessed.")?;
         } else {
-            writeln!(
-                out,
-                "| # | Role | Score | Fits | Target tier | Blocking gaps |"
-            )?;
-            writeln!(out, "|---:|---|---:|---|---|---|")?;
+            writeln!(out, "| # | Role | Score | Fit | Blocking gaps |")?;
+            writeln!(out, "|---:|---|---:|---|---|")?;
             for (rank, role) in report.roles.iter().enumerate() {
                 writeln!(
                     out,
-                    "| {} | {} | {:.1} | {} | {} | {} |",
+                    "| {} | {} | {:.1} | {} | {} |",
                     rank + 1,
                     md(&role.title),
                     role.score,
-                    role.tier.map_or("—", |t| t.as_str()),
-                    role.target_tier,
+                    fit_words(role),
                     blocking_names(role)
                 )?;
+            }
+            if report.roles.iter().any(|r| !r.blocking.is_empty()) {
+                writeln!(out)?;
+                writeln!(out, "A blocking gap is {BLOCKING_LEGEND}.")?;
             }
         }
         writeln!(out)?;
@@ -62,36 +70,49 @@ impl Render for Markdown {
         write_plan(report, out)?;
         writeln!(out)?;
 
-        for (rank, role) in report.roles.iter().enumerate() {
-            write_role(report, rank + 1, role, out)?;
-        }
-
-        writeln!(out, "## Skills recognized")?;
-        writeln!(out)?;
-        if report.skills.is_empty() {
-            writeln!(out, "None: no skill in this input matched the catalog.")?;
-        } else {
-            writeln!(out, "| Skill | Level | Recognized as | Evidence |")?;
-            writeln!(out, "|---|---|---|---|")?;
-            for skill in &report.skills {
-                writeln!(
-                    out,
-                    "| {} | {} ({}) | {} | {} |",
-                    md(&skill.name),
-                    skill.level,
-                    level_word(skill.level),
-                    md(&skill.via),
-                    skill.evidence.as_deref().map(md).unwrap_or_default()
-                )?;
+        let focus = focus(report);
+        if !focus.is_empty() {
+            writeln!(
+                out,
+                "## {}",
+                if focus.len() == 1 {
+                    "The role in focus"
+                } else {
+                    "The roles in focus"
+                }
+            )?;
+            writeln!(out)?;
+            for role in focus {
+                write_role(report, role, out)?;
             }
         }
-        let claimed: Vec<String> = claimed_names(report)
-            .map(|name| md(name).into_owned())
-            .collect();
-        if !claimed.is_empty() {
+        let others = others(report);
+        if !others.is_empty() {
+            writeln!(out, "## The other roles")?;
             writeln!(out)?;
-            writeln!(out, "**{CLAIMED_LABEL}:** {}", claimed.join(", "))?;
+            for role in others {
+                let next: Vec<String> = super::learn_next(role)
+                    .map(|m| format!("{} (+{:.1})", md(&m.name), m.gain))
+                    .collect();
+                writeln!(
+                    out,
+                    "- **{}**, {:.1}, {}{}",
+                    md(&role.title),
+                    role.score,
+                    fit_words(role),
+                    if next.is_empty() {
+                        String::new()
+                    } else {
+                        format!(": learn {}", next.join(", "))
+                    }
+                )?;
+            }
+            writeln!(out)?;
         }
+
+        writeln!(out, "## What the input shows")?;
+        writeln!(out)?;
+        write_evidence(report, out)?;
         if !report.unrecognized.is_empty() {
             writeln!(out)?;
             writeln!(out, "## Not recognized")?;
@@ -109,18 +130,132 @@ impl Render for Markdown {
     }
 }
 
-/// "**Source:** … · **Experience:** … · **Skills recognized:** …"
-fn subject_facts(report: &Report) -> String {
+fn write_summary(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(out, "## Summary")?;
+    writeln!(out)?;
+    let focus = focus(report);
+    if focus.is_empty() {
+        writeln!(out, "No roles were assessed.")?;
+        return writeln!(out);
+    }
+    if report.has_no_skills() {
+        writeln!(
+            out,
+            "**No skill in this input matched the catalog**, so every score is 0."
+        )?;
+        writeln!(out)?;
+    }
+    for role in focus {
+        writeln!(
+            out,
+            "- **{}**, {:.1}, {}. {}",
+            md(&role.title),
+            role.score,
+            fit_words(role),
+            md(&role_sentence(role))
+        )?;
+    }
+    writeln!(out)?;
+    let areas = strongest_areas(report);
+    if !report.skills.is_empty() && report.skills.iter().all(|s| !s.evidenced) {
+        writeln!(
+            out,
+            "**Every skill is claimed, not shown:** the input lists them but no position shows any of them in use, so no role fits until work does."
+        )?;
+        writeln!(out)?;
+    } else if !areas.is_empty() {
+        let areas: Vec<String> = areas
+            .iter()
+            .map(|(name, score)| format!("{} ({score:.0})", md(name)))
+            .collect();
+        writeln!(out, "**Strongest areas:** {}.", areas.join(", "))?;
+        writeln!(out)?;
+    }
+    let steps = next_steps(report);
+    if !steps.is_empty() {
+        writeln!(out, "**Next steps:**")?;
+        writeln!(out)?;
+        for (i, step) in steps.iter().enumerate() {
+            writeln!(out, "{}. {}", i + 1, md(step))?;
+        }
+        writeln!(out)?;
+    }
+    Ok(())
+}
+
+fn write_evidence(report: &Report, out: &mut dyn Write) -> io::Result<()> {
+    if report.skills.is_empty() {
+        return writeln!(out, "Nothing: no skill in this input matched the catalog.");
+    }
+    let skill_words = |skill: &ReportSkill| {
+        let mut words = vec![level_word(skill.level).to_string()];
+        words.extend(short_usage(skill));
+        format!("{} ({})", md(&skill.name), words.join(", "))
+    };
+    let (lines, hidden) = evidence_lines(report, EVIDENCE_SHOWN);
+    if let [(None, skills)] = &lines[..] {
+        let skills: Vec<String> = skills.iter().map(|s| skill_words(s)).collect();
+        writeln!(out, "As stated: {}.", skills.join("; "))?;
+    } else if !lines.is_empty() {
+        writeln!(out, "| Line of the input | Skills it shows |")?;
+        writeln!(out, "|---|---|")?;
+        for (line, skills) in &lines {
+            let skills: Vec<String> = skills.iter().map(|s| skill_words(s)).collect();
+            writeln!(
+                out,
+                "| {} | {} |",
+                line.map_or("(stated, no line)".to_string(), |l| {
+                    format!("“{}”", md(&crate::input::shorten(&quoted_line(l), 140)))
+                }),
+                skills.join("; ")
+            )?;
+        }
+    }
+    if hidden > 0 {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "These are the {EVIDENCE_SHOWN} strongest; {hidden} more shown skill{} in the JSON report.",
+            if hidden == 1 { " is" } else { "s are" }
+        )?;
+    }
+    let claimed: Vec<String> = claimed_names(report)
+        .map(|name| md(name).into_owned())
+        .collect();
+    if !claimed.is_empty() {
+        writeln!(out)?;
+        writeln!(out, "**{CLAIMED_LABEL}:** {}.", claimed.join(", "))?;
+    }
+    Ok(())
+}
+
+/// "**Source:** … · **Experience:** … · **Skills recognized:** …", then the date and who
+/// prepared it.
+fn subject_facts(report: &Report, options: &RenderOptions) -> String {
     let years = match report.subject.years_experience {
-        Some(years) => format!("{years} years"),
+        Some(years) => format!("{years:.1} years"),
         None => "unknown".to_string(),
     };
-    format!(
+    let mut facts = format!(
         "**Source:** {} · **Experience:** {} · **Skills recognized:** {}",
         md(&report.subject.source),
         years,
         report.skills.len()
-    )
+    );
+    if options.title.is_some() {
+        if let Some(name) = &report.subject.name {
+            facts = format!("**Person:** {} · {facts}", md(name));
+        }
+    }
+    match (&options.date, &options.prepared_by) {
+        (Some(date), Some(by)) => {
+            facts.push_str(&format!(" · **Prepared:** {} by {}", md(date), md(by)))
+        }
+        (Some(date), None) => facts.push_str(&format!(" · **Prepared:** {}", md(date))),
+        (None, Some(by)) => facts.push_str(&format!(" · **Prepared by:** {}", md(by))),
+        (None, None) => {}
+    }
+    facts
 }
 
 fn blocking_names(role: &RoleFit) -> String {
@@ -194,15 +329,15 @@ fn write_plan(report: &Report, out: &mut dyn Write) -> io::Result<()> {
     }
     writeln!(
         out,
-        "In this order (prerequisites first); gain is the sum of points over the roles improved."
+        "In this order: what a later step needs comes first. The gain is the points the step adds to the roles it raises, weighted by how near each role is."
     )?;
     writeln!(out)?;
     writeln!(
         out,
-        "| Step | Skill | Reach | Gain | Roles improved | Note |"
+        "| Step | Skill | Learn to | Gain | Roles it raises | Note |"
     )?;
     writeln!(out, "|---:|---|---|---:|---|---|")?;
-    for (step, item) in report.learning_plan.iter().enumerate() {
+    for (step, item) in report.learning_plan.iter().take(PLAN_SHOWN).enumerate() {
         let roles: Vec<String> = item
             .roles_improved
             .iter()
@@ -227,16 +362,27 @@ fn write_plan(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             md(&plan_reason(report, item))
         )?;
     }
+    let rest = report.learning_plan.len().saturating_sub(PLAN_SHOWN);
+    if rest > 0 {
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{rest} more step{}: the JSON report (`--format json`) lists the whole plan.",
+            if rest == 1 { "" } else { "s" }
+        )?;
+    }
     Ok(())
 }
 
-fn write_role(report: &Report, rank: usize, role: &RoleFit, out: &mut dyn Write) -> io::Result<()> {
-    writeln!(out, "## {rank}. {} — {:.1}", md(&role.title), role.score)?;
+fn write_role(report: &Report, role: &RoleFit, out: &mut dyn Write) -> io::Result<()> {
+    writeln!(
+        out,
+        "### {}, {:.1}, {}",
+        md(&role.title),
+        role.score,
+        fit_words(role)
+    )?;
     writeln!(out)?;
-    let fits = match role.tier {
-        Some(tier) => format!("fits **{tier}**"),
-        None => "no tier fits yet".to_string(),
-    };
     let tiers: Vec<String> = role
         .tiers
         .iter()
@@ -244,10 +390,10 @@ fn write_role(report: &Report, rank: usize, role: &RoleFit, out: &mut dyn Write)
         .collect();
     writeln!(
         out,
-        "Scored at **{}** ({fits}{}). Tier scores: {}.{}",
+        "Scored at **{}**{}. Each tier: {}.{}",
         role.target_tier,
         cap_words(role)
-            .map(|w| format!("; {w}"))
+            .map(|w| format!(" ({w})"))
             .unwrap_or_default(),
         tiers.join(" · "),
         years_words(report, role)
@@ -255,27 +401,31 @@ fn write_role(report: &Report, rank: usize, role: &RoleFit, out: &mut dyn Write)
             .unwrap_or_default()
     )?;
     writeln!(out)?;
+    writeln!(out, "{}", md(&role_sentence(role)))?;
+    writeln!(out)?;
     if !role.categories.is_empty() {
         let categories: Vec<String> = role
             .categories
             .iter()
             .map(|c| format!("{} {:.0}", md(&c.name), c.score))
             .collect();
-        writeln!(out, "Categories: {}.", categories.join(" · "))?;
+        writeln!(out, "By category: {}.", categories.join(" · "))?;
         writeln!(out)?;
     }
 
-    writeln!(out, "### Missing skills, by gain")?;
+    writeln!(out, "#### Missing, by what learning it would add")?;
     writeln!(out)?;
+    let (worth, later): (Vec<&Missing>, Vec<&Missing>) =
+        role.missing.iter().partition(|m| m.gain > 0.0);
     if role.missing.is_empty() {
         writeln!(out, "None: every requirement at this tier is met.")?;
-    } else {
+    } else if !worth.is_empty() {
         writeln!(
             out,
-            "| Skill | Category | Importance | Level | Required | Gain |"
+            "| Skill | Category | Importance | Now | Needed | Gain |"
         )?;
-        writeln!(out, "|---|---|---|---:|---:|---:|")?;
-        for gap in &role.missing {
+        writeln!(out, "|---|---|---|---|---|---:|")?;
+        for gap in worth.iter().take(MISSING_SHOWN) {
             writeln!(
                 out,
                 "| {}{} | {} | {} | {} | {} | +{:.1} |",
@@ -283,46 +433,96 @@ fn write_role(report: &Report, rank: usize, role: &RoleFit, out: &mut dyn Write)
                 md(&gap.name),
                 md(category_name(role, &gap.category)),
                 gap.importance,
-                gap.current_level,
-                gap.required_level,
+                level_reached(gap.current_level),
+                level_word(gap.required_level),
                 gap.gain
             )?;
         }
-        if role.missing.iter().any(|m| m.blocking) {
+        let rest = worth.len().saturating_sub(MISSING_SHOWN);
+        if rest > 0 {
+            writeln!(out)?;
+            writeln!(
+                out,
+                "and {rest} more, each adding less (the JSON report lists them all)."
+            )?;
+        }
+        if worth.iter().any(|m| m.blocking) {
             writeln!(out)?;
             writeln!(out, "⚠ {BLOCKING_LEGEND}.")?;
         }
     }
+    if !later.is_empty() {
+        let names: Vec<String> = later
+            .iter()
+            .take(MISSING_SHOWN)
+            .map(|m| md(&m.name).into_owned())
+            .collect();
+        let rest = later.len().saturating_sub(MISSING_SHOWN);
+        writeln!(out)?;
+        writeln!(
+            out,
+            "{}: {}{}.",
+            zero_gain_label(role),
+            names.join(", "),
+            if rest > 0 {
+                format!(" and {rest} more")
+            } else {
+                String::new()
+            }
+        )?;
+    }
     writeln!(out)?;
 
-    writeln!(out, "### Matched")?;
+    writeln!(out, "#### Matched")?;
     writeln!(out)?;
     if role.matched.is_empty() {
         writeln!(out, "Nothing matched yet.")?;
-    } else {
+        return writeln!(out);
+    }
+    let (partial, full): (Vec<&Matched>, Vec<&Matched>) =
+        role.matched.iter().partition(|m| m.partial);
+    let (shown, claimed): (Vec<&Matched>, Vec<&Matched>) =
+        full.into_iter().partition(|m| m.evidenced);
+    if !shown.is_empty() {
         writeln!(
             out,
-            "| Skill | Importance | Level | Required | Via | Evidence |"
+            "| Skill | Importance | Level | Needed | Use | Shown by |"
         )?;
-        writeln!(out, "|---|---|---:|---:|---|---|")?;
-        for m in &role.matched {
+        writeln!(out, "|---|---|---|---|---|---|")?;
+        for m in shown {
+            let usage = report
+                .skills
+                .iter()
+                .find(|s| s.id == m.skill)
+                .map(|s| short_usage(s).join(", "))
+                .unwrap_or_default();
             writeln!(
                 out,
-                "| {}{}{} | {} | {} | {} | {} | {} |",
+                "| {} | {} | {} | {} | {} | {} |",
                 md(&m.name),
-                usage_words(report, m)
-                    .map(|usage| format!(" ({})", md(&usage)))
-                    .unwrap_or_default(),
-                if m.partial { " (partial)" } else { "" },
                 m.importance,
-                m.level,
-                m.required_level,
-                md(&m.via),
+                level_reached(m.level),
+                level_word(m.required_level),
+                if usage.is_empty() {
+                    "—".to_string()
+                } else {
+                    usage
+                },
                 m.evidence
                     .as_deref()
-                    .map(|e| md(&crate::input::shorten(e, 120)).into_owned())
-                    .unwrap_or_default()
+                    .map(|e| md(&crate::input::shorten(&quoted_line(e), 120)).into_owned())
+                    .unwrap_or_else(|| md(&m.via).into_owned())
             )?;
+        }
+    }
+    for (label, group) in [
+        ("Claimed, not shown in any position", claimed),
+        ("Partly credited through a related skill", partial),
+    ] {
+        if !group.is_empty() {
+            let names: Vec<String> = group.iter().map(|m| md(&m.name).into_owned()).collect();
+            writeln!(out)?;
+            writeln!(out, "{label}: {}.", names.join(", "))?;
         }
     }
     writeln!(out)

@@ -9,7 +9,7 @@ mod json;
 mod jsonl;
 mod junit;
 mod markdown;
-mod summary;
+pub mod summary;
 mod table;
 
 use std::io::{self, Write};
@@ -37,6 +37,9 @@ pub struct RenderOptions {
     /// The day the report was made, `YYYY-MM-DD` (HTML and Markdown); none in tests of the
     /// renderers unless they set one.
     pub date: Option<String>,
+    /// The most roles the terminal table ranks (the rest are counted, "3 more roles: --top 8");
+    /// None ranks all.
+    pub max_roles: Option<usize>,
 }
 
 impl Default for RenderOptions {
@@ -48,6 +51,7 @@ impl Default for RenderOptions {
             title: None,
             prepared_by: None,
             date: None,
+            max_roles: None,
         }
     }
 }

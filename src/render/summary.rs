@@ -5,7 +5,7 @@
 
 use crate::assess::{FIT_THRESHOLD, PLAN_WINDOW};
 use crate::profile::Importance;
-use crate::report::{Missing, PlanItem, Report, RoleFit};
+use crate::report::{Missing, PlanItem, Report, ReportSkill, RoleFit};
 use crate::skills::level_word;
 
 use super::markdown::role_title;
@@ -18,6 +18,10 @@ pub const PLAN_SHOWN: usize = 10;
 
 /// How many missing skills a role's section lists, by gain, before "and N more".
 pub const MISSING_SHOWN: usize = 10;
+
+/// How many shown skills "What the input shows" lists in the body, strongest first (the HTML
+/// appendix and the JSON report have them all).
+pub const EVIDENCE_SHOWN: usize = 12;
 
 /// How many plan steps the summary names.
 pub const NEXT_STEPS: usize = 5;
@@ -150,6 +154,17 @@ pub fn role_sentence(role: &RoleFit) -> String {
     }
 }
 
+/// What the gaps that add nothing now are called: while an essential blocks, the score sits at the
+/// cap and only clearing it raises the score; otherwise what the gap would add is already covered
+/// (a toolkit or an elective is met by other skills).
+pub fn zero_gain_label(role: &RoleFit) -> &'static str {
+    match role.blocking.len() {
+        0 => "Also missing, adding nothing now (other skills already cover their place)",
+        1 => "Also missing, worth points once the blocking gap is shown",
+        _ => "Also missing, worth points once the blocking gaps are shown",
+    }
+}
+
 /// "Apache Airflow (+7.8)"
 fn gap_words(gap: &Missing) -> String {
     format!("{} (+{:.1})", gap.name, gap.gain)
@@ -204,6 +219,48 @@ pub fn next_steps(report: &Report) -> Vec<String> {
         .take(NEXT_STEPS)
         .map(|item| step_words(report, item))
         .collect()
+}
+
+/// The input's lines that show skills, each once with every skill it shows, over the `max`
+/// strongest shown skills (by level, then months of use); the skills stated with no line come
+/// last, as one entry with no line. The second value is how many shown skills were left out.
+#[allow(clippy::type_complexity)]
+pub fn evidence_lines<'r, 'a>(
+    report: &'r Report<'a>,
+    max: usize,
+) -> (Vec<(Option<&'r str>, Vec<&'r ReportSkill<'a>>)>, usize) {
+    let mut shown: Vec<&ReportSkill> = report.skills.iter().filter(|s| s.evidenced).collect();
+    // Strongest first, then the longest used; the report's order breaks ties.
+    shown.sort_by(|a, b| b.level.cmp(&a.level).then(b.months.cmp(&a.months)));
+    let hidden = shown.len().saturating_sub(max);
+    shown.truncate(max);
+    let mut lines: Vec<(Option<&str>, Vec<&ReportSkill>)> = Vec::new();
+    for skill in shown {
+        let line = skill.evidence.as_deref();
+        match lines.iter_mut().find(|(l, _)| *l == line) {
+            Some((_, skills)) => skills.push(skill),
+            None => lines.push((line, vec![skill])),
+        }
+    }
+    lines.sort_by_key(|(line, _)| line.is_none());
+    (lines, hidden)
+}
+
+/// How long and how lately a skill was used, briefly: `["4.9 yrs", "current"]`, `["8 mo",
+/// "2021"]`; empty when no dates say.
+pub fn short_usage(skill: &ReportSkill) -> Vec<String> {
+    let mut parts = Vec::new();
+    if let Some(months) = skill.months {
+        parts.push(if months < 12 {
+            format!("{months} mo")
+        } else {
+            format!("{:.1} yrs", f64::from(months) / 12.0)
+        });
+    }
+    if let Some(last) = skill.last_used {
+        parts.push(last.to_string());
+    }
+    parts
 }
 
 #[cfg(test)]

@@ -88,8 +88,8 @@ fn gap_line(gap: &Missing) -> String {
 fn tier_cell(report: &Report, role: &RoleFit) -> String {
     let tier = match role.tier {
         Some(tier) if tier == role.target_tier => tier.to_string(),
-        Some(tier) => format!("{tier}\n(target {})", role.target_tier),
-        None => format!("—\n(target {})", role.target_tier),
+        Some(tier) => format!("{tier}\n(scored at {})", role.target_tier),
+        None => format!("not yet\n(scored at {})", role.target_tier),
     };
     match (role.relevant_years, report.subject.years_experience) {
         (Some(years), Some(_)) => format!("{tier}\n{years:.1} yrs relevant"),
@@ -163,37 +163,30 @@ impl Render for Table {
         }
         writeln!(out)?;
 
-        let mut table = new_table(options);
-        table.set_header(header(
-            options,
-            &["#", "Role", "Score", "Fits", "Learn next (+points)"],
-        ));
-        for (rank, role) in report.roles.iter().enumerate() {
-            let mut score = Cell::new(score_text(role));
-            if options.color {
-                score = score.fg(score_color(role.score));
-            }
-            let gaps: Vec<String> = super::learn_next(role).map(gap_line).collect();
-            let gaps = if gaps.is_empty() {
-                "—".to_string()
-            } else {
-                gaps.join("\n")
-            };
-            let mut gaps_cell = Cell::new(gaps);
-            if options.color && !role.blocking.is_empty() {
-                gaps_cell = gaps_cell.fg(Color::Red);
-            }
-            table.add_row(vec![
-                Cell::new(rank + 1).set_alignment(CellAlignment::Right),
-                Cell::new(safe(&role.title)),
-                score,
-                Cell::new(tier_cell(report, role)),
-                gaps_cell,
-            ]);
+        let shown = options
+            .max_roles
+            .map_or(report.roles.len(), |n| n.min(report.roles.len()));
+        let roles = &report.roles[..shown];
+        if usize::from(options.width) >= WIDE {
+            write_ranking_table(out, report, roles, options)?;
+        } else {
+            write_ranking_blocks(out, report, roles, options)?;
         }
-        writeln!(out, "{table}")?;
         let width = usize::from(options.width.max(40));
-        if report.roles.iter().any(|r| !r.blocking.is_empty()) {
+        if shown < report.roles.len() {
+            writeln!(
+                out,
+                "{} more role{}: --top {}",
+                report.roles.len() - shown,
+                if report.roles.len() - shown == 1 {
+                    ""
+                } else {
+                    "s"
+                },
+                report.roles.len()
+            )?;
+        }
+        if roles.iter().any(|r| !r.blocking.is_empty()) {
             for line in wrap(&format!("⚠ = {BLOCKING_LEGEND}."), width) {
                 writeln!(out, "{line}")?;
             }
@@ -287,6 +280,132 @@ impl Render for Table {
     }
 }
 
+/// The width from which the ranking is a table with a bar per score; below it, one block per role,
+/// so that titles and gains never wrap mid-name at 80 columns.
+const WIDE: usize = 100;
+
+/// The ranking as a table: a row per role with its score bar, fit and what to learn next.
+fn write_ranking_table(
+    out: &mut dyn Write,
+    report: &Report,
+    roles: &[RoleFit],
+    options: &RenderOptions,
+) -> io::Result<()> {
+    let mut table = new_table(options);
+    table.set_header(header(
+        options,
+        &["#", "Role", "Score", "Fits", "Learn next (+points)"],
+    ));
+    for (rank, role) in roles.iter().enumerate() {
+        let mut score = Cell::new(score_text(role));
+        if options.color {
+            score = score.fg(score_color(role.score));
+        }
+        let gaps: Vec<String> = super::learn_next(role)
+            .map(|gap| paint_gap(options, gap))
+            .collect();
+        let gaps = if gaps.is_empty() {
+            "—".to_string()
+        } else {
+            gaps.join("\n")
+        };
+        table.add_row(vec![
+            Cell::new(rank + 1).set_alignment(CellAlignment::Right),
+            Cell::new(safe(&role.title)),
+            score,
+            Cell::new(tier_cell(report, role)),
+            Cell::new(gaps),
+        ]);
+    }
+    writeln!(out, "{table}")
+}
+
+/// A gap as "Learn next" names it, the blocking ones (and only they) in red.
+fn paint_gap(options: &RenderOptions, gap: &Missing) -> String {
+    let line = safe(&gap_line(gap)).into_owned();
+    if gap.blocking {
+        paint(options, &line, console::Style::new().red())
+    } else {
+        line
+    }
+}
+
+/// The ranking for a narrow terminal: per role a line with its rank, title, score and fit, then
+/// what caps it and the years that count, then what to learn next, each wrapped at the width.
+fn write_ranking_blocks(
+    out: &mut dyn Write,
+    report: &Report,
+    roles: &[RoleFit],
+    options: &RenderOptions,
+) -> io::Result<()> {
+    let width = usize::from(options.width.max(40));
+    for (rank, role) in roles.iter().enumerate() {
+        let score = paint(
+            options,
+            &format!("{:.1}", role.score),
+            console::Style::new().fg(match score_color(role.score) {
+                Color::Green => console::Color::Green,
+                Color::Yellow => console::Color::Yellow,
+                _ => console::Color::Red,
+            }),
+        );
+        let title = paint(options, &safe(&role.title), console::Style::new().bold());
+        writeln!(
+            out,
+            "{:>2}. {title}  {score}  {}",
+            rank + 1,
+            super::summary::fit_words(role)
+        )?;
+        let mut facts = Vec::new();
+        if let Some(cap) = cap_words(role) {
+            facts.push(format!("⚠ {cap}"));
+        }
+        match (role.relevant_years, report.subject.years_experience) {
+            (Some(years), Some(_)) => facts.push(format!("{years:.1} years relevant")),
+            (Some(_), None) => facts.push("no dated work".to_string()),
+            (None, _) => {}
+        }
+        if !facts.is_empty() {
+            for line in wrap_indented(&facts.join(" · "), width, "    ") {
+                writeln!(out, "{line}")?;
+            }
+        }
+        let gaps: Vec<&Missing> = super::learn_next(role).collect();
+        if !gaps.is_empty() {
+            // Wrapped on the plain text, so that the colour codes never count as width; a gap
+            // is never split across lines.
+            let mut lines: Vec<String> = vec!["    learn next:".to_string()];
+            let mut plain_len = lines[0].chars().count();
+            for (i, gap) in gaps.iter().enumerate() {
+                let plain = safe(&gap_line(gap)).into_owned();
+                let sep = if i == 0 { " " } else { " · " };
+                let needed = plain_len + sep.chars().count() + plain.chars().count();
+                let last = lines.len() - 1;
+                if i > 0 && needed > width {
+                    lines.push(format!("      {}", paint_gap(options, gap)));
+                    plain_len = 6 + plain.chars().count();
+                } else {
+                    lines[last].push_str(sep);
+                    lines[last].push_str(&paint_gap(options, gap));
+                    plain_len = needed;
+                }
+            }
+            for line in lines {
+                writeln!(out, "{line}")?;
+            }
+        }
+    }
+    Ok(())
+}
+
+/// [`wrap`] with every line indented by `indent`.
+fn wrap_indented(text: &str, width: usize, indent: &str) -> Vec<String> {
+    wrap(text, width.saturating_sub(indent.len()).max(20))
+        .into_iter()
+        .map(|line| format!("{indent}{line}"))
+        .collect()
+}
+
 /// Breaks `text` at spaces into lines of at most `width` columns (a longer word stays whole),
 /// the lines after the first indented by two spaces.
 fn wrap(text: &str, width: usize) -> Vec<String> {
@@ -364,7 +483,9 @@ fn explain_role(
     if let Some(years) = years_words(report, role) {
         writeln!(out, "  {years}")?;
     }
-    for m in &role.matched {
+    // A requirement met only in part is listed once, with the gaps (its partial credit beside it).
+    let in_missing = |skill: &str| role.missing.iter().any(|gap| gap.skill == skill);
+    for m in role.matched.iter().filter(|m| !in_missing(&m.skill)) {
         let evidence = m
             .evidence
             .as_deref()
@@ -389,9 +510,15 @@ fn explain_role(
         )?;
     }
     for m in &role.missing {
+        let credit = role
+            .matched
+            .iter()
+            .find(|matched| matched.skill == m.skill)
+            .map(|matched| format!(" ({})", safe(&matched.via)))
+            .unwrap_or_default();
         writeln!(
             out,
-            "  {} {} {}/{} [{}] +{:.1}",
+            "  {} {} {}/{} [{}] +{:.1}{credit}",
             if m.blocking { "⚠" } else { "✗" },
             m.name,
             m.current_level,

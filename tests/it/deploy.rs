@@ -313,8 +313,19 @@ fn the_docker_context_holds_what_the_build_needs() {
         std::fs::create_dir_all(to.parent().expect("a parent")).expect("folder");
         std::fs::copy(file, &to).expect("copy");
     }
+    // For this machine's platform only: offline, the crates of other platforms (Windows console
+    // support) need not be in the local registry.
+    let rustc = std::process::Command::new("rustc")
+        .arg("-vV")
+        .output()
+        .expect("rustc runs");
+    let host = String::from_utf8_lossy(&rustc.stdout)
+        .lines()
+        .find_map(|l| l.strip_prefix("host: ").map(str::to_string))
+        .expect("rustc names its host");
     let metadata = cargo()
         .args(["metadata", "--locked", "--offline", "--format-version", "1"])
+        .args(["--filter-platform", &host])
         .current_dir(copy.path())
         .output()
         .expect("cargo runs");

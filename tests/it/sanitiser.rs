@@ -231,3 +231,50 @@ fn roles_and_role_tables_escape_every_profile_field() {
     );
     assert!(String::from_utf8_lossy(&out).contains("\\x1b[2J"));
 }
+
+/// What a CommonMark reader (pulldown-cmark, with GitHub's tables, strikethrough and math) shows
+/// for `markdown` placed where the reports place escaped text: as a table cell, and as a list
+/// item. Only the text it would show is kept; any markup it found is kept as a marker, so a test
+/// can see that none was made.
+fn shown_by_commonmark(markdown: &str) -> String {
+    use pulldown_cmark::{Event, Options, Parser, Tag};
+    let options = Options::ENABLE_TABLES | Options::ENABLE_STRIKETHROUGH | Options::ENABLE_MATH;
+    let mut shown = String::new();
+    for event in Parser::new_ext(markdown, options) {
+        match event {
+            Event::Text(text) => shown.push_str(&text),
+            Event::Start(
+                Tag::Paragraph
+                | Tag::Table(_)
+                | Tag::TableHead
+                | Tag::TableRow
+                | Tag::TableCell
+                | Tag::List(None)
+                | Tag::Item,
+            )
+            | Event::End(_) => {}
+            other => shown.push_str(&format!("⟨{other:?}⟩")),
+        }
+    }
+    shown
+}
+
+proptest::proptest! {
+    #![proptest_config(proptest::test_runner::Config::with_cases(400))]
+
+    /// Whatever a name holds, the escaped text reads back as the name (line breaks as spaces,
+    /// leading space dropped), as a table cell and as a list item, and makes no markup.
+    #[test]
+    fn escaped_markdown_reads_back_as_the_text(
+        text in "[a-zA-Z0-9 &;#<>/!?*_`~$|\\[\\]()\\\\.+=\\-\n:'\"@]{0,24}"
+    ) {
+        let escaped = skillgap::render::escape::markdown(&text);
+        let expected: String = text.replace('\n', " ").trim().to_string();
+        let cell = shown_by_commonmark(&format!("| HEAD |\n|---|\n| {escaped} |\n"));
+        // A table's first row is its header; the cell sits in the body row after it.
+        let cell = cell.strip_prefix("HEAD").unwrap_or(&cell);
+        proptest::prop_assert_eq!(cell.trim(), expected.as_str(), "cell {:?}", escaped);
+        let item = shown_by_commonmark(&format!("- {escaped}\n"));
+        proptest::prop_assert_eq!(item.trim(), expected.as_str(), "item {:?}", escaped);
+    }
+}
