@@ -1,4 +1,5 @@
-//! `skillgap diff` output: a table for the terminal, Markdown for a coach's notes, JSON for tools.
+//! `skillgap diff` output: a table for the terminal, Markdown for a coach's notes, an HTML page with
+//! before/after bars per role, JSON for tools.
 //! All read the one [`Diff`] model.
 
 use std::io::{self, Write};
@@ -18,6 +19,8 @@ pub enum DiffFormat {
     Table,
     /// A Markdown document.
     Markdown,
+    /// One self-contained HTML page: before and after bars per role, then the table.
+    Html,
     /// The comparison as JSON.
     Json,
 }
@@ -38,6 +41,11 @@ pub fn render_diff(
         }
         DiffFormat::Table => table(diff, options, out),
         DiffFormat::Markdown => markdown(diff, out),
+        DiffFormat::Html => {
+            let mut page = String::with_capacity(16 * 1024);
+            html(diff, &mut page).map_err(io::Error::other)?;
+            out.write_all(page.as_bytes())
+        }
     }
 }
 
@@ -282,4 +290,104 @@ fn markdown(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
     // The generator mark, which Markdown viewers do not show (see crate::generator).
     writeln!(out)?;
     writeln!(out, "{}", crate::generator::COMMENT_MARK)
+}
+
+/// The progress page: who and what changed, a chart with each role's score before (a dashed
+/// outline) and after (filled), with both numbers and the change written beside the bars so it
+/// reads in print and without colour, then the table of the Markdown.
+fn html(diff: &Diff, h: &mut String) -> std::fmt::Result {
+    use super::escape::html as esc;
+    use std::fmt::Write as _;
+    let escape = |text: &str| esc(text).into_owned();
+    writeln!(h, "<!DOCTYPE html>")?;
+    writeln!(h, "<html lang=\"en\">")?;
+    writeln!(h, "<head>")?;
+    writeln!(h, "<meta charset=\"utf-8\">")?;
+    writeln!(
+        h,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    writeln!(h, "<meta name=\"color-scheme\" content=\"light dark\">")?;
+    writeln!(h, "{}", crate::generator::HTML_MARK)?;
+    writeln!(h, "<title>Progress: {}</title>", heading(diff, &escape))?;
+    writeln!(h, "<style>{}</style>", super::html::STYLE)?;
+    writeln!(h, "</head>")?;
+    writeln!(h, "<body>")?;
+    writeln!(h, "<main>")?;
+    writeln!(h, "<h1>Progress: {}</h1>", heading(diff, &escape))?;
+    writeln!(h, "<ul>")?;
+    for (label, text) in person_lines(diff, &escape) {
+        writeln!(h, "<li><strong>{label}:</strong> {text}</li>")?;
+    }
+    writeln!(h, "</ul>")?;
+
+    writeln!(h, "<section id=\"roles\">")?;
+    writeln!(h, "<h2>Each role, before and after</h2>")?;
+    const ROW: f64 = 44.0;
+    const TRACK: f64 = 200.0;
+    let height = ROW * diff.roles.len() as f64 + 4.0;
+    writeln!(
+        h,
+        "<svg class=\"chart progress\" viewBox=\"0 0 340 {height:.0}\" role=\"img\" aria-labelledby=\"progress-title\">"
+    )?;
+    writeln!(
+        h,
+        "<title id=\"progress-title\">Each role's score before (dashed) and after (filled)</title>"
+    )?;
+    for (row, role) in diff.roles.iter().enumerate() {
+        let y = ROW * row as f64;
+        let width = |score: Option<f64>| TRACK * score.unwrap_or(0.0).clamp(0.0, 100.0) / 100.0;
+        let band = match role.score_after {
+            Some(s) if s >= crate::assess::FIT_THRESHOLD => "fit",
+            Some(s) if s >= 40.0 => "near",
+            _ => "far",
+        };
+        writeln!(
+            h,
+            "<g class=\"{band}\"><text x=\"0\" y=\"{t:.0}\">{title}</text>\
+<text x=\"0\" y=\"{b_text:.0}\" class=\"c-label\">before</text><rect class=\"c-track\" x=\"48\" y=\"{b:.0}\" width=\"{TRACK:.0}\" height=\"8\" rx=\"3\"/><rect class=\"c-before\" x=\"48\" y=\"{b:.0}\" width=\"{wb:.1}\" height=\"8\" rx=\"3\"/><text x=\"254\" y=\"{b_text:.0}\">{before}</text>\
+<text x=\"0\" y=\"{a_text:.0}\" class=\"c-label\">after</text><rect class=\"c-track\" x=\"48\" y=\"{a:.0}\" width=\"{TRACK:.0}\" height=\"8\" rx=\"3\"/><rect class=\"c-fill\" x=\"48\" y=\"{a:.0}\" width=\"{wa:.1}\" height=\"8\" rx=\"3\"/><text x=\"254\" y=\"{a_text:.0}\" class=\"value\">{after} {change}</text></g>",
+            t = y + 11.0,
+            b = y + 15.0,
+            b_text = y + 23.0,
+            a = y + 27.0,
+            a_text = y + 35.0,
+            title = escape(&role.title),
+            wb = width(role.score_before),
+            wa = width(role.score_after),
+            before = score(role.score_before),
+            after = score(role.score_after),
+            change = role.change.map_or(String::new(), |c| format!("({})", signed(c))),
+        )?;
+    }
+    writeln!(h, "</svg>")?;
+    writeln!(h, "<table class=\"rows\">")?;
+    writeln!(
+        h,
+        "<thead><tr><th>Role</th><th class=\"num\">Before</th><th class=\"num\">After</th><th class=\"num\">Change</th><th>Fits</th><th>Gaps closed</th><th>Still open (by gain)</th></tr></thead>"
+    )?;
+    writeln!(h, "<tbody>")?;
+    for role in &diff.roles {
+        writeln!(
+            h,
+            "<tr><td data-label=\"Role\">{}</td><td class=\"num\" data-label=\"Before\">{}</td><td class=\"num\" data-label=\"After\">{}</td><td class=\"num\" data-label=\"Change\">{}</td><td data-label=\"Fits\">{}</td><td data-label=\"Closed\">{}</td><td data-label=\"Open\">{}</td></tr>",
+            escape(&role.title),
+            score(role.score_before),
+            score(role.score_after),
+            role.change.map_or("—".to_string(), signed),
+            tier_change(role),
+            closed_text(role, &escape),
+            open_text(role, &escape)
+        )?;
+    }
+    writeln!(h, "</tbody>")?;
+    writeln!(h, "</table>")?;
+    writeln!(h, "</section>")?;
+    writeln!(
+        h,
+        "<footer>Made by skillgap, offline: nothing in this report was sent anywhere.</footer>"
+    )?;
+    writeln!(h, "</main>")?;
+    writeln!(h, "</body>")?;
+    writeln!(h, "</html>")
 }

@@ -31,7 +31,8 @@ use crate::skills::{level_word, LEVEL_MEANINGS, LEVEL_WORDS};
 
 pub struct Html;
 
-const STYLE: &str = r#"
+/// The page style, shared with the HTML of `skillgap diff`.
+pub(super) const STYLE: &str = r#"
 :root { color-scheme: light dark;
         --ink: #1f2328; --muted: #59636e; --line: #d1d9e0; --track: #e6eaef; --bg: #fff;
         --fit: #1a7f37; --near: #9a6700; --far: #cf222e; --accent: #0969da; --note: #fff8c5; }
@@ -80,6 +81,9 @@ td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-sp
 .chart text { fill: var(--ink); font-size: 12px; font-family: inherit; }
 .chart .value { font-weight: 600; font-variant-numeric: tabular-nums; }
 .chart .c-track { fill: var(--track); }
+.chart.progress { max-width: 30rem; }
+.chart .c-label { fill: var(--muted); font-size: 10px; }
+.chart .c-before { fill: none; stroke: var(--muted); stroke-width: 1.2; stroke-dasharray: 3 2; }
 .chart .c-fill { fill: var(--far); } .chart .fit .c-fill { fill: var(--fit); } .chart .near .c-fill { fill: var(--near); }
 .role-grid { display: grid; grid-template-columns: minmax(0, 19rem) minmax(0, 1fr); gap: 0 1.4rem; align-items: start; }
 .role-grid .chart { margin-top: .5rem; }

@@ -514,6 +514,18 @@ fn diff_table() {
     insta::assert_snapshot!(render_progress(DiffFormat::Table));
 }
 
+/// The progress page: self-contained, the hostile name escaped, a before and an after bar per role.
+#[test]
+fn diff_html() {
+    let text = render_progress(DiffFormat::Html);
+    assert!(!text.contains("<b>") && !text.contains("<script"));
+    assert!(!text.contains("http://") && !text.contains("https://"));
+    let roles = text.matches("<rect class=\"c-before\"").count();
+    assert!(roles > 0);
+    assert_eq!(text.matches("<rect class=\"c-fill\"").count(), roles);
+    insta::assert_snapshot!(text);
+}
+
 #[test]
 fn diff_markdown() {
     insta::assert_snapshot!(render_progress(DiffFormat::Markdown));
