@@ -56,6 +56,22 @@ impl Context {
     }
 }
 
+/// The scoring options of `assess`, `batch` and `diff`, built in one place: the tier to score at,
+/// how many roles to keep, and whose gains the learning plan weighs — the roles the person chose
+/// (`--role`, a skills file's "roles", `--only-job`) all count; otherwise the plan covers the
+/// roles near the best ([`assess::DEFAULT_PLAN_ROLES`]).
+fn scoring_options(
+    tier: Option<crate::profile::Tier>,
+    top: Option<usize>,
+    chosen: bool,
+) -> Options {
+    Options {
+        tier,
+        top,
+        plan_roles: (!chosen).then_some(assess::DEFAULT_PLAN_ROLES),
+    }
+}
+
 /// How many roles the terminal table ranks when `--top` is not given.
 const TABLE_ROLES: usize = 5;
 
@@ -142,11 +158,11 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
         })?
     };
     roles.extend(job_roles.iter());
-    let options = Options {
-        tier: args.tier,
-        top: args.top.map(usize::from),
-        plan_roles: role_ids.is_empty().then_some(assess::DEFAULT_PLAN_ROLES),
-    };
+    let options = scoring_options(
+        args.tier,
+        args.top.map(usize::from),
+        !role_ids.is_empty() || args.only_job,
+    );
     let mut report = assess::assess(&skills, &roles, context.catalog, &options);
     if args.format == render::ReportFormat::Table
         && output::destination(&args.output).is_none()
@@ -369,12 +385,7 @@ fn batch_command(context: &Context, args: &BatchArgs) -> anyhow::Result<Outcome>
     let config = crate::batch::BatchConfig {
         catalog: context.catalog,
         roles,
-        options: Options {
-            tier: args.tier,
-            top: None,
-            plan_roles: (args.roles.is_empty() && !args.only_job)
-                .then_some(assess::DEFAULT_PLAN_ROLES),
-        },
+        options: scoring_options(args.tier, None, !args.roles.is_empty() || args.only_job),
         input_format: args.input_format,
         min_score: args.min_score,
         jobs: worker_threads(args.jobs),
@@ -423,11 +434,7 @@ fn diff_command(context: &Context, args: &DiffArgs) -> anyhow::Result<Outcome> {
     let config = crate::diff::DiffConfig {
         catalog: context.catalog,
         roles,
-        options: Options {
-            tier: args.tier,
-            top: None,
-            plan_roles: args.roles.is_empty().then_some(assess::DEFAULT_PLAN_ROLES),
-        },
+        options: scoring_options(args.tier, None, !args.roles.is_empty()),
         input_format: args.input_format,
         role_filter,
     };
