@@ -74,6 +74,7 @@ table { border-collapse: collapse; width: 100%; margin: .3rem 0 .6rem; font-size
 th, td { text-align: left; padding: .28rem .5rem; border-bottom: 1px solid var(--track); vertical-align: top; }
 th { color: var(--muted); font-weight: 600; border-bottom: 1px solid var(--line); }
 td.num, th.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.nowrap { white-space: nowrap; }
 .evidence, .muted { color: var(--muted); font-size: .86rem; }
 .blocking { color: var(--far); font-weight: 600; }
 .ranking .blocking { white-space: nowrap; }
@@ -118,7 +119,8 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; }
           --fit: #1a7f37; --near: #7d5400; --far: #b3261e; --note: #fff; }
   body { font-size: 9pt; line-height: 1.35; }
   main { max-width: none; padding: 0; }
-  h2 { margin-top: 1.1rem; break-after: avoid; }
+  h2 { margin-top: .8rem; break-after: avoid; }
+  h3 { margin-top: .9rem; }
   h3, h4 { break-after: avoid; }
   a { color: inherit; text-decoration: none; }
   * { -webkit-print-color-adjust: exact; print-color-adjust: exact; }
@@ -357,7 +359,15 @@ fn write_ranking(h: &mut String, report: &Report) -> std::fmt::Result {
     writeln!(h, "</section>")
 }
 
-const PLAN_HEAD: &str = "<thead><tr><th class=\"num\">Step</th><th>Skill</th><th>Learn to</th><th class=\"num\">Gain</th><th>Roles it raises</th></tr></thead>";
+/// The one role every step of `items` raises, when they all raise the same one (then the table
+/// says it once, above, instead of on every row).
+fn only_role<'r>(items: &'r [crate::report::PlanItem]) -> Option<&'r str> {
+    let first = items.first()?.roles_improved.first()?;
+    items
+        .iter()
+        .all(|item| item.roles_improved.len() == 1 && item.roles_improved[0] == *first)
+        .then_some(&**first)
+}
 
 fn write_plan_rows(
     h: &mut String,
@@ -365,8 +375,13 @@ fn write_plan_rows(
     first: usize,
     items: &[crate::report::PlanItem],
 ) -> std::fmt::Result {
+    let roles_column = only_role(items).is_none();
     writeln!(h, "<table class=\"rows compact\">")?;
-    writeln!(h, "{PLAN_HEAD}")?;
+    writeln!(
+        h,
+        "<thead><tr><th class=\"num\">Step</th><th>Skill</th><th class=\"nowrap\">Learn to</th><th class=\"num\">Gain</th>{}</tr></thead>",
+        if roles_column { "<th>Roles it raises</th>" } else { "" }
+    )?;
     writeln!(h, "<tbody>")?;
     for (i, item) in items.iter().enumerate() {
         let roles: Vec<String> = item
@@ -375,9 +390,16 @@ fn write_plan_rows(
             .map(|id| esc(role_title(report, id)).into_owned())
             .collect();
         let reason = plan_reason(report, item);
+        let raises = if !roles_column {
+            String::new()
+        } else if roles.is_empty() {
+            "<td data-label=\"Raises\">—</td>".to_string()
+        } else {
+            format!("<td data-label=\"Raises\">{}</td>", roles.join(", "))
+        };
         writeln!(
             h,
-            "<tr><td class=\"num\" data-label=\"Step\">{}</td><td data-label=\"Skill\">{}{}</td><td data-label=\"Learn to\">{}</td><td class=\"num\" data-label=\"Gain\">{}</td><td data-label=\"Raises\">{}</td></tr>",
+            "<tr><td class=\"num\" data-label=\"Step\">{}</td><td data-label=\"Skill\">{}{}</td><td data-label=\"Learn to\">{}</td><td class=\"num\" data-label=\"Gain\">{}</td>{raises}</tr>",
             first + i + 1,
             esc(&item.name),
             if reason.is_empty() {
@@ -391,11 +413,6 @@ fn write_plan_rows(
             } else {
                 "—".to_string()
             },
-            if roles.is_empty() {
-                "—".to_string()
-            } else {
-                roles.join(", ")
-            }
         )?;
     }
     writeln!(h, "</tbody>")?;
@@ -418,6 +435,13 @@ fn write_plan(h: &mut String, report: &Report) -> std::fmt::Result {
         "<p>In this order: what a later step needs comes first. The gain is the points the step adds to the roles it raises, weighted by how near each role is.</p>"
     )?;
     let shown = report.learning_plan.len().min(PLAN_SHOWN);
+    if let Some(role) = only_role(&report.learning_plan[..shown]) {
+        writeln!(
+            h,
+            "<p>Each of these steps raises <strong>{}</strong>.</p>",
+            esc(role_title(report, role))
+        )?;
+    }
     write_plan_rows(h, report, 0, &report.learning_plan[..shown])?;
     let rest = report.learning_plan.len() - shown;
     if rest > 0 {

@@ -21,7 +21,7 @@ pub const MISSING_SHOWN: usize = 10;
 
 /// How many shown skills "What the input shows" lists in the body, strongest first (the HTML
 /// appendix and the JSON report have them all).
-pub const EVIDENCE_SHOWN: usize = 12;
+pub const EVIDENCE_SHOWN: usize = 10;
 
 /// How many plan steps the summary names.
 pub const NEXT_STEPS: usize = 5;
