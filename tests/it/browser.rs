@@ -37,7 +37,7 @@ pub fn chromium() -> Option<PathBuf> {
 }
 
 /// Runs headless Chromium on `page` with `args`, in a profile of its own under `dir`.
-fn run(chromium: &Path, dir: &Path, page: &Path, args: &[&str]) -> std::process::Output {
+pub fn run(chromium: &Path, dir: &Path, page: &Path, args: &[&str]) -> std::process::Output {
     let output = Command::new(chromium)
         .args([
             "--headless",
