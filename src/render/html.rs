@@ -675,14 +675,14 @@ fn write_missing(h: &mut String, role: &RoleFit) -> std::fmt::Result {
 /// used; then the skills credited only through a related one.
 fn write_matched(h: &mut String, report: &Report, role: &RoleFit) -> std::fmt::Result {
     writeln!(h, "<h4>Matched</h4>")?;
-    if role.matched.is_empty() {
-        writeln!(h, "<p>Nothing matched yet.</p>")?;
+    if super::fully_matched(role).next().is_none() {
+        writeln!(h, "<p>Nothing matched in full yet.</p>")?;
         return Ok(());
     }
     // In words, one line: the level reached and how long and lately it was used; the skills
     // credited only through a related one are named after it.
     let (partial, full): (Vec<&Matched>, Vec<&Matched>) =
-        role.matched.iter().partition(|m| m.partial);
+        super::fully_matched(role).partition(|m| m.partial);
     let (shown, claimed): (Vec<&Matched>, Vec<&Matched>) =
         full.into_iter().partition(|m| m.evidenced);
     let items: Vec<String> = shown

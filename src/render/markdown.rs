@@ -475,12 +475,12 @@ fn write_role(report: &Report, role: &RoleFit, out: &mut dyn Write) -> io::Resul
 
     writeln!(out, "#### Matched")?;
     writeln!(out)?;
-    if role.matched.is_empty() {
-        writeln!(out, "Nothing matched yet.")?;
+    if super::fully_matched(role).next().is_none() {
+        writeln!(out, "Nothing matched in full yet.")?;
         return writeln!(out);
     }
     let (partial, full): (Vec<&Matched>, Vec<&Matched>) =
-        role.matched.iter().partition(|m| m.partial);
+        super::fully_matched(role).partition(|m| m.partial);
     let (shown, claimed): (Vec<&Matched>, Vec<&Matched>) =
         full.into_iter().partition(|m| m.evidenced);
     if !shown.is_empty() {

@@ -177,6 +177,15 @@ fn usage_words(report: &Report, m: &Matched) -> Option<String> {
     (!parts.is_empty()).then(|| parts.join(", "))
 }
 
+/// The requirements a role credits that are not also among its gaps: a requirement met only in
+/// part (proficient where expert is needed) is shown once, as a gap with its level now, never both
+/// as a match and as a gap.
+fn fully_matched<'r>(role: &'r RoleFit<'r>) -> impl Iterator<Item = &'r Matched<'r>> + 'r {
+    role.matched
+        .iter()
+        .filter(|m| !role.missing.iter().any(|gap| gap.skill == m.skill))
+}
+
 /// Renders into a byte buffer (for atomic file output and tests).
 pub fn to_bytes(
     format: ReportFormat,

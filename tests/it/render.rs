@@ -304,6 +304,38 @@ fn table() {
     insta::assert_snapshot!(render_report(ReportFormat::Table));
 }
 
+/// A requirement met only in part (a match below its level, so also a gap) shows once, among the
+/// gaps, in the Markdown and the HTML, as `--explain` does.
+#[test]
+fn a_requirement_met_in_part_is_a_gap_not_also_a_match() {
+    let mut report = report();
+    report.roles[0].matched.push(Matched {
+        skill: "fsdp".into(),
+        name: "PyTorch FSDP".into(),
+        importance: Importance::Expected,
+        level: 1.0,
+        required_level: 2,
+        via: "name".into(),
+        evidence: None,
+        partial: false,
+        evidenced: true,
+    });
+    for format in [ReportFormat::Markdown, ReportFormat::Html] {
+        let bytes = render::to_bytes(format, &report, &RenderOptions::default()).expect("renders");
+        let text = String::from_utf8(bytes).expect("UTF-8");
+        let role = &text[text
+            .find("Deep Learning Engineer, 72.5")
+            .or_else(|| text.find("<section id=\"role-deep-learning-engineer\">"))
+            .expect("the role")..];
+        let role = &role[..role.find("LLM Engineer").expect("the next role")];
+        // The Matched part runs to the Missing part that follows it (HTML) or to the role's end.
+        let matched = &role[role.find("Matched").expect("a Matched part")..];
+        let matched = &matched[..matched.find("Missing").unwrap_or(matched.len())];
+        assert!(!matched.contains("PyTorch FSDP"), "{format:?}: {matched}");
+        assert!(role.contains("PyTorch FSDP"), "{format:?}: still a gap");
+    }
+}
+
 /// From 100 columns the ranking is a table with a bar per score; at 80 it is one block per role
 /// (the `table` snapshot), with nothing wrapped mid-name.
 #[test]
