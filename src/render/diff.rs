@@ -337,11 +337,7 @@ fn html(diff: &Diff, h: &mut String) -> std::fmt::Result {
     for (row, role) in diff.roles.iter().enumerate() {
         let y = ROW * row as f64;
         let width = |score: Option<f64>| TRACK * score.unwrap_or(0.0).clamp(0.0, 100.0) / 100.0;
-        let band = match role.score_after {
-            Some(s) if s >= crate::assess::FIT_THRESHOLD => "fit",
-            Some(s) if s >= 40.0 => "near",
-            _ => "far",
-        };
+        let band = super::html::band(role.score_after.unwrap_or(0.0));
         writeln!(
             h,
             "<g class=\"{band}\"><text x=\"0\" y=\"{t:.0}\">{title}</text>\

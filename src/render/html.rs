@@ -18,15 +18,16 @@ use std::io::{self, Write};
 use super::escape::html as esc;
 use super::markdown::{category_name, plan_reason, role_title};
 use super::summary::{
-    evidence_lines, fit_words, focus, level_reached, next_steps, others, role_sentence,
-    short_usage, strongest_areas, zero_gain_label, EVIDENCE_SHOWN, MISSING_SHOWN, PLAN_SHOWN,
+    evidence_lines, fit_words, focus, level_reached, match_groups, next_steps, others,
+    role_sentence, short_usage, split_gaps, strongest_areas, zero_gain_label, MatchGroups,
+    EVIDENCE_SHOWN, MISSING_SHOWN, PLAN_SHOWN,
 };
 use super::{
     cap_words, claimed_names, match_mark, quoted_line, upper_first, years_words, Render,
     RenderOptions, BLOCKING_LEGEND, CLAIMED_LABEL,
 };
 use crate::assess::FIT_THRESHOLD;
-use crate::report::{Matched, Missing, Report, ReportSkill, RoleFit};
+use crate::report::{Report, ReportSkill, RoleFit};
 use crate::skills::{level_word, LEVEL_MEANINGS, LEVEL_WORDS};
 
 pub struct Html;
@@ -137,7 +138,7 @@ footer { margin-top: 2.5rem; color: var(--muted); font-size: .8rem; }
 "#;
 
 /// The CSS class of a score: fit (at or above the fit threshold), near (40 or more), far.
-fn band(score: f64) -> &'static str {
+pub(super) fn band(score: f64) -> &'static str {
     if score >= FIT_THRESHOLD {
         "fit"
     } else if score >= 40.0 {
@@ -614,8 +615,7 @@ fn write_missing(h: &mut String, role: &RoleFit) -> std::fmt::Result {
     writeln!(h, "<h4>Missing, by what learning it would add</h4>")?;
     // The gaps worth points now, in a table; those worth nothing until a blocking gap is cleared,
     // by name after it.
-    let (worth, later): (Vec<&Missing>, Vec<&Missing>) =
-        role.missing.iter().partition(|m| m.gain > 0.0);
+    let (worth, later) = split_gaps(role);
     if role.missing.is_empty() {
         writeln!(h, "<p>None: every requirement at this tier is met.</p>")?;
     } else if !worth.is_empty() {
@@ -681,10 +681,11 @@ fn write_matched(h: &mut String, report: &Report, role: &RoleFit) -> std::fmt::R
     }
     // In words, one line: the level reached and how long and lately it was used; the skills
     // credited only through a related one are named after it.
-    let (partial, full): (Vec<&Matched>, Vec<&Matched>) =
-        super::fully_matched(role).partition(|m| m.partial);
-    let (shown, claimed): (Vec<&Matched>, Vec<&Matched>) =
-        full.into_iter().partition(|m| m.evidenced);
+    let MatchGroups {
+        shown,
+        claimed,
+        partial,
+    } = match_groups(role);
     let items: Vec<String> = shown
         .iter()
         .map(|m| {

@@ -7,14 +7,15 @@ use std::io::{self, Write};
 
 use super::escape::markdown as md;
 use super::summary::{
-    evidence_lines, fit_words, focus, level_reached, next_steps, others, role_sentence,
-    short_usage, strongest_areas, zero_gain_label, EVIDENCE_SHOWN, MISSING_SHOWN, PLAN_SHOWN,
+    evidence_lines, fit_words, focus, level_reached, match_groups, next_steps, others,
+    role_sentence, short_usage, split_gaps, strongest_areas, zero_gain_label, MatchGroups,
+    EVIDENCE_SHOWN, MISSING_SHOWN, PLAN_SHOWN,
 };
 use super::{
     cap_words, claimed_names, quoted_line, upper_first, years_words, Render, RenderOptions,
     BLOCKING_LEGEND, CLAIMED_LABEL,
 };
-use crate::report::{Matched, Missing, PlanItem, Report, ReportSkill, RoleFit};
+use crate::report::{PlanItem, Report, ReportSkill, RoleFit};
 use crate::skills::level_word;
 
 pub struct Markdown;
@@ -415,8 +416,7 @@ fn write_role(report: &Report, role: &RoleFit, out: &mut dyn Write) -> io::Resul
 
     writeln!(out, "#### Missing, by what learning it would add")?;
     writeln!(out)?;
-    let (worth, later): (Vec<&Missing>, Vec<&Missing>) =
-        role.missing.iter().partition(|m| m.gain > 0.0);
+    let (worth, later) = split_gaps(role);
     if role.missing.is_empty() {
         writeln!(out, "None: every requirement at this tier is met.")?;
     } else if !worth.is_empty() {
@@ -479,10 +479,11 @@ fn write_role(report: &Report, role: &RoleFit, out: &mut dyn Write) -> io::Resul
         writeln!(out, "Nothing matched in full yet.")?;
         return writeln!(out);
     }
-    let (partial, full): (Vec<&Matched>, Vec<&Matched>) =
-        super::fully_matched(role).partition(|m| m.partial);
-    let (shown, claimed): (Vec<&Matched>, Vec<&Matched>) =
-        full.into_iter().partition(|m| m.evidenced);
+    let MatchGroups {
+        shown,
+        claimed,
+        partial,
+    } = match_groups(role);
     if !shown.is_empty() {
         writeln!(
             out,

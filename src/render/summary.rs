@@ -5,7 +5,7 @@
 
 use crate::assess::{FIT_THRESHOLD, PLAN_WINDOW};
 use crate::profile::Importance;
-use crate::report::{Missing, PlanItem, Report, ReportSkill, RoleFit};
+use crate::report::{Matched, Missing, PlanItem, Report, ReportSkill, RoleFit};
 use crate::skills::level_word;
 
 use super::markdown::role_title;
@@ -162,6 +162,35 @@ pub fn zero_gain_label(role: &RoleFit) -> &'static str {
         0 => "Also missing, adding nothing now (other skills already cover their place)",
         1 => "Also missing, worth points once the blocking gap is shown",
         _ => "Also missing, worth points once the blocking gaps are shown",
+    }
+}
+
+/// A role's gaps as the reports list them: those worth points now (by gain, as the report holds
+/// them), and those worth nothing until a blocking gap is cleared or whose place other skills fill.
+#[allow(clippy::type_complexity)]
+pub fn split_gaps<'r>(role: &'r RoleFit<'r>) -> (Vec<&'r Missing<'r>>, Vec<&'r Missing<'r>>) {
+    role.missing.iter().partition(|m| m.gain > 0.0)
+}
+
+/// What a role credits in full, as the reports group it (a requirement met only in part is a gap,
+/// not in any group).
+pub struct MatchGroups<'r> {
+    /// Shown in a position.
+    pub shown: Vec<&'r Matched<'r>>,
+    /// Only listed or named in a summary.
+    pub claimed: Vec<&'r Matched<'r>>,
+    /// Credited through a related skill.
+    pub partial: Vec<&'r Matched<'r>>,
+}
+
+pub fn match_groups<'r>(role: &'r RoleFit<'r>) -> MatchGroups<'r> {
+    let (partial, full): (Vec<&Matched>, Vec<&Matched>) =
+        super::fully_matched(role).partition(|m| m.partial);
+    let (shown, claimed) = full.into_iter().partition(|m| m.evidenced);
+    MatchGroups {
+        shown,
+        claimed,
+        partial,
     }
 }
 
