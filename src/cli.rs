@@ -9,7 +9,7 @@ use crate::input::InputFormat;
 use crate::profile::job::PostingFormat;
 use crate::profile::Tier;
 use crate::render::diff::DiffFormat;
-use crate::render::{BatchFormat, ReportFormat};
+use crate::render::{BatchFormat, ListFormat, ReportFormat};
 
 const EXAMPLES: &str = "\
 Examples:
@@ -269,12 +269,6 @@ pub struct DiffArgs {
     /// Write the comparison to FILE (atomically) instead of standard output; `-` is standard output
     #[arg(help_heading = "Output", long, short, value_name = "FILE")]
     pub output: Option<PathBuf>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ListFormat {
-    Table,
-    Json,
 }
 
 #[derive(Debug, Args)]

@@ -9,14 +9,13 @@ use anyhow::Context as _;
 use crate::assess::{self, Options};
 use crate::catalog::Catalog;
 use crate::cli::{
-    AssessArgs, BatchArgs, Cli, Command, DiffArgs, JobArgs, ListFormat, RoleArgs, RolesArgs,
-    SkillsArgs,
+    AssessArgs, BatchArgs, Cli, Command, DiffArgs, JobArgs, RoleArgs, RolesArgs, SkillsArgs,
 };
 use crate::input;
 use crate::output;
 use crate::profile::job::{PostingFormat, RoleIds};
 use crate::profile::{builtin_profiles, ProfileSet, Role};
-use crate::render::{self, RenderOptions};
+use crate::render::{self, Format, RenderOptions};
 use crate::Outcome;
 
 /// What every command shares: the catalog, the profiles and how to display.
@@ -178,9 +177,21 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
         max_roles: args.top.is_none().then_some(TABLE_ROLES),
         ..context.render_options(output::destination(&args.output), args.explain)
     };
-    let bytes = render::to_bytes(args.format, &report, &render_options)?;
-    output::emit(output::destination(&args.output), &bytes)?;
+    write(args.format, &report, &render_options, &args.output)?;
     Ok(threshold_outcome(&report, args.min_score))
+}
+
+/// The one way every command's document goes out: its format's renderer, then standard output or
+/// the `--output` file (written atomically).
+fn write<D: ?Sized>(
+    format: impl Format<D>,
+    document: &D,
+    options: &RenderOptions,
+    output: &Option<PathBuf>,
+) -> anyhow::Result<()> {
+    let bytes = render::to_bytes(format, document, options)?;
+    output::emit(output::destination(output), &bytes)?;
+    Ok(())
 }
 
 /// Exit 1 when the person is below the `--min-score` gate ([`crate::gate`]).
@@ -192,49 +203,21 @@ fn threshold_outcome(report: &crate::report::Report, min_score: Option<f64>) -> 
     }
 }
 
-fn to_json(value: &impl serde::Serialize) -> anyhow::Result<Vec<u8>> {
-    let mut bytes = serde_json::to_vec_pretty(value)?;
-    bytes.push(b'\n');
-    Ok(bytes)
-}
-
 fn roles_command(context: &Context, args: &RolesArgs) -> anyhow::Result<Outcome> {
-    let roles = context.profiles.roles();
-    let bytes = match args.format {
-        ListFormat::Json => {
-            let profiles: Vec<_> = roles.iter().map(|r| &r.profile).collect();
-            to_json(&profiles)?
-        }
-        ListFormat::Table => {
-            let mut bytes = Vec::new();
-            render::render_roles_table(
-                roles,
-                &context.render_options(output::destination(&args.output), false),
-                &mut bytes,
-            )?;
-            bytes
-        }
-    };
-    output::emit(output::destination(&args.output), &bytes)?;
+    let options = context.render_options(output::destination(&args.output), false);
+    let list = render::RoleList(context.profiles.roles());
+    write(args.format, &list, &options, &args.output)?;
     Ok(Outcome::Success)
 }
 
 fn role_command(context: &Context, args: &RoleArgs) -> anyhow::Result<Outcome> {
     let role = context.profiles.select(std::slice::from_ref(&args.id))?[0];
-    let bytes = match args.format {
-        ListFormat::Json => to_json(&role.profile)?,
-        ListFormat::Table => {
-            let mut bytes = Vec::new();
-            render::render_role_detail(
-                role,
-                context.catalog,
-                &context.render_options(output::destination(&args.output), false),
-                &mut bytes,
-            )?;
-            bytes
-        }
+    let options = context.render_options(output::destination(&args.output), false);
+    let detail = render::RoleDetail {
+        role,
+        catalog: context.catalog,
     };
-    output::emit(output::destination(&args.output), &bytes)?;
+    write(args.format, &detail, &options, &args.output)?;
     Ok(Outcome::Success)
 }
 
@@ -267,31 +250,12 @@ fn job_command(context: &Context, args: &JobArgs) -> anyhow::Result<Outcome> {
     for warning in jobs.iter().flat_map(|job| &job.warnings) {
         output::warn(warning);
     }
-    let bytes = match args.format {
-        // One posting is one profile file; several (a JSON array, a folder) are a list of them.
-        ListFormat::Json => match jobs.as_slice() {
-            [job] => to_json(&job.role.profile)?,
-            _ => to_json(&jobs.iter().map(|j| &j.role.profile).collect::<Vec<_>>())?,
-        },
-        ListFormat::Table => {
-            let mut bytes = Vec::new();
-            let options = context.render_options(output::destination(&args.output), false);
-            for (i, job) in jobs.iter().enumerate() {
-                if i > 0 {
-                    bytes.push(b'\n');
-                }
-                render::render_posting_detail(
-                    &job.role,
-                    &job.passed_over,
-                    context.catalog,
-                    &options,
-                    &mut bytes,
-                )?;
-            }
-            bytes
-        }
+    let options = context.render_options(output::destination(&args.output), false);
+    let list = render::PostingList {
+        jobs: &jobs,
+        catalog: context.catalog,
     };
-    output::emit(output::destination(&args.output), &bytes)?;
+    write(args.format, &list, &options, &args.output)?;
     Ok(Outcome::Success)
 }
 
@@ -302,23 +266,12 @@ fn skills_command(context: &Context, args: &SkillsArgs) -> anyhow::Result<Outcom
     if hits.is_empty() {
         anyhow::bail!("no skill matches `{query}`; `skillgap skills` lists them all");
     }
-    let bytes = match args.format {
-        ListFormat::Json => {
-            let skills: Vec<_> = hits.iter().map(|&i| catalog.skill(i)).collect();
-            to_json(&skills)?
-        }
-        ListFormat::Table => {
-            let mut bytes = Vec::new();
-            render::render_skills_table(
-                catalog,
-                &hits,
-                &context.render_options(output::destination(&args.output), false),
-                &mut bytes,
-            )?;
-            bytes
-        }
+    let options = context.render_options(output::destination(&args.output), false);
+    let list = render::SkillList {
+        catalog,
+        skills: &hits,
     };
-    output::emit(output::destination(&args.output), &bytes)?;
+    write(args.format, &list, &options, &args.output)?;
     Ok(Outcome::Success)
 }
 
@@ -441,13 +394,7 @@ fn diff_command(context: &Context, args: &DiffArgs) -> anyhow::Result<Outcome> {
     let before = crate::diff::load(&args.before, &config)?;
     let after = crate::diff::load(&args.after, &config)?;
     let diff = crate::diff::compare(&before, &after);
-    let mut bytes = Vec::new();
-    render::diff::render_diff(
-        args.format,
-        &diff,
-        &context.render_options(output::destination(&args.output), false),
-        &mut bytes,
-    )?;
-    output::emit(output::destination(&args.output), &bytes)?;
+    let options = context.render_options(output::destination(&args.output), false);
+    write(args.format, &diff, &options, &args.output)?;
     Ok(Outcome::Success)
 }

@@ -7,7 +7,7 @@ use std::io::{self, Write};
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table as ComfyTable};
 
 use super::escape::{markdown as md, terminal_line};
-use super::RenderOptions;
+use super::{Format, Render, RenderOptions};
 use crate::diff::{Diff, LevelChange, RoleChange, SkillLevel};
 use crate::profile::Tier;
 use crate::skills::level_word;
@@ -28,24 +28,41 @@ pub enum DiffFormat {
 /// How many open gaps the table and the Markdown list per role.
 const OPEN_SHOWN: usize = 3;
 
-pub fn render_diff(
-    format: DiffFormat,
-    diff: &Diff,
-    options: &RenderOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    match format {
-        DiffFormat::Json => {
-            super::escape::write_json(out, diff, true)?;
-            writeln!(out)
+impl Format<Diff> for DiffFormat {
+    fn renderer(self) -> Box<dyn Render<Diff>> {
+        match self {
+            DiffFormat::Table => Box::new(Table),
+            DiffFormat::Markdown => Box::new(Markdown),
+            DiffFormat::Html => Box::new(Html),
+            DiffFormat::Json => Box::new(super::json::Json),
         }
-        DiffFormat::Table => table(diff, options, out),
-        DiffFormat::Markdown => markdown(diff, out),
-        DiffFormat::Html => {
-            let mut page = String::with_capacity(16 * 1024);
-            html(diff, &mut page).map_err(io::Error::other)?;
-            out.write_all(page.as_bytes())
-        }
+    }
+}
+
+/// The comparison for the terminal.
+struct Table;
+/// The comparison as a Markdown document.
+struct Markdown;
+/// The comparison as one HTML page.
+struct Html;
+
+impl Render<Diff> for Table {
+    fn render(&self, diff: &Diff, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+        table(diff, options, out)
+    }
+}
+
+impl Render<Diff> for Markdown {
+    fn render(&self, diff: &Diff, _: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+        markdown(diff, out)
+    }
+}
+
+impl Render<Diff> for Html {
+    fn render(&self, diff: &Diff, _: &RenderOptions, out: &mut dyn Write) -> io::Result<()> {
+        let mut page = String::with_capacity(16 * 1024);
+        html(diff, &mut page).map_err(io::Error::other)?;
+        out.write_all(page.as_bytes())
     }
 }
 

@@ -148,7 +148,7 @@ pub(super) fn band(score: f64) -> &'static str {
     }
 }
 
-impl Render for Html {
+impl Render<Report<'_>> for Html {
     fn render(
         &self,
         report: &Report,

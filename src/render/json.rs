@@ -1,20 +1,21 @@
-//! The JSON report (SPEC §6): pretty-printed, one trailing newline, field order fixed by the model.
+//! JSON, for every command that offers it: the report (SPEC §6), a comparison, profiles and catalog
+//! entries. Pretty-printed, one trailing newline, field order fixed by the model; characters a
+//! terminal would act on are written as `\u` escapes ([`super::escape::write_json`]).
 
 use std::io::{self, Write};
 
 use super::{Render, RenderOptions};
-use crate::report::Report;
 
 pub struct Json;
 
-impl Render for Json {
+impl<D: serde::Serialize + ?Sized> Render<D> for Json {
     fn render(
         &self,
-        report: &Report,
+        document: &D,
         _options: &RenderOptions,
         out: &mut dyn Write,
     ) -> io::Result<()> {
-        super::escape::write_json(out, report, true)?;
+        super::escape::write_json(out, document, true)?;
         writeln!(out)
     }
 }

@@ -20,7 +20,7 @@ use crate::skills::level_word;
 
 pub struct Markdown;
 
-impl Render for Markdown {
+impl Render<Report<'_>> for Markdown {
     fn render(
         &self,
         report: &Report,

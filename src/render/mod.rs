@@ -14,12 +14,13 @@ mod table;
 
 use std::io::{self, Write};
 
+use crate::catalog::{Catalog, SkillIdx};
 use crate::gate::Verdict;
+use crate::profile::job::JobRole;
+use crate::profile::Role;
 use crate::report::{Matched, Missing, Report, RoleFit};
 
-pub use table::{
-    render_posting_detail, render_role_detail, render_roles_table, render_skills_table, score_bar,
-};
+pub use table::score_bar;
 
 /// Display settings every renderer may use.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -56,14 +57,16 @@ impl Default for RenderOptions {
     }
 }
 
-/// A way of writing a report.
-pub trait Render {
-    fn render(
-        &self,
-        report: &Report,
-        options: &RenderOptions,
-        out: &mut dyn Write,
-    ) -> io::Result<()>;
+/// A way of writing one document (a report, a comparison, a list of roles …) in one format.
+pub trait Render<D: ?Sized> {
+    fn render(&self, document: &D, options: &RenderOptions, out: &mut dyn Write) -> io::Result<()>;
+}
+
+/// A command's `--format` value: it names the renderer that writes the command's document `D`.
+/// Every command goes out the same way: its format's renderer, [`to_bytes`], then
+/// [`crate::output::emit`].
+pub trait Format<D: ?Sized>: Copy {
+    fn renderer(self) -> Box<dyn Render<D>>;
 }
 
 /// The formats `assess --format` accepts.
@@ -79,13 +82,84 @@ pub enum ReportFormat {
     Html,
 }
 
-impl ReportFormat {
-    pub fn renderer(self) -> Box<dyn Render> {
+impl<'a> Format<Report<'a>> for ReportFormat {
+    fn renderer(self) -> Box<dyn Render<Report<'a>>> {
         match self {
             ReportFormat::Table => Box::new(table::Table),
             ReportFormat::Json => Box::new(json::Json),
             ReportFormat::Markdown => Box::new(markdown::Markdown),
             ReportFormat::Html => Box::new(html::Html),
+        }
+    }
+}
+
+/// The formats of the commands that list what skillgap knows (`roles`, `role`, `skills`, `job`):
+/// a table, or JSON (the profiles or catalog entries as stored).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ListFormat {
+    Table,
+    Json,
+}
+
+impl<D: ?Sized> Format<D> for ListFormat
+where
+    table::Table: Render<D>,
+    json::Json: Render<D>,
+{
+    fn renderer(self) -> Box<dyn Render<D>> {
+        match self {
+            ListFormat::Table => Box::new(table::Table),
+            ListFormat::Json => Box::new(json::Json),
+        }
+    }
+}
+
+/// `skillgap roles`: every profile loaded. Its JSON is the list of profiles.
+pub struct RoleList<'a>(pub &'a [Role]);
+
+/// `skillgap role ID`: one profile, its requirements named from the catalog. Its JSON is the
+/// profile.
+pub struct RoleDetail<'a> {
+    pub role: &'a Role,
+    pub catalog: &'a Catalog,
+}
+
+/// `skillgap skills [QUERY]`: the catalog entries found. Its JSON is the list of entries.
+pub struct SkillList<'a> {
+    pub catalog: &'a Catalog,
+    pub skills: &'a [SkillIdx],
+}
+
+/// `skillgap job POSTING`: the roles the postings became, with what was passed over. Its JSON is
+/// the one profile of a single posting, or the list of them for several.
+pub struct PostingList<'a> {
+    pub jobs: &'a [JobRole],
+    pub catalog: &'a Catalog,
+}
+
+impl serde::Serialize for RoleList<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.0.iter().map(|role| &role.profile))
+    }
+}
+
+impl serde::Serialize for RoleDetail<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        self.role.profile.serialize(serializer)
+    }
+}
+
+impl serde::Serialize for SkillList<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.collect_seq(self.skills.iter().map(|&i| self.catalog.skill(i)))
+    }
+}
+
+impl serde::Serialize for PostingList<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self.jobs {
+            [job] => job.role.profile.serialize(serializer),
+            jobs => serializer.collect_seq(jobs.iter().map(|job| &job.role.profile)),
         }
     }
 }
@@ -186,14 +260,14 @@ fn fully_matched<'r>(role: &'r RoleFit<'r>) -> impl Iterator<Item = &'r Matched<
         .filter(|m| !role.missing.iter().any(|gap| gap.skill == m.skill))
 }
 
-/// Renders into a byte buffer (for atomic file output and tests).
-pub fn to_bytes(
-    format: ReportFormat,
-    report: &Report,
+/// Renders `document` in `format` into a byte buffer (for atomic file output and tests).
+pub fn to_bytes<D: ?Sized>(
+    format: impl Format<D>,
+    document: &D,
     options: &RenderOptions,
 ) -> io::Result<Vec<u8>> {
     let mut buffer = Vec::new();
-    format.renderer().render(report, options, &mut buffer)?;
+    format.renderer().render(document, options, &mut buffer)?;
     Ok(buffer)
 }
 

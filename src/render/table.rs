@@ -10,8 +10,8 @@ use comfy_table::{
 
 use super::escape::terminal_line as safe;
 use super::{
-    cap_words, claimed_names, match_mark, usage_words, years_words, Render, RenderOptions,
-    BLOCKING_LEGEND, CLAIMED_LABEL,
+    cap_words, claimed_names, match_mark, usage_words, years_words, PostingList, Render,
+    RenderOptions, RoleDetail, RoleList, SkillList, BLOCKING_LEGEND, CLAIMED_LABEL,
 };
 use crate::assess::FIT_THRESHOLD;
 use crate::catalog::Catalog;
@@ -138,7 +138,7 @@ fn subject_line(report: &Report) -> String {
     parts.join(" · ")
 }
 
-impl Render for Table {
+impl Render<Report<'_>> for Table {
     fn render(
         &self,
         report: &Report,
@@ -542,46 +542,67 @@ fn keep_first_column_whole(table: &mut ComfyTable, ids: impl Iterator<Item = usi
 }
 
 /// `skillgap roles`: one line per profile.
-pub fn render_roles_table(
-    roles: &[Role],
-    options: &RenderOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut table = new_table(options);
-    table.set_header(header(
-        options,
-        &["Id", "Role", "Salary (USD/yr)", "Skills (essential)"],
-    ));
-    for role in roles {
-        let p = &role.profile;
-        let salary = p
-            .salary
-            .as_ref()
-            .map(|s| format!("${}K–${}K", s.min / 1000, s.max / 1000))
-            .unwrap_or_else(|| "—".to_string());
-        let essentials = role
-            .requirements
-            .iter()
-            .filter(|r| r.importance == crate::profile::Importance::Essential)
-            .count();
-        table.add_row(vec![
-            Cell::new(safe(&p.id)),
-            Cell::new(safe(&p.title)),
-            Cell::new(salary),
-            Cell::new(format!("{} ({essentials})", role.requirements.len())),
-        ]);
+impl Render<RoleList<'_>> for Table {
+    fn render(
+        &self,
+        list: &RoleList,
+        options: &RenderOptions,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let roles = list.0;
+        let mut table = new_table(options);
+        table.set_header(header(
+            options,
+            &["Id", "Role", "Salary (USD/yr)", "Skills (essential)"],
+        ));
+        for role in roles {
+            let p = &role.profile;
+            let salary = p
+                .salary
+                .as_ref()
+                .map(|s| format!("${}K–${}K", s.min / 1000, s.max / 1000))
+                .unwrap_or_else(|| "—".to_string());
+            let essentials = role
+                .requirements
+                .iter()
+                .filter(|r| r.importance == crate::profile::Importance::Essential)
+                .count();
+            table.add_row(vec![
+                Cell::new(safe(&p.id)),
+                Cell::new(safe(&p.title)),
+                Cell::new(salary),
+                Cell::new(format!("{} ({essentials})", role.requirements.len())),
+            ]);
+        }
+        keep_first_column_whole(
+            &mut table,
+            roles.iter().map(|r| r.profile.id.chars().count()),
+        );
+        writeln!(out, "{table}")
     }
-    keep_first_column_whole(
-        &mut table,
-        roles.iter().map(|r| r.profile.id.chars().count()),
-    );
-    writeln!(out, "{table}")
 }
 
 /// What `skillgap job` shows: the role a posting became, each requirement with its importance,
 /// level and the sentence it was read from, and the skills passed over (named in About us,
 /// Benefits or EEO text).
-pub fn render_posting_detail(
+impl Render<PostingList<'_>> for Table {
+    fn render(
+        &self,
+        list: &PostingList,
+        options: &RenderOptions,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        for (i, job) in list.jobs.iter().enumerate() {
+            if i > 0 {
+                writeln!(out)?;
+            }
+            posting_detail(&job.role, &job.passed_over, list.catalog, options, out)?;
+        }
+        Ok(())
+    }
+}
+
+fn posting_detail(
     role: &Role,
     passed_over: &[String],
     catalog: &Catalog,
@@ -669,83 +690,89 @@ fn bands(p: &crate::profile::Profile) -> String {
 }
 
 /// `skillgap role ID`: the profile's requirements by category, with the level per tier.
-pub fn render_role_detail(
-    role: &Role,
-    catalog: &Catalog,
-    options: &RenderOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let p = &role.profile;
-    write_title_and_summary(p, options, out)?;
-    if let Some(s) = &p.salary {
+impl Render<RoleDetail<'_>> for Table {
+    fn render(
+        &self,
+        detail: &RoleDetail,
+        options: &RenderOptions,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let (role, catalog) = (detail.role, detail.catalog);
+        let p = &role.profile;
+        write_title_and_summary(p, options, out)?;
+        if let Some(s) = &p.salary {
+            writeln!(
+                out,
+                "Salary: ${}K–${}K {} per {}",
+                s.min / 1000,
+                s.max / 1000,
+                safe(&s.currency),
+                safe(&s.period)
+            )?;
+        }
+        writeln!(out, "Tiers: {}", bands(p))?;
+        if !p.related_roles.is_empty() {
+            writeln!(out, "Related roles: {}", safe(&p.related_roles.join(", ")))?;
+        }
         writeln!(
             out,
-            "Salary: ${}K–${}K {} per {}",
-            s.min / 1000,
-            s.max / 1000,
-            safe(&s.currency),
-            safe(&s.period)
+            "Levels: 1 aware · 2 working · 3 proficient · 4 expert · – not required at that tier"
         )?;
-    }
-    writeln!(out, "Tiers: {}", bands(p))?;
-    if !p.related_roles.is_empty() {
-        writeln!(out, "Related roles: {}", safe(&p.related_roles.join(", ")))?;
-    }
-    writeln!(
-        out,
-        "Levels: 1 aware · 2 working · 3 proficient · 4 expert · – not required at that tier"
-    )?;
-    let mut table = new_table(options);
-    table.set_header(header(
-        options,
-        &["Category", "Skill", "Importance", "Entry", "Mid", "Senior"],
-    ));
-    for category in &p.categories {
-        for (i, req) in category.requirements.iter().enumerate() {
-            let name = catalog
-                .index_of(&req.skill)
-                .map_or(req.skill.as_str(), |s| catalog.skill(s).name.as_str());
-            let level = |l: Option<u8>| l.map_or("–".to_string(), |l| l.to_string());
-            table.add_row(vec![
-                Cell::new(if i == 0 {
-                    safe(&category.name)
-                } else {
-                    "".into()
-                }),
-                Cell::new(safe(name)),
-                Cell::new(req.importance),
-                Cell::new(level(req.levels.entry)).set_alignment(CellAlignment::Center),
-                Cell::new(level(req.levels.mid)).set_alignment(CellAlignment::Center),
-                Cell::new(level(req.levels.senior)).set_alignment(CellAlignment::Center),
-            ]);
+        let mut table = new_table(options);
+        table.set_header(header(
+            options,
+            &["Category", "Skill", "Importance", "Entry", "Mid", "Senior"],
+        ));
+        for category in &p.categories {
+            for (i, req) in category.requirements.iter().enumerate() {
+                let name = catalog
+                    .index_of(&req.skill)
+                    .map_or(req.skill.as_str(), |s| catalog.skill(s).name.as_str());
+                let level = |l: Option<u8>| l.map_or("–".to_string(), |l| l.to_string());
+                table.add_row(vec![
+                    Cell::new(if i == 0 {
+                        safe(&category.name)
+                    } else {
+                        "".into()
+                    }),
+                    Cell::new(safe(name)),
+                    Cell::new(req.importance),
+                    Cell::new(level(req.levels.entry)).set_alignment(CellAlignment::Center),
+                    Cell::new(level(req.levels.mid)).set_alignment(CellAlignment::Center),
+                    Cell::new(level(req.levels.senior)).set_alignment(CellAlignment::Center),
+                ]);
+            }
         }
+        writeln!(out, "{table}")
     }
-    writeln!(out, "{table}")
 }
 
 /// `skillgap skills [QUERY]`: matching catalog entries with their aliases.
-pub fn render_skills_table(
-    catalog: &Catalog,
-    skills: &[usize],
-    options: &RenderOptions,
-    out: &mut dyn Write,
-) -> io::Result<()> {
-    let mut table = new_table(options);
-    table.set_header(header(options, &["Id", "Name", "Category", "Aliases"]));
-    for &idx in skills {
-        let skill = catalog.skill(idx);
-        table.add_row(vec![
-            Cell::new(&skill.id),
-            Cell::new(&skill.name),
-            Cell::new(&skill.category),
-            Cell::new(skill.aliases.join(", ")),
-        ]);
+impl Render<SkillList<'_>> for Table {
+    fn render(
+        &self,
+        list: &SkillList,
+        options: &RenderOptions,
+        out: &mut dyn Write,
+    ) -> io::Result<()> {
+        let (catalog, skills) = (list.catalog, list.skills);
+        let mut table = new_table(options);
+        table.set_header(header(options, &["Id", "Name", "Category", "Aliases"]));
+        for &idx in skills {
+            let skill = catalog.skill(idx);
+            table.add_row(vec![
+                Cell::new(&skill.id),
+                Cell::new(&skill.name),
+                Cell::new(&skill.category),
+                Cell::new(skill.aliases.join(", ")),
+            ]);
+        }
+        keep_first_column_whole(
+            &mut table,
+            skills.iter().map(|&i| catalog.skill(i).id.chars().count()),
+        );
+        writeln!(out, "{table}")
     }
-    keep_first_column_whole(
-        &mut table,
-        skills.iter().map(|&i| catalog.skill(i).id.chars().count()),
-    );
-    writeln!(out, "{table}")
 }
 
 /// `skillgap batch --format table`: one line per person, written as each result arrives, so the

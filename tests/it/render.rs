@@ -7,7 +7,7 @@
 use skillgap::diff;
 use skillgap::gate;
 use skillgap::profile::{Importance, Tier};
-use skillgap::render::diff::{render_diff, DiffFormat};
+use skillgap::render::diff::DiffFormat;
 use skillgap::render::{
     self, BatchContext, BatchFormat, BatchRecord, BatchSummary, RenderOptions, ReportFormat,
 };
@@ -536,8 +536,7 @@ fn render_progress(format: DiffFormat) -> String {
     llm.missing.remove(0);
     llm.blocking.clear();
     let comparison = diff::compare(&before, &after);
-    let mut out = Vec::new();
-    render_diff(format, &comparison, &RenderOptions::default(), &mut out).expect("renders");
+    let out = render::to_bytes(format, &comparison, &RenderOptions::default()).expect("renders");
     String::from_utf8(out).expect("UTF-8")
 }
 
@@ -573,12 +572,10 @@ fn diff_of_two_people_names_both() {
         r
     };
     let first_line = |a: &Report, b: &Report| {
-        let mut out = Vec::new();
-        render_diff(
+        let out = render::to_bytes(
             DiffFormat::Table,
             &diff::compare(a, b),
             &RenderOptions::default(),
-            &mut out,
         )
         .expect("renders");
         let text = String::from_utf8(out).expect("UTF-8");

@@ -11,7 +11,7 @@ use std::process::Output;
 
 use skillgap::catalog::Catalog;
 use skillgap::profile::builtin_profiles;
-use skillgap::render::{render_role_detail, render_roles_table, RenderOptions};
+use skillgap::render::{self, ListFormat, RenderOptions, RoleDetail, RoleList};
 
 const HOSTILE: &str = "X\u{1b}]0;PWNED\u{7}\u{1b}[2J\u{0}\u{9b}31mY";
 
@@ -215,15 +215,18 @@ fn roles_and_role_tables_escape_every_profile_field() {
         salary.period = HOSTILE.to_string();
     }
     let options = RenderOptions::default();
-    let mut out = Vec::new();
-    render_roles_table(std::slice::from_ref(&role), &options, &mut out).expect("renders");
+    let list = RoleList(std::slice::from_ref(&role));
+    let out = render::to_bytes(ListFormat::Table, &list, &options).expect("renders");
     assert!(
         raw_controls(&out).is_empty(),
         "{}",
         String::from_utf8_lossy(&out)
     );
-    let mut out = Vec::new();
-    render_role_detail(&role, catalog, &options, &mut out).expect("renders");
+    let detail = RoleDetail {
+        role: &role,
+        catalog,
+    };
+    let out = render::to_bytes(ListFormat::Table, &detail, &options).expect("renders");
     assert!(
         raw_controls(&out).is_empty(),
         "{}",

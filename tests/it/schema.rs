@@ -449,7 +449,7 @@ fn real_reports() -> Vec<(String, Value)> {
 fn corpus_reports() -> Vec<(String, Value)> {
     use skillgap::assess::{assess, Options};
     use skillgap::input::{read, InputFormat};
-    use skillgap::render::{RenderOptions, ReportFormat};
+    use skillgap::render::{Format, RenderOptions, ReportFormat};
 
     let mut reports = Vec::new();
     let profiles = skillgap::profile::builtin_profiles(catalog()).expect("profiles");
