@@ -76,6 +76,9 @@ pub enum Command {
     Diff(DiffArgs),
     /// Read a job posting (pasted text, Markdown or JSON) and show the role it becomes; `--format
     /// json` writes it as a profile file
+    ///
+    /// The table shows each requirement with its importance, its level and the sentence it was
+    /// read from; the JSON is a profile file that `--profiles DIR` and `profiles validate` accept.
     Job(JobArgs),
     /// Check custom role profiles
     Profiles(ProfilesArgs),
@@ -87,13 +90,9 @@ pub enum Command {
     Man(ManArgs),
 }
 
+/// What to score and how to read the input: shared by `assess`, `batch` and `diff`.
 #[derive(Debug, Args)]
-pub struct AssessArgs {
-    /// Skills JSON, JSON Resume or text/Markdown résumé; `-` reads standard input. Without it, a
-    /// questionnaire asks (at a terminal only)
-    #[arg(value_name = "INPUT")]
-    pub input: Option<PathBuf>,
-
+pub struct ScoringArgs {
     /// Force the input format instead of detecting it
     #[arg(help_heading = "Input", long, value_enum, ignore_case = true, default_value_t = InputFormat::Auto)]
     pub input_format: InputFormat,
@@ -102,9 +101,61 @@ pub struct AssessArgs {
     #[arg(help_heading = "Roles", long = "role", value_name = "ROLE")]
     pub roles: Vec<String>,
 
-    /// Score every role at this tier instead of the one your years of experience place you in
+    /// Score every role at this tier instead of the one the person's years of experience place
+    /// them in
     #[arg(help_heading = "Roles", long, value_enum, ignore_case = true)]
     pub tier: Option<Tier>,
+}
+
+/// Job postings to rank against besides the role profiles: shared by `assess` and `batch`.
+#[derive(Debug, Args)]
+pub struct PostingArgs {
+    /// Also rank against the job posting in FILE: pasted text or Markdown, or the JSON Resume job
+    /// schema; a folder reads every .txt, .md and .json posting in it; `-` reads standard input;
+    /// repeatable
+    #[arg(
+        id = "postings",
+        help_heading = "Input",
+        long = "job",
+        value_name = "FILE"
+    )]
+    pub files: Vec<PathBuf>,
+
+    /// How to read the --job files instead of detecting it
+    #[arg(help_heading = "Input", long, value_enum, ignore_case = true, default_value_t = PostingFormat::Auto)]
+    pub job_format: PostingFormat,
+
+    /// Rank only against the --job postings, not the built-in roles
+    #[arg(
+        help_heading = "Roles",
+        long,
+        requires = "postings",
+        conflicts_with = "roles"
+    )]
+    pub only_job: bool,
+}
+
+/// How the listing commands (`roles`, `role`, `skills`, `job`) write.
+#[derive(Debug, Args)]
+pub struct ListArgs {
+    /// Output format
+    #[arg(long, value_enum, ignore_case = true, default_value_t = ListFormat::Table)]
+    pub format: ListFormat,
+
+    /// Write to FILE (atomically) instead of standard output; `-` is standard output
+    #[arg(long, short, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+}
+
+#[derive(Debug, Args)]
+pub struct AssessArgs {
+    /// Skills JSON, JSON Resume or text/Markdown résumé; `-` reads standard input. Without it, a
+    /// questionnaire asks (at a terminal only)
+    #[arg(value_name = "INPUT")]
+    pub input: Option<PathBuf>,
+
+    #[command(flatten)]
+    pub scoring: ScoringArgs,
 
     /// Show only the N best-fitting roles
     #[arg(help_heading = "Roles", long, value_name = "N", value_parser = clap::value_parser!(u16).range(1..))]
@@ -135,24 +186,8 @@ pub struct AssessArgs {
     #[arg(help_heading = "Output", long, value_name = "TEXT")]
     pub prepared_by: Option<String>,
 
-    /// Also rank against the job posting in FILE: pasted text or Markdown, or the JSON Resume job
-    /// schema; a folder reads every .txt, .md and .json posting in it; `-` reads standard input;
-    /// repeatable
-    #[arg(help_heading = "Input", long = "job", value_name = "FILE")]
-    pub jobs: Vec<PathBuf>,
-
-    /// How to read the --job files instead of detecting it
-    #[arg(help_heading = "Input", long, value_enum, ignore_case = true, default_value_t = PostingFormat::Auto)]
-    pub job_format: PostingFormat,
-
-    /// Rank only against the --job postings, not the built-in roles
-    #[arg(
-        help_heading = "Roles",
-        long,
-        requires = "jobs",
-        conflicts_with = "roles"
-    )]
-    pub only_job: bool,
+    #[command(flatten)]
+    pub postings: PostingArgs,
 
     /// Answer the questionnaire (what no INPUT does at a terminal)
     #[arg(
@@ -189,39 +224,15 @@ pub struct BatchArgs {
     #[arg(value_name = "PATH", required = true)]
     pub paths: Vec<PathBuf>,
 
-    /// Force the input format instead of detecting it
-    #[arg(help_heading = "Input", long, value_enum, ignore_case = true, default_value_t = InputFormat::Auto)]
-    pub input_format: InputFormat,
-
-    /// Only these roles (repeatable; an id or a title); the gate uses each person's best of them
-    #[arg(help_heading = "Roles", long = "role", value_name = "ROLE")]
-    pub roles: Vec<String>,
-
-    /// Score every role at this tier instead of each person's experience band
-    #[arg(help_heading = "Roles", long, value_enum, ignore_case = true)]
-    pub tier: Option<Tier>,
+    #[command(flatten)]
+    pub scoring: ScoringArgs,
 
     /// Exit with code 1 when some person's best selected role scores below N (0–100)
     #[arg(help_heading = "Roles", long, value_name = "N", value_parser = parse_score)]
     pub min_score: Option<f64>,
 
-    /// Also rank everyone against the job posting in FILE (text, Markdown or JSON; a folder reads
-    /// every posting in it); repeatable
-    #[arg(help_heading = "Input", long = "job", value_name = "FILE")]
-    pub postings: Vec<PathBuf>,
-
-    /// How to read the --job files instead of detecting it
-    #[arg(help_heading = "Input", long, value_enum, ignore_case = true, default_value_t = PostingFormat::Auto)]
-    pub job_format: PostingFormat,
-
-    /// Rank only against the --job postings, not the built-in roles
-    #[arg(
-        help_heading = "Roles",
-        long,
-        requires = "postings",
-        conflicts_with = "roles"
-    )]
-    pub only_job: bool,
+    #[command(flatten)]
+    pub postings: PostingArgs,
 
     /// Output format
     #[arg(help_heading = "Output", long, value_enum, ignore_case = true, default_value_t = BatchFormat::Table)]
@@ -250,17 +261,8 @@ pub struct DiffArgs {
     #[arg(value_name = "AFTER")]
     pub after: PathBuf,
 
-    /// Force the input format instead of detecting it (for inputs, not saved reports)
-    #[arg(help_heading = "Input", long, value_enum, ignore_case = true, default_value_t = InputFormat::Auto)]
-    pub input_format: InputFormat,
-
-    /// Only these roles (repeatable): an id or a title, in any case
-    #[arg(help_heading = "Roles", long = "role", value_name = "ROLE")]
-    pub roles: Vec<String>,
-
-    /// Score inputs at this tier instead of the person's experience band
-    #[arg(help_heading = "Roles", long, value_enum, ignore_case = true)]
-    pub tier: Option<Tier>,
+    #[command(flatten)]
+    pub scoring: ScoringArgs,
 
     /// Output format
     #[arg(help_heading = "Output", long, value_enum, ignore_case = true, default_value_t = DiffFormat::Table)]
@@ -273,13 +275,8 @@ pub struct DiffArgs {
 
 #[derive(Debug, Args)]
 pub struct RolesArgs {
-    /// Output format
-    #[arg(long, value_enum, ignore_case = true, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
-
-    /// Write to FILE (atomically) instead of standard output; `-` is standard output
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub list: ListArgs,
 }
 
 #[derive(Debug, Args)]
@@ -287,13 +284,8 @@ pub struct RoleArgs {
     /// The role id, e.g. deep-learning-engineer
     pub id: String,
 
-    /// Output format
-    #[arg(long, value_enum, ignore_case = true, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
-
-    /// Write to FILE (atomically) instead of standard output; `-` is standard output
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub list: ListArgs,
 }
 
 #[derive(Debug, Args)]
@@ -307,14 +299,8 @@ pub struct JobArgs {
     #[arg(long, value_enum, ignore_case = true, default_value_t = PostingFormat::Auto)]
     pub job_format: PostingFormat,
 
-    /// Output format: `table` shows each requirement with why; `json` is a profile file that
-    /// `--profiles DIR` and `profiles validate` accept
-    #[arg(long, value_enum, ignore_case = true, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
-
-    /// Write to FILE (atomically) instead of standard output; `-` is standard output
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub list: ListArgs,
 }
 
 #[derive(Debug, Args)]
@@ -322,13 +308,8 @@ pub struct SkillsArgs {
     /// Part of a skill's id, name or alias; all skills when omitted
     pub query: Option<String>,
 
-    /// Output format
-    #[arg(long, value_enum, ignore_case = true, default_value_t = ListFormat::Table)]
-    pub format: ListFormat,
-
-    /// Write to FILE (atomically) instead of standard output; `-` is standard output
-    #[arg(long, short, value_name = "FILE")]
-    pub output: Option<PathBuf>,
+    #[command(flatten)]
+    pub list: ListArgs,
 }
 
 #[derive(Debug, Args)]

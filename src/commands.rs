@@ -9,11 +9,12 @@ use anyhow::Context as _;
 use crate::assess::{self, Options};
 use crate::catalog::Catalog;
 use crate::cli::{
-    AssessArgs, BatchArgs, Cli, Command, DiffArgs, JobArgs, RoleArgs, RolesArgs, SkillsArgs,
+    AssessArgs, BatchArgs, Cli, Command, DiffArgs, JobArgs, PostingArgs, RoleArgs, RolesArgs,
+    SkillsArgs,
 };
 use crate::input;
 use crate::output;
-use crate::profile::job::{PostingFormat, RoleIds};
+use crate::profile::job::RoleIds;
 use crate::profile::{builtin_profiles, ProfileSet, Role};
 use crate::render::{self, Format, RenderOptions};
 use crate::Outcome;
@@ -98,30 +99,20 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
         output::destination(&args.output),
         args.input
             .iter()
-            .chain(&args.jobs)
+            .chain(&args.postings.files)
             .chain(&args.from)
             .map(PathBuf::as_path),
     )?;
     // Standard input can feed only one of them.
     let stdin = Path::new("-");
-    if args.input.as_deref() == Some(stdin) && args.jobs.iter().any(|job| job == stdin) {
+    if args.input.as_deref() == Some(stdin) && args.postings.files.iter().any(|job| job == stdin) {
         anyhow::bail!("standard input (`-`) can hold the résumé or a --job posting, not both");
     }
     // An unknown --role or a bad --job fails before any input is read or question asked.
-    context.profiles.select(&args.roles)?;
-    let mut job_roles = Vec::new();
-    // A posting never gets a profile's id, nor one an earlier posting has (in any --job file).
-    let mut taken_ids = RoleIds::reserving(context.profiles.roles().iter().map(Role::id));
-    for job in &args.jobs {
-        job_roles.extend(load_postings(
-            context,
-            job,
-            args.job_format,
-            &mut taken_ids,
-        )?);
-    }
+    context.profiles.select(&args.scoring.roles)?;
+    let job_roles = posting_roles(context, &args.postings)?;
     let skills = match &args.input {
-        Some(path) => input::read(path, args.input_format, context.catalog)?,
+        Some(path) => input::read(path, args.scoring.input_format, context.catalog)?,
         None => {
             let answers = crate::interactive::questionnaire(
                 context.catalog,
@@ -141,12 +132,12 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
         output::warn(&format!("{}: {warning}", skills.source));
     }
     // The role focus saved in a skills file applies when no --role is given.
-    let role_ids = if args.roles.is_empty() {
+    let role_ids = if args.scoring.roles.is_empty() {
         &skills.roles
     } else {
-        &args.roles
+        &args.scoring.roles
     };
-    let mut roles = if args.only_job {
+    let mut roles = if args.postings.only_job {
         Vec::new()
     } else {
         context.profiles.select(role_ids).with_context(|| {
@@ -158,9 +149,9 @@ fn assess_command(context: &Context, args: &AssessArgs) -> anyhow::Result<Outcom
     };
     roles.extend(job_roles.iter());
     let options = scoring_options(
-        args.tier,
+        args.scoring.tier,
         args.top.map(usize::from),
-        !role_ids.is_empty() || args.only_job,
+        !role_ids.is_empty() || args.postings.only_job,
     );
     let mut report = assess::assess(&skills, &roles, context.catalog, &options);
     if args.format == render::ReportFormat::Table
@@ -204,42 +195,46 @@ fn threshold_outcome(report: &crate::report::Report, min_score: Option<f64>) -> 
 }
 
 fn roles_command(context: &Context, args: &RolesArgs) -> anyhow::Result<Outcome> {
-    let options = context.render_options(output::destination(&args.output), false);
+    let options = context.render_options(output::destination(&args.list.output), false);
     let list = render::RoleList(context.profiles.roles());
-    write(args.format, &list, &options, &args.output)?;
+    write(args.list.format, &list, &options, &args.list.output)?;
     Ok(Outcome::Success)
 }
 
 fn role_command(context: &Context, args: &RoleArgs) -> anyhow::Result<Outcome> {
     let role = context.profiles.select(std::slice::from_ref(&args.id))?[0];
-    let options = context.render_options(output::destination(&args.output), false);
+    let options = context.render_options(output::destination(&args.list.output), false);
     let detail = render::RoleDetail {
         role,
         catalog: context.catalog,
     };
-    write(args.format, &detail, &options, &args.output)?;
+    write(args.list.format, &detail, &options, &args.list.output)?;
     Ok(Outcome::Success)
 }
 
-/// The roles the postings at `path` become, their warnings written out.
-fn load_postings(
-    context: &Context,
-    path: &Path,
-    format: PostingFormat,
-    taken_ids: &mut RoleIds,
-) -> anyhow::Result<Vec<Role>> {
+/// The roles the `--job` postings become, their warnings written out. A posting never gets a
+/// profile's id, nor one an earlier posting has (in any --job file).
+fn posting_roles(context: &Context, postings: &PostingArgs) -> anyhow::Result<Vec<Role>> {
+    let mut taken_ids = RoleIds::reserving(context.profiles.roles().iter().map(Role::id));
     let mut roles = Vec::new();
-    for loaded in crate::profile::job::load(path, format, context.catalog, taken_ids)? {
-        for warning in &loaded.warnings {
-            output::warn(warning);
+    for path in &postings.files {
+        let loaded =
+            crate::profile::job::load(path, postings.job_format, context.catalog, &mut taken_ids)?;
+        for job in loaded {
+            for warning in &job.warnings {
+                output::warn(warning);
+            }
+            roles.push(job.role);
         }
-        roles.push(loaded.role);
     }
     Ok(roles)
 }
 
 fn job_command(context: &Context, args: &JobArgs) -> anyhow::Result<Outcome> {
-    output::refuse_overwriting_inputs(output::destination(&args.output), [args.posting.as_path()])?;
+    output::refuse_overwriting_inputs(
+        output::destination(&args.list.output),
+        [args.posting.as_path()],
+    )?;
     let mut taken_ids = RoleIds::reserving(context.profiles.roles().iter().map(Role::id));
     let jobs = crate::profile::job::load(
         &args.posting,
@@ -250,12 +245,12 @@ fn job_command(context: &Context, args: &JobArgs) -> anyhow::Result<Outcome> {
     for warning in jobs.iter().flat_map(|job| &job.warnings) {
         output::warn(warning);
     }
-    let options = context.render_options(output::destination(&args.output), false);
+    let options = context.render_options(output::destination(&args.list.output), false);
     let list = render::PostingList {
         jobs: &jobs,
         catalog: context.catalog,
     };
-    write(args.format, &list, &options, &args.output)?;
+    write(args.list.format, &list, &options, &args.list.output)?;
     Ok(Outcome::Success)
 }
 
@@ -266,12 +261,12 @@ fn skills_command(context: &Context, args: &SkillsArgs) -> anyhow::Result<Outcom
     if hits.is_empty() {
         anyhow::bail!("no skill matches `{query}`; `skillgap skills` lists them all");
     }
-    let options = context.render_options(output::destination(&args.output), false);
+    let options = context.render_options(output::destination(&args.list.output), false);
     let list = render::SkillList {
         catalog,
         skills: &hits,
     };
-    write(args.format, &list, &options, &args.output)?;
+    write(args.list.format, &list, &options, &args.list.output)?;
     Ok(Outcome::Success)
 }
 
@@ -302,30 +297,21 @@ fn batch_command(context: &Context, args: &BatchArgs) -> anyhow::Result<Outcome>
         output::destination(&args.output),
         args.paths
             .iter()
-            .chain(&args.postings)
+            .chain(&args.postings.files)
             .map(PathBuf::as_path),
     )?;
     if args.paths.iter().any(|p| p == Path::new("-"))
-        && args.postings.iter().any(|p| p == Path::new("-"))
+        && args.postings.files.iter().any(|p| p == Path::new("-"))
     {
         anyhow::bail!("standard input (`-`) can hold the résumés or a --job posting, not both");
     }
-    let mut roles = if args.only_job {
+    let mut roles = if args.postings.only_job {
         Vec::new()
     } else {
-        context.profiles.select(&args.roles)?
+        context.profiles.select(&args.scoring.roles)?
     };
     // Everyone is ranked against the same postings, read once before any résumé.
-    let mut taken_ids = RoleIds::reserving(context.profiles.roles().iter().map(Role::id));
-    let mut job_roles = Vec::new();
-    for posting in &args.postings {
-        job_roles.extend(load_postings(
-            context,
-            posting,
-            args.job_format,
-            &mut taken_ids,
-        )?);
-    }
+    let job_roles = posting_roles(context, &args.postings)?;
     roles.extend(job_roles.iter());
     let batch_context = render::BatchContext {
         roles: roles
@@ -338,8 +324,12 @@ fn batch_command(context: &Context, args: &BatchArgs) -> anyhow::Result<Outcome>
     let config = crate::batch::BatchConfig {
         catalog: context.catalog,
         roles,
-        options: scoring_options(args.tier, None, !args.roles.is_empty() || args.only_job),
-        input_format: args.input_format,
+        options: scoring_options(
+            args.scoring.tier,
+            None,
+            !args.scoring.roles.is_empty() || args.postings.only_job,
+        ),
+        input_format: args.scoring.input_format,
         min_score: args.min_score,
         jobs: worker_threads(args.jobs),
         progress: !args.quiet,
@@ -377,9 +367,9 @@ fn diff_command(context: &Context, args: &DiffArgs) -> anyhow::Result<Outcome> {
         output::destination(&args.output),
         [args.before.as_path(), args.after.as_path()],
     )?;
-    let roles = context.profiles.select(&args.roles)?;
+    let roles = context.profiles.select(&args.scoring.roles)?;
     // The ids of the roles named (`--role "LLM Engineer"` is `llm-engineer`), none for all.
-    let role_filter = if args.roles.is_empty() {
+    let role_filter = if args.scoring.roles.is_empty() {
         Vec::new()
     } else {
         roles.iter().map(|role| role.id().to_string()).collect()
@@ -387,8 +377,8 @@ fn diff_command(context: &Context, args: &DiffArgs) -> anyhow::Result<Outcome> {
     let config = crate::diff::DiffConfig {
         catalog: context.catalog,
         roles,
-        options: scoring_options(args.tier, None, !args.roles.is_empty()),
-        input_format: args.input_format,
+        options: scoring_options(args.scoring.tier, None, !args.scoring.roles.is_empty()),
+        input_format: args.scoring.input_format,
         role_filter,
     };
     let before = crate::diff::load(&args.before, &config)?;

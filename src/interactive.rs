@@ -36,7 +36,7 @@ pub fn questionnaire(
             "--from needs a file: standard input is where the questionnaire's answers come from"
         ),
         Some(path) => {
-            let skills = input::read(path, args.input_format, catalog)?;
+            let skills = input::read(path, args.scoring.input_format, catalog)?;
             for warning in &skills.warnings {
                 output::warn(&format!("{}: {warning}", skills.source));
             }
@@ -51,7 +51,7 @@ pub fn questionnaire(
     let setup = Setup {
         catalog,
         roles: profiles.roles(),
-        fixed_roles: (!args.roles.is_empty()).then_some(args.roles.as_slice()),
+        fixed_roles: (!args.scoring.roles.is_empty()).then_some(args.scoring.roles.as_slice()),
         prefill: prefill.as_ref(),
         save_path: save_name.as_deref(),
     };
