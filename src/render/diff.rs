@@ -7,6 +7,7 @@ use std::io::{self, Write};
 use comfy_table::{presets, Cell, CellAlignment, ContentArrangement, Table as ComfyTable};
 
 use super::escape::{markdown as md, terminal_line};
+use super::markup::{self, Cell as MarkupCell, Column};
 use super::{Format, Render, RenderOptions};
 use crate::diff::{Diff, LevelChange, RoleChange, SkillLevel};
 use crate::profile::Tier;
@@ -23,6 +24,34 @@ pub enum DiffFormat {
     Html,
     /// The comparison as JSON.
     Json,
+}
+
+/// The columns of the comparison in Markdown and HTML, one row per role.
+const COLUMNS: [Column; 7] = [
+    Column::text("Role"),
+    Column::number("Before"),
+    Column::number("After"),
+    Column::number("Change"),
+    Column::text("Fits"),
+    Column::text("Gaps closed").label("Closed"),
+    Column::text("Still open (by gain)").label("Open"),
+];
+
+/// The rows of [`COLUMNS`], their text escaped with `escape`.
+fn rows(diff: &Diff, escape: &dyn Fn(&str) -> String) -> Vec<Vec<MarkupCell>> {
+    (diff.roles.iter())
+        .map(|role| {
+            vec![
+                escape(&role.title).into(),
+                score(role.score_before).into(),
+                score(role.score_after).into(),
+                role.change.map_or("—".to_string(), signed).into(),
+                tier_change(role).into(),
+                closed_text(role, escape).into(),
+                open_text(role, escape).into(),
+            ]
+        })
+        .collect()
 }
 
 /// How many open gaps the table and the Markdown list per role.
@@ -267,24 +296,9 @@ fn markdown(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "## Roles")?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "| Role | Before | After | Change | Fits | Gaps closed | Still open (by gain) |"
-    )?;
-    writeln!(out, "|---|---:|---:|---:|---|---|---|")?;
-    for role in &diff.roles {
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} |",
-            escape(&role.title),
-            score(role.score_before),
-            score(role.score_after),
-            role.change.map_or("—".to_string(), signed),
-            tier_change(role),
-            closed_text(role, &escape),
-            open_text(role, &escape)
-        )?;
-    }
+    let mut text = String::new();
+    markup::table(&markup::Markdown, &COLUMNS, &rows(diff, &escape), &mut text);
+    out.write_all(text.as_bytes())?;
     let moved: Vec<&RoleChange> = diff
         .roles
         .iter()
@@ -374,27 +388,7 @@ fn html(diff: &Diff, h: &mut String) -> std::fmt::Result {
         )?;
     }
     writeln!(h, "</svg>")?;
-    writeln!(h, "<table class=\"rows\">")?;
-    writeln!(
-        h,
-        "<thead><tr><th>Role</th><th class=\"num\">Before</th><th class=\"num\">After</th><th class=\"num\">Change</th><th>Fits</th><th>Gaps closed</th><th>Still open (by gain)</th></tr></thead>"
-    )?;
-    writeln!(h, "<tbody>")?;
-    for role in &diff.roles {
-        writeln!(
-            h,
-            "<tr><td data-label=\"Role\">{}</td><td class=\"num\" data-label=\"Before\">{}</td><td class=\"num\" data-label=\"After\">{}</td><td class=\"num\" data-label=\"Change\">{}</td><td data-label=\"Fits\">{}</td><td data-label=\"Closed\">{}</td><td data-label=\"Open\">{}</td></tr>",
-            escape(&role.title),
-            score(role.score_before),
-            score(role.score_after),
-            role.change.map_or("—".to_string(), signed),
-            tier_change(role),
-            closed_text(role, &escape),
-            open_text(role, &escape)
-        )?;
-    }
-    writeln!(h, "</tbody>")?;
-    writeln!(h, "</table>")?;
+    markup::table(&super::html::ROWS, &COLUMNS, &rows(diff, &escape), h);
     writeln!(h, "</section>")?;
     writeln!(
         h,

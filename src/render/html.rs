@@ -17,6 +17,7 @@ use std::io::{self, Write};
 
 use super::escape::html as esc;
 use super::markdown::{category_name, plan_reason, role_title};
+use super::markup::{self, Cell, Column};
 use super::summary::{
     evidence_lines, fit_words, focus, level_reached, match_groups, next_steps, others,
     role_sentence, short_usage, split_gaps, strongest_areas, zero_gain_label, MatchGroups,
@@ -31,6 +32,12 @@ use crate::report::{Report, ReportSkill, RoleFit};
 use crate::skills::{level_word, LEVEL_MEANINGS, LEVEL_WORDS};
 
 pub struct Html;
+
+/// The report's tables: a block per row on a phone (`rows`), the plan's tighter (`compact`).
+pub(super) const ROWS: markup::Html = markup::Html { class: "rows" };
+const ROWS_COMPACT: markup::Html = markup::Html {
+    class: "rows compact",
+};
 
 /// The page style, shared with the HTML of `skillgap diff`.
 pub(super) const STYLE: &str = r#"
@@ -377,47 +384,52 @@ fn write_plan_rows(
     items: &[crate::report::PlanItem],
 ) -> std::fmt::Result {
     let roles_column = only_role(items).is_none();
-    writeln!(h, "<table class=\"rows compact\">")?;
-    writeln!(
-        h,
-        "<thead><tr><th class=\"num\">Step</th><th>Skill</th><th class=\"nowrap\">Learn to</th><th class=\"num\">Gain</th>{}</tr></thead>",
-        if roles_column { "<th>Roles it raises</th>" } else { "" }
-    )?;
-    writeln!(h, "<tbody>")?;
-    for (i, item) in items.iter().enumerate() {
-        let roles: Vec<String> = item
-            .roles_improved
-            .iter()
-            .map(|id| esc(role_title(report, id)).into_owned())
-            .collect();
-        let reason = plan_reason(report, item);
-        let raises = if !roles_column {
-            String::new()
-        } else if roles.is_empty() {
-            "<td data-label=\"Raises\">—</td>".to_string()
-        } else {
-            format!("<td data-label=\"Raises\">{}</td>", roles.join(", "))
-        };
-        writeln!(
-            h,
-            "<tr><td class=\"num\" data-label=\"Step\">{}</td><td data-label=\"Skill\">{}{}</td><td data-label=\"Learn to\">{}</td><td class=\"num\" data-label=\"Gain\">{}</td>{raises}</tr>",
-            first + i + 1,
-            esc(&item.name),
-            if reason.is_empty() {
-                String::new()
-            } else {
-                format!(" <span class=\"evidence\">({})</span>", esc(&reason))
-            },
-            level_word(item.target_level),
-            if item.total_gain > 0.0 {
-                format!("+{:.1}", item.total_gain)
-            } else {
-                "—".to_string()
-            },
-        )?;
+    let mut columns = vec![
+        Column::number("Step"),
+        Column::text("Skill"),
+        Column::text("Learn to").header_class("nowrap"),
+        Column::number("Gain"),
+    ];
+    if roles_column {
+        columns.push(Column::text("Roles it raises").label("Raises"));
     }
-    writeln!(h, "</tbody>")?;
-    writeln!(h, "</table>")
+    let rows: Vec<Vec<Cell>> = (items.iter().enumerate())
+        .map(|(i, item)| {
+            let reason = plan_reason(report, item);
+            let mut row: Vec<Cell> = vec![
+                (first + i + 1).to_string().into(),
+                format!(
+                    "{}{}",
+                    esc(&item.name),
+                    if reason.is_empty() {
+                        String::new()
+                    } else {
+                        format!(" <span class=\"evidence\">({})</span>", esc(&reason))
+                    }
+                )
+                .into(),
+                level_word(item.target_level).into(),
+                if item.total_gain > 0.0 {
+                    format!("+{:.1}", item.total_gain).into()
+                } else {
+                    "—".into()
+                },
+            ];
+            if roles_column {
+                let roles: Vec<String> = (item.roles_improved.iter())
+                    .map(|id| esc(role_title(report, id)).into_owned())
+                    .collect();
+                row.push(if roles.is_empty() {
+                    "—".into()
+                } else {
+                    roles.join(", ").into()
+                });
+            }
+            row
+        })
+        .collect();
+    markup::table(&ROWS_COMPACT, &columns, &rows, h);
+    Ok(())
 }
 
 fn write_plan(h: &mut String, report: &Report) -> std::fmt::Result {
@@ -619,28 +631,30 @@ fn write_missing(h: &mut String, role: &RoleFit) -> std::fmt::Result {
     if role.missing.is_empty() {
         writeln!(h, "<p>None: every requirement at this tier is met.</p>")?;
     } else if !worth.is_empty() {
-        writeln!(h, "<table class=\"rows\">")?;
-        writeln!(
-            h,
-            "<thead><tr><th>Skill</th><th class=\"cat\">Category</th><th>Importance</th><th>Now</th><th>Needed</th><th class=\"num\">Gain</th></tr></thead>"
-        )?;
-        writeln!(h, "<tbody>")?;
-        for gap in worth.iter().take(MISSING_SHOWN) {
-            writeln!(
-                h,
-                "<tr><td data-label=\"Skill\"{}>{}{}</td><td class=\"cat\" data-label=\"Category\">{}</td><td data-label=\"Importance\">{}</td><td data-label=\"Now\">{}</td><td data-label=\"Needed\">{}</td><td class=\"num\" data-label=\"Gain\">+{:.1}</td></tr>",
-                if gap.blocking { " class=\"blocking\"" } else { "" },
-                if gap.blocking { "⚠ " } else { "" },
-                esc(&gap.name),
-                esc(category_name(role, &gap.category)),
-                gap.importance,
-                level_reached(gap.current_level),
-                level_word(gap.required_level),
-                gap.gain
-            )?;
-        }
-        writeln!(h, "</tbody>")?;
-        writeln!(h, "</table>")?;
+        let columns = [
+            Column::text("Skill"),
+            Column::text("Category").class("cat"),
+            Column::text("Importance"),
+            Column::text("Now"),
+            Column::text("Needed"),
+            Column::number("Gain"),
+        ];
+        let rows: Vec<Vec<Cell>> = (worth.iter().take(MISSING_SHOWN))
+            .map(|gap| {
+                vec![
+                    Cell::marked(
+                        format!("{}{}", if gap.blocking { "⚠ " } else { "" }, esc(&gap.name)),
+                        gap.blocking.then_some("blocking"),
+                    ),
+                    esc(category_name(role, &gap.category)).into_owned().into(),
+                    gap.importance.to_string().into(),
+                    level_reached(gap.current_level).into(),
+                    level_word(gap.required_level).into(),
+                    format!("+{:.1}", gap.gain).into(),
+                ]
+            })
+            .collect();
+        markup::table(&ROWS, &columns, &rows, h);
         let rest = worth.len().saturating_sub(MISSING_SHOWN);
         if rest > 0 {
             writeln!(
@@ -716,39 +730,40 @@ fn write_matched(h: &mut String, report: &Report, role: &RoleFit) -> std::fmt::R
 }
 
 fn write_matched_table(h: &mut String, role: &RoleFit) -> std::fmt::Result {
-    writeln!(h, "<table class=\"rows\">")?;
-    writeln!(
-        h,
-        "<thead><tr><th>Skill</th><th>Importance</th><th>Level</th><th>Needed</th><th>How</th></tr></thead>"
-    )?;
-    writeln!(h, "<tbody>")?;
-    for m in &role.matched {
-        let evidence = m
-            .evidence
-            .as_deref()
-            .map(|e| {
-                format!(
-                    "<br><span class=\"evidence\">“{}”</span>",
-                    esc(&crate::input::shorten(&quoted_line(e), 160))
-                )
-            })
-            .unwrap_or_default();
-        let mark = match match_mark(m) {
-            "✓" => String::new(),
-            mark => format!(" <span class=\"evidence\">({mark})</span>"),
-        };
-        writeln!(
-            h,
-            "<tr><td data-label=\"Skill\">{}{mark}</td><td data-label=\"Importance\">{}</td><td data-label=\"Level\">{}</td><td data-label=\"Needed\">{}</td><td data-label=\"How\">{}{evidence}</td></tr>",
-            esc(&m.name),
-            m.importance,
-            level_reached(m.level),
-            level_word(m.required_level),
-            esc(&m.via)
-        )?;
-    }
-    writeln!(h, "</tbody>")?;
-    writeln!(h, "</table>")
+    let columns = [
+        Column::text("Skill"),
+        Column::text("Importance"),
+        Column::text("Level"),
+        Column::text("Needed"),
+        Column::text("How"),
+    ];
+    let rows: Vec<Vec<Cell>> = (role.matched.iter())
+        .map(|m| {
+            let evidence = m
+                .evidence
+                .as_deref()
+                .map(|e| {
+                    format!(
+                        "<br><span class=\"evidence\">“{}”</span>",
+                        esc(&crate::input::shorten(&quoted_line(e), 160))
+                    )
+                })
+                .unwrap_or_default();
+            let mark = match match_mark(m) {
+                "✓" => String::new(),
+                mark => format!(" <span class=\"evidence\">({mark})</span>"),
+            };
+            vec![
+                format!("{}{mark}", esc(&m.name)).into(),
+                m.importance.to_string().into(),
+                level_reached(m.level).into(),
+                level_word(m.required_level).into(),
+                format!("{}{evidence}", esc(&m.via)).into(),
+            ]
+        })
+        .collect();
+    markup::table(&ROWS, &columns, &rows, h);
+    Ok(())
 }
 
 /// What the input shows: each line of the input that shows skills, with the skills it shows
@@ -770,25 +785,25 @@ fn write_evidence(h: &mut String, report: &Report) -> std::fmt::Result {
         let skills: Vec<String> = skills.iter().map(|skill| skill_words(skill)).collect();
         writeln!(h, "<p>As stated: {}.</p>", skills.join("; "))?;
     } else if !lines.is_empty() {
-        writeln!(h, "<table class=\"rows\">")?;
-        writeln!(
-            h,
-            "<thead><tr><th>Line of the input</th><th>Skills it shows</th></tr></thead>"
-        )?;
-        writeln!(h, "<tbody>")?;
-        for (line, skills) in lines {
-            let skills: Vec<String> = skills.iter().map(|skill| skill_words(skill)).collect();
-            writeln!(
-                h,
-                "<tr><td class=\"evidence\" data-label=\"Line\">{}</td><td data-label=\"Shows\">{}</td></tr>",
-                line.map_or("(stated, no line)".into(), |l| {
-                    format!("“{}”", esc(&crate::input::shorten(&quoted_line(l), 140)))
-                }),
-                skills.join("; ")
-            )?;
-        }
-        writeln!(h, "</tbody>")?;
-        writeln!(h, "</table>")?;
+        let columns = [
+            Column::text("Line of the input")
+                .cell_class("evidence")
+                .label("Line"),
+            Column::text("Skills it shows").label("Shows"),
+        ];
+        let rows: Vec<Vec<Cell>> = (lines.iter())
+            .map(|(line, skills)| {
+                let skills: Vec<String> = skills.iter().map(|skill| skill_words(skill)).collect();
+                vec![
+                    line.map_or("(stated, no line)".to_string(), |l| {
+                        format!("“{}”", esc(&crate::input::shorten(&quoted_line(l), 140)))
+                    })
+                    .into(),
+                    skills.join("; ").into(),
+                ]
+            })
+            .collect();
+        markup::table(&ROWS, &columns, &rows, h);
     }
     if hidden > 0 {
         writeln!(
@@ -859,25 +874,30 @@ fn write_appendix(h: &mut String, report: &Report) -> std::fmt::Result {
             "<details><summary>How each of the {} skills was recognized</summary>",
             report.skills.len()
         )?;
-        writeln!(h, "<table class=\"rows\">")?;
-        writeln!(
-            h,
-            "<thead><tr><th>Skill</th><th>Level</th><th>Recognized as</th><th>Why this level</th></tr></thead>"
-        )?;
-        writeln!(h, "<tbody>")?;
-        for skill in &report.skills {
-            writeln!(
-                h,
-                "<tr><td data-label=\"Skill\">{}{}</td><td data-label=\"Level\">{}</td><td data-label=\"Recognized as\">{}</td><td class=\"evidence\" data-label=\"Why\">{}</td></tr>",
-                esc(&skill.name),
-                if skill.evidenced { "" } else { " <span class=\"evidence\">(claimed)</span>" },
-                level_word(skill.level),
-                esc(&skill.via),
-                esc(&skill.level_reason),
-            )?;
-        }
-        writeln!(h, "</tbody>")?;
-        writeln!(h, "</table>")?;
+        let columns = [
+            Column::text("Skill"),
+            Column::text("Level"),
+            Column::text("Recognized as"),
+            Column::text("Why this level")
+                .cell_class("evidence")
+                .label("Why"),
+        ];
+        let rows: Vec<Vec<Cell>> = (report.skills.iter())
+            .map(|skill| {
+                let claimed = if skill.evidenced {
+                    ""
+                } else {
+                    " <span class=\"evidence\">(claimed)</span>"
+                };
+                vec![
+                    format!("{}{claimed}", esc(&skill.name)).into(),
+                    level_word(skill.level).into(),
+                    esc(&skill.via).into_owned().into(),
+                    esc(&skill.level_reason).into_owned().into(),
+                ]
+            })
+            .collect();
+        markup::table(&ROWS, &columns, &rows, h);
         writeln!(h, "</details>")?;
     }
     if !report.unrecognized.is_empty() {

@@ -6,6 +6,7 @@
 use std::io::{self, Write};
 
 use super::escape::markdown as md;
+use super::markup::{self, Cell, Column, Markup};
 use super::summary::{
     evidence_lines, fit_words, focus, level_reached, match_groups, next_steps, others,
     role_sentence, short_usage, split_gaps, strongest_areas, zero_gain_label, MatchGroups,
@@ -46,19 +47,25 @@ impl Render<Report<'_>> for Markdown {
         if report.roles.is_empty() {
             writeln!(out, "No roles were assessed.")?;
         } else {
-            writeln!(out, "| # | Role | Score | Fit | Blocking gaps |")?;
-            writeln!(out, "|---:|---|---:|---|---|")?;
-            for (rank, role) in report.roles.iter().enumerate() {
-                writeln!(
-                    out,
-                    "| {} | {} | {:.1} | {} | {} |",
-                    rank + 1,
-                    md(&role.title),
-                    role.score,
-                    fit_words(role),
-                    blocking_names(role)
-                )?;
-            }
+            let columns = [
+                Column::number("#"),
+                Column::text("Role"),
+                Column::number("Score"),
+                Column::text("Fit"),
+                Column::text("Blocking gaps"),
+            ];
+            let rows: Vec<Vec<Cell>> = (report.roles.iter().enumerate())
+                .map(|(rank, role)| {
+                    vec![
+                        (rank + 1).to_string().into(),
+                        md(&role.title).into_owned().into(),
+                        format!("{:.1}", role.score).into(),
+                        fit_words(role).into(),
+                        blocking_names(role).into(),
+                    ]
+                })
+                .collect();
+            write_table(out, &columns, &rows)?;
             if report.roles.iter().any(|r| !r.blocking.is_empty()) {
                 writeln!(out)?;
                 writeln!(out, "A blocking gap is {BLOCKING_LEGEND}.")?;
@@ -198,19 +205,23 @@ fn write_evidence(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         let skills: Vec<String> = skills.iter().map(|s| skill_words(s)).collect();
         writeln!(out, "As stated: {}.", skills.join("; "))?;
     } else if !lines.is_empty() {
-        writeln!(out, "| Line of the input | Skills it shows |")?;
-        writeln!(out, "|---|---|")?;
-        for (line, skills) in &lines {
-            let skills: Vec<String> = skills.iter().map(|s| skill_words(s)).collect();
-            writeln!(
-                out,
-                "| {} | {} |",
-                line.map_or("(stated, no line)".to_string(), |l| {
-                    format!("“{}”", md(&crate::input::shorten(&quoted_line(l), 140)))
-                }),
-                skills.join("; ")
-            )?;
-        }
+        let columns = [
+            Column::text("Line of the input"),
+            Column::text("Skills it shows"),
+        ];
+        let rows: Vec<Vec<Cell>> = (lines.iter())
+            .map(|(line, skills)| {
+                let skills: Vec<String> = skills.iter().map(|s| skill_words(s)).collect();
+                vec![
+                    line.map_or("(stated, no line)".to_string(), |l| {
+                        format!("“{}”", md(&crate::input::shorten(&quoted_line(l), 140)))
+                    })
+                    .into(),
+                    skills.join("; ").into(),
+                ]
+            })
+            .collect();
+        write_table(out, &columns, &rows)?;
     }
     if hidden > 0 {
         writeln!(out)?;
@@ -333,36 +344,41 @@ fn write_plan(report: &Report, out: &mut dyn Write) -> io::Result<()> {
         "In this order: what a later step needs comes first. The gain is the points the step adds to the roles it raises, weighted by how near each role is."
     )?;
     writeln!(out)?;
-    writeln!(
-        out,
-        "| Step | Skill | Learn to | Gain | Roles it raises | Note |"
-    )?;
-    writeln!(out, "|---:|---|---|---:|---|---|")?;
-    for (step, item) in report.learning_plan.iter().take(PLAN_SHOWN).enumerate() {
-        let roles: Vec<String> = item
-            .roles_improved
-            .iter()
-            .map(|id| md(role_title(report, id)).into_owned())
-            .collect();
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} |",
-            step + 1,
-            md(&item.name),
-            level_word(item.target_level),
-            if item.total_gain > 0.0 {
-                format!("+{:.1}", item.total_gain)
-            } else {
-                "—".to_string()
-            },
-            if roles.is_empty() {
-                "—".to_string()
-            } else {
-                roles.join(", ")
-            },
-            md(&plan_reason(report, item))
-        )?;
-    }
+    let columns = [
+        Column::number("Step"),
+        Column::text("Skill"),
+        Column::text("Learn to"),
+        Column::number("Gain"),
+        Column::text("Roles it raises"),
+        Column::text("Note"),
+    ];
+    let steps = report.learning_plan.iter().take(PLAN_SHOWN).enumerate();
+    let rows: Vec<Vec<Cell>> = steps
+        .map(|(step, item)| {
+            let roles: Vec<String> = item
+                .roles_improved
+                .iter()
+                .map(|id| md(role_title(report, id)).into_owned())
+                .collect();
+            vec![
+                (step + 1).to_string().into(),
+                md(&item.name).into_owned().into(),
+                level_word(item.target_level).into(),
+                if item.total_gain > 0.0 {
+                    format!("+{:.1}", item.total_gain).into()
+                } else {
+                    "—".into()
+                },
+                if roles.is_empty() {
+                    "—".into()
+                } else {
+                    roles.join(", ").into()
+                },
+                md(&plan_reason(report, item)).into_owned().into(),
+            ]
+        })
+        .collect();
+    write_table(out, &columns, &rows)?;
     let rest = report.learning_plan.len().saturating_sub(PLAN_SHOWN);
     if rest > 0 {
         writeln!(out)?;
@@ -420,24 +436,27 @@ fn write_role(report: &Report, role: &RoleFit, out: &mut dyn Write) -> io::Resul
     if role.missing.is_empty() {
         writeln!(out, "None: every requirement at this tier is met.")?;
     } else if !worth.is_empty() {
-        writeln!(
-            out,
-            "| Skill | Category | Importance | Now | Needed | Gain |"
-        )?;
-        writeln!(out, "|---|---|---|---|---|---:|")?;
-        for gap in worth.iter().take(MISSING_SHOWN) {
-            writeln!(
-                out,
-                "| {}{} | {} | {} | {} | {} | +{:.1} |",
-                if gap.blocking { "⚠ " } else { "" },
-                md(&gap.name),
-                md(category_name(role, &gap.category)),
-                gap.importance,
-                level_reached(gap.current_level),
-                level_word(gap.required_level),
-                gap.gain
-            )?;
-        }
+        let columns = [
+            Column::text("Skill"),
+            Column::text("Category"),
+            Column::text("Importance"),
+            Column::text("Now"),
+            Column::text("Needed"),
+            Column::number("Gain"),
+        ];
+        let rows: Vec<Vec<Cell>> = (worth.iter().take(MISSING_SHOWN))
+            .map(|gap| {
+                vec![
+                    format!("{}{}", if gap.blocking { "⚠ " } else { "" }, md(&gap.name)).into(),
+                    md(category_name(role, &gap.category)).into_owned().into(),
+                    gap.importance.to_string().into(),
+                    level_reached(gap.current_level).into(),
+                    level_word(gap.required_level).into(),
+                    format!("+{:.1}", gap.gain).into(),
+                ]
+            })
+            .collect();
+        write_table(out, &columns, &rows)?;
         let rest = worth.len().saturating_sub(MISSING_SHOWN);
         if rest > 0 {
             writeln!(out)?;
@@ -485,36 +504,41 @@ fn write_role(report: &Report, role: &RoleFit, out: &mut dyn Write) -> io::Resul
         partial,
     } = match_groups(role);
     if !shown.is_empty() {
-        writeln!(
-            out,
-            "| Skill | Importance | Level | Needed | Use | Shown by |"
-        )?;
-        writeln!(out, "|---|---|---|---|---|---|")?;
-        for m in shown {
-            let usage = report
-                .skills
-                .iter()
-                .find(|s| s.id == m.skill)
-                .map(|s| short_usage(s).join(", "))
-                .unwrap_or_default();
-            writeln!(
-                out,
-                "| {} | {} | {} | {} | {} | {} |",
-                md(&m.name),
-                m.importance,
-                level_reached(m.level),
-                level_word(m.required_level),
-                if usage.is_empty() {
-                    "—".to_string()
-                } else {
-                    usage
-                },
-                m.evidence
-                    .as_deref()
-                    .map(|e| md(&crate::input::shorten(&quoted_line(e), 120)).into_owned())
-                    .unwrap_or_else(|| md(&m.via).into_owned())
-            )?;
-        }
+        let columns = [
+            Column::text("Skill"),
+            Column::text("Importance"),
+            Column::text("Level"),
+            Column::text("Needed"),
+            Column::text("Use"),
+            Column::text("Shown by"),
+        ];
+        let rows: Vec<Vec<Cell>> = (shown.iter())
+            .map(|m| {
+                let usage = report
+                    .skills
+                    .iter()
+                    .find(|s| s.id == m.skill)
+                    .map(|s| short_usage(s).join(", "))
+                    .unwrap_or_default();
+                vec![
+                    md(&m.name).into_owned().into(),
+                    m.importance.to_string().into(),
+                    level_reached(m.level).into(),
+                    level_word(m.required_level).into(),
+                    if usage.is_empty() {
+                        "—".into()
+                    } else {
+                        usage.into()
+                    },
+                    m.evidence
+                        .as_deref()
+                        .map(|e| md(&crate::input::shorten(&quoted_line(e), 120)).into_owned())
+                        .unwrap_or_else(|| md(&m.via).into_owned())
+                        .into(),
+                ]
+            })
+            .collect();
+        write_table(out, &columns, &rows)?;
     }
     for (label, group) in [
         ("Claimed, not shown in any position", claimed),
@@ -533,6 +557,32 @@ fn write_role(report: &Report, role: &RoleFit, out: &mut dyn Write) -> io::Resul
 /// summary.
 pub struct BatchMarkdown;
 
+/// The columns of `batch --format markdown`, one row per person.
+const BATCH_COLUMNS: [Column; 8] = [
+    Column::number("#"),
+    Column::text("Person"),
+    Column::text("Source"),
+    Column::text("Best role"),
+    Column::number("Score"),
+    Column::text("Fits"),
+    Column::text("Learn next"),
+    Column::text("Status"),
+];
+
+/// Writes a table through the shared base ([`markup`]).
+fn write_table(out: &mut dyn Write, columns: &[Column], rows: &[Vec<Cell>]) -> io::Result<()> {
+    let mut text = String::new();
+    markup::table(&markup::Markdown, columns, rows, &mut text);
+    out.write_all(text.as_bytes())
+}
+
+/// Writes one row of a table whose start is already written.
+fn write_row(out: &mut dyn Write, columns: &[Column], cells: &[Cell]) -> io::Result<()> {
+    let mut text = String::new();
+    markup::Markdown.table_row(columns, cells, &mut text);
+    out.write_all(text.as_bytes())
+}
+
 impl super::BatchRender for BatchMarkdown {
     fn header(&self, context: &super::BatchContext, out: &mut Vec<u8>) -> io::Result<()> {
         writeln!(out, "# Skill-gap batch report")?;
@@ -545,11 +595,9 @@ impl super::BatchRender for BatchMarkdown {
             None => writeln!(out, "No score gate (`--min-score`) was set.")?,
         }
         writeln!(out)?;
-        writeln!(
-            out,
-            "| # | Person | Source | Best role | Score | Fits | Learn next | Status |"
-        )?;
-        writeln!(out, "|---:|---|---|---|---:|---|---|---|")
+        let mut text = String::new();
+        Markup::table_start(&markup::Markdown, &BATCH_COLUMNS, &mut text);
+        out.write_all(text.as_bytes())
     }
 
     fn record(
@@ -566,24 +614,26 @@ impl super::BatchRender for BatchMarkdown {
             .take(3)
             .map(|p| md(&p.name).into_owned())
             .collect();
-        writeln!(
-            out,
-            "| {} | {} | {} | {} | {} | {} | {} | {} |",
-            record.index,
-            report.subject.name.as_deref().map(md).unwrap_or_default(),
-            md(&report.subject.source),
-            best.map_or("—".into(), |r| md(&r.title)),
-            best.map_or("—".to_string(), |r| format!("{:.1}", r.score)),
-            best.and_then(|r| r.tier).map_or("—", |t| t.as_str()),
+        let cells: Vec<Cell> = vec![
+            record.index.to_string().into(),
+            (report.subject.name.as_deref().map(md))
+                .unwrap_or_default()
+                .into_owned()
+                .into(),
+            md(&report.subject.source).into_owned().into(),
+            best.map_or("—".into(), |r| md(&r.title).into_owned().into()),
+            best.map_or("—".into(), |r| format!("{:.1}", r.score).into()),
+            best.and_then(|r| r.tier).map_or("—", |t| t.as_str()).into(),
             if report.has_no_skills() {
-                "no skills recognized".to_string()
+                "no skills recognized".into()
             } else if next.is_empty() {
-                "—".to_string()
+                "—".into()
             } else {
-                next.join(", ")
+                next.join(", ").into()
             },
-            if record.below() { "**below**" } else { "ok" }
-        )
+            if record.below() { "**below**" } else { "ok" }.into(),
+        ];
+        write_row(out, &BATCH_COLUMNS, &cells)
     }
 
     fn failure(
@@ -594,12 +644,17 @@ impl super::BatchRender for BatchMarkdown {
         _context: &super::BatchContext,
         out: &mut Vec<u8>,
     ) -> io::Result<()> {
-        writeln!(
-            out,
-            "| {index} | | {} | — | — | — | {} | **error** |",
-            md(source),
-            md(message)
-        )
+        let cells: Vec<Cell> = vec![
+            index.to_string().into(),
+            "".into(),
+            md(source).into_owned().into(),
+            "—".into(),
+            "—".into(),
+            "—".into(),
+            md(message).into_owned().into(),
+            "**error**".into(),
+        ];
+        write_row(out, &BATCH_COLUMNS, &cells)
     }
 
     fn footer(

@@ -9,6 +9,7 @@ mod json;
 mod jsonl;
 mod junit;
 mod markdown;
+mod markup;
 pub mod summary;
 mod table;
 
