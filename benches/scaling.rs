@@ -5,7 +5,8 @@
 //! big reports) it times the library at sizes n, 2n, 4n, 8n and 16n (the largest at the cap where
 //! there is one), best of three, and prints the time per size and the ratio per doubling: about 2
 //! when the work is linear, about 4 when it is quadratic. Figures go to BENCHMARKS.md; nothing
-//! here asserts a speed.
+//! here asserts a speed. `cargo bench --bench scaling -- WORD` runs only the rows whose name holds
+//! WORD (`-- requirements`: assessing against one category of 25 to 200 requirements).
 
 #![allow(clippy::print_stdout)] // printing the figures is the point
 
@@ -70,6 +71,30 @@ fn main() {
             timed(|| load_postings(&posting_file, catalog))
         },
     );
+    row(
+        "requirements in one category",
+        "requirements",
+        &[25, 50, 100, 200],
+        |count| {
+            let role = one_category_role(catalog, count);
+            let person = half_known(catalog, count);
+            let options = skillgap::assess::Options::default();
+            // Each assessment takes well under a millisecond: the mean of 200.
+            let rounds = 200;
+            let total = timed(|| {
+                for _ in 0..rounds {
+                    std::hint::black_box(skillgap::assess::assess(
+                        &person,
+                        &[&role],
+                        catalog,
+                        &options,
+                    ));
+                }
+                Ok::<_, ()>(())
+            });
+            total / f64::from(rounds)
+        },
+    );
     let saved = saved_report(catalog);
     row(
         "diff of two reports",
@@ -81,6 +106,36 @@ fn main() {
             timed(|| Ok::<_, ()>(skillgap::diff::compare(&before, &after)))
         },
     );
+}
+
+/// A custom role whose one category requires the first `count` catalog skills (expected, working
+/// at entry, proficient above): the shape of a posting that lists many tools.
+fn one_category_role(catalog: &Catalog, count: usize) -> skillgap::profile::Role {
+    let requirements: Vec<Value> = (catalog.skills().iter().take(count))
+        .map(|skill| {
+            json!({"skill": skill.id, "importance": "expected",
+                   "levels": {"entry": 2, "mid": 3, "senior": 3}})
+        })
+        .collect();
+    let profile = json!({
+        "id": "wide-role", "title": "Wide role", "summary": "A bench profile.",
+        "tiers": [{"id": "entry", "min_years": 0, "max_years": 2},
+                  {"id": "mid", "min_years": 3, "max_years": 5},
+                  {"id": "senior", "min_years": 6}],
+        "categories": [{"id": "tools", "name": "Tools", "requirements": requirements}]
+    });
+    let text = profile.to_string();
+    let parsed = skillgap::profile::parse_profile("wide-role.json", &text).expect("parses");
+    skillgap::profile::compile(parsed, "wide-role.json", None, catalog, true).expect("valid")
+}
+
+/// A person who holds every other one of the first `count` catalog skills at working level.
+fn half_known(catalog: &Catalog, count: usize) -> skillgap::skills::Skills {
+    let skills: Vec<Value> = (catalog.skills().iter().take(count).step_by(2))
+        .map(|skill| json!({"name": skill.name, "level": 2}))
+        .collect();
+    let text = json!({"years_experience": 4, "skills": skills}).to_string();
+    input::parse("person.json", &text, InputFormat::Skillgap, catalog).expect("parses")
 }
 
 /// The roles the posting file at `path` becomes, with fresh ids.
@@ -108,6 +163,11 @@ fn timed<T, E: std::fmt::Debug>(work: impl FnOnce() -> Result<T, E>) -> f64 {
 /// Runs `run` (which makes the input of a size and returns the seconds the work on it took) at
 /// each size, best of three, and prints one line: time per size, ratio per doubling.
 fn row(name: &str, unit: &str, sizes: &[usize], mut run: impl FnMut(usize) -> f64) {
+    // `cargo bench --bench scaling -- WORD` runs only the rows whose name holds WORD.
+    let only = std::env::args().skip(1).find(|a| !a.starts_with("--"));
+    if only.is_some_and(|word| !name.contains(&word)) {
+        return;
+    }
     let times: Vec<f64> = sizes
         .iter()
         .map(|&size| (0..3).map(|_| run(size)).fold(f64::INFINITY, f64::min))
@@ -122,7 +182,10 @@ fn row(name: &str, unit: &str, sizes: &[usize], mut run: impl FnMut(usize) -> f6
     let cells: Vec<String> = sizes
         .iter()
         .zip(&times)
-        .map(|(&size, t)| format!("{}: {:.1} ms", shown(size), t * 1e3))
+        .map(|(&size, t)| match t * 1e3 {
+            ms if ms < 1.0 => format!("{}: {:.0} µs", shown(size), t * 1e6),
+            ms => format!("{}: {ms:.1} ms", shown(size)),
+        })
         .collect();
     let ratios: Vec<String> = times
         .windows(2)
