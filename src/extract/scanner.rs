@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::document::{Document, Line};
 use super::evidence::evidence_cached;
@@ -36,6 +36,9 @@ pub struct Scanner {
     /// one is a mention too.
     pub(crate) named_within: Vec<Vec<SkillIdx>>,
 }
+
+/// The kind of automaton the scanner builds.
+const AUTOMATON_KIND: AhoCorasickKind = AhoCorasickKind::NoncontiguousNFA;
 
 pub(crate) static BUILTIN_SCANNER: OnceLock<Scanner> = OnceLock::new();
 
@@ -107,8 +110,11 @@ impl Scanner {
             }
         }
         let list_item_max_len = list_items.keys().map(String::len).max().unwrap_or(0);
+        // Case-sensitive over the lowercase spellings, searched in lowercased text: the same
+        // matches as an ASCII case-insensitive automaton at less than half its build cost, which
+        // is most of a one-file run's (BENCHMARKS.md, issue 17).
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
+            .kind(Some(AUTOMATON_KIND))
             .match_kind(MatchKind::Standard)
             .build(&automaton_patterns)
             .map_err(|e| {
@@ -183,7 +189,9 @@ impl Scanner {
         let search = document.search.as_str();
         let flat = document.flat.as_str();
         let mut hits: Vec<Hit> = Vec::new();
-        for found in self.automaton.find_overlapping_iter(flat) {
+        // ASCII lowercasing keeps every byte offset.
+        let lower = flat.to_ascii_lowercase();
+        for found in self.automaton.find_overlapping_iter(&lower) {
             let (flat_start, flat_end) = (found.start(), found.end());
             if !is_token_boundary(flat, flat_start, flat_end) {
                 continue;
