@@ -37,14 +37,11 @@ pub struct Scanner {
     pub(crate) named_within: Vec<Vec<SkillIdx>>,
 }
 
-/// The kind of automaton the scanner builds.
-const AUTOMATON_KIND: AhoCorasickKind = AhoCorasickKind::NoncontiguousNFA;
-
 pub(crate) static BUILTIN_SCANNER: OnceLock<Scanner> = OnceLock::new();
 
 impl Scanner {
-    /// Builds the automaton for `catalog`. Costs tens of milliseconds (BENCHMARKS.md): build it once
-    /// and reuse it (the builtin catalog's scanner is cached by [`Scanner::builtin`]).
+    /// Builds the automaton for `catalog`. Costs milliseconds (BENCHMARKS.md, issue 17): build it
+    /// once and reuse it (the builtin catalog's scanner is cached by [`Scanner::builtin`]).
     pub fn new(catalog: &Catalog) -> Result<Scanner, CatalogError> {
         let mut by_lower: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
@@ -114,7 +111,7 @@ impl Scanner {
         // matches as an ASCII case-insensitive automaton at less than half its build cost, which
         // is most of a one-file run's (BENCHMARKS.md, issue 17).
         let automaton = AhoCorasickBuilder::new()
-            .kind(Some(AUTOMATON_KIND))
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .match_kind(MatchKind::Standard)
             .build(&automaton_patterns)
             .map_err(|e| {
