@@ -3,7 +3,7 @@
 
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 use super::document::{Document, Line};
 use super::{Place, Position, Seniority};
@@ -201,6 +201,7 @@ impl Section {
                     }
                 }
                 let automaton = AhoCorasick::builder()
+                    .kind(Some(AhoCorasickKind::NoncontiguousNFA))
                     .match_kind(MatchKind::Standard)
                     .build(&words)
                     .ok()?;

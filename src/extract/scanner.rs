@@ -4,7 +4,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, AhoCorasickBuilder, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, AhoCorasickKind, MatchKind};
 
 use super::document::{Document, Line};
 use super::evidence::evidence_cached;
@@ -40,8 +40,8 @@ pub struct Scanner {
 pub(crate) static BUILTIN_SCANNER: OnceLock<Scanner> = OnceLock::new();
 
 impl Scanner {
-    /// Builds the automaton for `catalog`. Costs tens of milliseconds (BENCHMARKS.md): build it once
-    /// and reuse it (the builtin catalog's scanner is cached by [`Scanner::builtin`]).
+    /// Builds the automaton for `catalog`. Costs milliseconds (BENCHMARKS.md, issue 17): build it
+    /// once and reuse it (the builtin catalog's scanner is cached by [`Scanner::builtin`]).
     pub fn new(catalog: &Catalog) -> Result<Scanner, CatalogError> {
         let mut by_lower: HashMap<String, usize> = HashMap::new();
         let mut patterns: Vec<String> = Vec::new();
@@ -107,8 +107,11 @@ impl Scanner {
             }
         }
         let list_item_max_len = list_items.keys().map(String::len).max().unwrap_or(0);
+        // Case-sensitive over the lowercase spellings, searched in lowercased text: the same
+        // matches as an ASCII case-insensitive automaton at less than half its build cost, which
+        // is most of a one-file run's (BENCHMARKS.md, issue 17).
         let automaton = AhoCorasickBuilder::new()
-            .ascii_case_insensitive(true)
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .match_kind(MatchKind::Standard)
             .build(&automaton_patterns)
             .map_err(|e| {
@@ -183,7 +186,9 @@ impl Scanner {
         let search = document.search.as_str();
         let flat = document.flat.as_str();
         let mut hits: Vec<Hit> = Vec::new();
-        for found in self.automaton.find_overlapping_iter(flat) {
+        // ASCII lowercasing keeps every byte offset.
+        let lower = flat.to_ascii_lowercase();
+        for found in self.automaton.find_overlapping_iter(&lower) {
             let (flat_start, flat_end) = (found.start(), found.end());
             if !is_token_boundary(flat, flat_start, flat_end) {
                 continue;

@@ -14,7 +14,7 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use aho_corasick::{AhoCorasick, MatchKind};
+use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 use serde::Deserialize;
 
 use super::{Strength, AWARE_PHRASES, OWNERSHIP_VERBS, WEAK_PHRASES};
@@ -198,6 +198,7 @@ impl Signals {
             }
         }
         let automaton = AhoCorasick::builder()
+            .kind(Some(AhoCorasickKind::NoncontiguousNFA))
             .match_kind(MatchKind::Standard)
             .build(&needles)
             .map_err(|e| format!("data/signals.json: its terms do not form an automaton: {e}"))?;
