@@ -103,10 +103,18 @@ pub fn weight(importance: Importance) -> f64 {
     }
 }
 
-/// Rounds to one decimal, the precision of every score in a report.
+/// Rounds to one decimal, the precision of every score in a report, a half away from zero. A
+/// score is a ratio of small sums, so a value that should be exactly a half (17.25) comes out of
+/// floating point a hair either side of it; [`ROUNDING_SLACK`] puts it back on the half, so that
+/// how a sum was added up never decides which way it rounds.
 pub fn round1(value: f64) -> f64 {
-    (value * 10.0).round() / 10.0
+    let tenths = value * 10.0;
+    (tenths + ROUNDING_SLACK.copysign(tenths)).round() / 10.0
 }
+
+/// How far below a half (in tenths) a score still rounds up: far above floating-point noise
+/// (about 10⁻¹²), far below any real difference between scores.
+const ROUNDING_SLACK: f64 = 1e-6;
 
 /// Where an effective level comes from.
 #[derive(Debug, Clone, Copy, PartialEq)]
