@@ -388,15 +388,47 @@ struct TierResult {
     essentials: usize,
 }
 
-/// Credit sums of one category at one tier.
+/// Credit sums of one category at one tier. The weights are sums of small integers, exact in
+/// `f64`; the earned credits are sums in fixed point ([`Fixed`]), so that adding and taking away a
+/// requirement's credit in any order gives the same sum to the last bit: a gain is computed by
+/// changing only the requirements a raised skill touches, and still equals a full re-score.
 #[derive(Debug, Clone, Copy, Default)]
 struct CategoryCredit {
     essential_weight: f64,
-    essential_credit: f64,
+    essential_credit: Fixed,
     toolkit_weight: f64,
-    toolkit_credit: f64,
+    toolkit_credit: Fixed,
     differentiators: f64,
-    differentiator_credit: f64,
+    differentiator_credit: Fixed,
+}
+
+/// An earned credit in fixed point: units of 2⁻⁴⁰ (about 10⁻¹²). A sum of a few thousand
+/// requirements' credits stays far inside `i64`.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+struct Fixed(i64);
+
+impl Fixed {
+    const ONE: f64 = (1u64 << 40) as f64;
+
+    fn from_f64(value: f64) -> Fixed {
+        Fixed((value * Fixed::ONE).round() as i64)
+    }
+
+    fn to_f64(self) -> f64 {
+        self.0 as f64 / Fixed::ONE
+    }
+}
+
+impl std::ops::AddAssign for Fixed {
+    fn add_assign(&mut self, other: Fixed) {
+        self.0 += other.0;
+    }
+}
+
+impl std::ops::SubAssign for Fixed {
+    fn sub_assign(&mut self, other: Fixed) {
+        self.0 -= other.0;
+    }
 }
 
 impl CategoryCredit {
@@ -405,7 +437,7 @@ impl CategoryCredit {
         if self.toolkit_weight == 0.0 {
             0.0
         } else {
-            (self.toolkit_credit / (TOOLKIT_BREADTH * self.toolkit_weight)).min(1.0)
+            (self.toolkit_credit.to_f64() / (TOOLKIT_BREADTH * self.toolkit_weight)).min(1.0)
         }
     }
 
@@ -423,7 +455,7 @@ impl CategoryCredit {
         if weight > 0.0 {
             Some(100.0 * credit / weight)
         } else if self.differentiators > 0.0 {
-            Some(100.0 * self.differentiator_credit / self.differentiators)
+            Some(100.0 * self.differentiator_credit.to_f64() / self.differentiators)
         } else {
             None
         }
@@ -450,87 +482,71 @@ fn score_tier(role: &Role, tier: Tier, levels: &Levels) -> TierResult {
     }
 }
 
-/// What a gain compares against: a tier's per-category credit sums, and for each category the
-/// requirements that apply at the tier (in requirement order), so that raising a few skills
-/// re-adds only the categories they touch. Each category's sums are built from its own
-/// requirements in requirement order, exactly as [`accumulate`] builds them, so the totals are
-/// bit-for-bit those of a full re-score.
+/// What a gain compares against: a tier's per-category credit sums, each requirement's earned
+/// credit now, and the requirements on each skill, so that raising a few skills changes only the
+/// requirements on them: the cost of a gain does not grow with the size of its category. The sums
+/// are fixed point ([`Fixed`]), so the changed totals are bit-for-bit those of a full re-score.
 struct GainBase {
     tier: Tier,
     credits: Vec<CategoryCredit>,
-    /// Per requirement, its credit at the tier with the person's levels (unused when the
+    /// Per requirement, what it earns at the tier with the person's levels (unused when the
     /// requirement does not apply at the tier).
-    requirement_credit: Vec<f64>,
-    by_category: Vec<Vec<usize>>,
-    /// Per catalog skill, a bit per category (bit 63 stands for all categories from 63 on) that
-    /// has a requirement on it at the tier.
-    categories_of: Vec<u64>,
-}
-
-fn category_bit(category: usize) -> u64 {
-    1u64 << category.min(63)
+    requirement_earned: Vec<Fixed>,
+    /// Per catalog skill, the requirements on it that apply at the tier.
+    requirements_of: Vec<Vec<usize>>,
 }
 
 impl GainBase {
     fn new(role: &Role, tier: Tier, levels: &Levels) -> GainBase {
-        let categories = role.profile.categories.len();
-        let mut credits = vec![CategoryCredit::default(); categories];
+        let mut credits = vec![CategoryCredit::default(); role.profile.categories.len()];
         accumulate(role, tier, levels, &mut credits, |_| {});
-        let mut by_category = vec![Vec::new(); categories];
-        let mut categories_of = vec![0u64; levels.held.len()];
-        let mut requirement_credit = vec![0.0; role.requirements.len()];
+        let mut requirements_of = vec![Vec::new(); levels.held.len()];
+        let mut requirement_earned = vec![Fixed::default(); role.requirements.len()];
         for (i, req) in role.requirements.iter().enumerate() {
             if let Some(required) = req.levels.get(tier) {
-                requirement_credit[i] = credit(levels.level(req.skill), required);
-                by_category[req.category].push(i);
-                if let Some(mask) = categories_of.get_mut(req.skill) {
-                    *mask |= category_bit(req.category);
+                requirement_earned[i] =
+                    earned(req.importance, credit(levels.level(req.skill), required));
+                if let Some(list) = requirements_of.get_mut(req.skill) {
+                    list.push(i);
                 }
             }
         }
         GainBase {
             tier,
             credits,
-            requirement_credit,
-            by_category,
-            categories_of,
+            requirement_earned,
+            requirements_of,
         }
     }
 
     /// The tier's score before the blocking cap with the levels in `trial`, which differ from the
-    /// person's (`now`) only for the skills in `changed`: the touched categories are re-added in
-    /// a reused buffer (a requirement on an unchanged skill with its cached credit), the others
-    /// copied.
+    /// person's only for the skills in `changed` (a skill may appear more than once there): each
+    /// requirement on a changed skill trades what it earns now for what it earns at the trial
+    /// level, in a reused copy of the sums.
     fn uncapped_with(
         &self,
         role: &Role,
         changed: &[(SkillIdx, f64)],
         trial: &[f64],
-        now: &[f64],
         scratch: &mut Vec<CategoryCredit>,
     ) -> f64 {
         scratch.clear();
         scratch.extend_from_slice(&self.credits);
-        let touched = changed.iter().fold(0u64, |mask, &(skill, _)| {
-            mask | self.categories_of.get(skill).copied().unwrap_or(0)
-        });
-        for (category, requirements) in self.by_category.iter().enumerate() {
-            if touched & category_bit(category) == 0 {
+        for (n, &(skill, _)) in changed.iter().enumerate() {
+            if changed[..n].iter().any(|&(earlier, _)| earlier == skill) {
                 continue;
             }
-            let credit = &mut scratch[category];
-            *credit = CategoryCredit::default();
+            let Some(requirements) = self.requirements_of.get(skill) else {
+                continue;
+            };
             for &i in requirements {
                 let req = &role.requirements[i];
-                if let Some(required) = req.levels.get(self.tier) {
-                    let level = trial[req.skill];
-                    let earned = if level == now[req.skill] {
-                        self.requirement_credit[i]
-                    } else {
-                        self::credit(level, required)
-                    };
-                    add_earned(credit, req.importance, earned);
-                }
+                let Some(required) = req.levels.get(self.tier) else {
+                    continue;
+                };
+                let now = self.requirement_earned[i];
+                let then = earned(req.importance, credit(trial[skill], required));
+                move_earned(&mut scratch[req.category], req.importance, now, then);
             }
         }
         total(role, scratch)
@@ -580,21 +596,41 @@ fn credit(level: f64, required: u8) -> f64 {
 
 /// Adds a requirement's earned credit to its category's sums.
 fn add_earned(category: &mut CategoryCredit, importance: Importance, credit: f64) {
-    let w = weight(importance);
+    let earned = earned(importance, credit);
     match importance {
         Importance::Differentiator => {
             category.differentiators += 1.0;
-            category.differentiator_credit += credit;
+            category.differentiator_credit += earned;
         }
         Importance::Essential => {
-            category.essential_weight += w;
-            category.essential_credit += w * credit;
+            category.essential_weight += weight(importance);
+            category.essential_credit += earned;
         }
         Importance::Expected | Importance::Situational => {
-            category.toolkit_weight += w;
-            category.toolkit_credit += w * credit;
+            category.toolkit_weight += weight(importance);
+            category.toolkit_credit += earned;
         }
     }
+}
+
+/// What a requirement of `importance` earns with `credit`: its weight × the credit (a
+/// differentiator's credit alone), in fixed point.
+fn earned(importance: Importance, credit: f64) -> Fixed {
+    match importance {
+        Importance::Differentiator => Fixed::from_f64(credit),
+        _ => Fixed::from_f64(weight(importance) * credit),
+    }
+}
+
+/// Changes a category's earned sums by one requirement's credit moving from `from` to `to`.
+fn move_earned(category: &mut CategoryCredit, importance: Importance, from: Fixed, to: Fixed) {
+    let sum = match importance {
+        Importance::Differentiator => &mut category.differentiator_credit,
+        Importance::Essential => &mut category.essential_credit,
+        Importance::Expected | Importance::Situational => &mut category.toolkit_credit,
+    };
+    *sum -= from;
+    *sum += to;
 }
 
 /// Weight and earned credit of a set of categories, essentials and toolkits apart.
@@ -611,7 +647,7 @@ impl Sums {
         let toolkit = TOOLKIT_BREADTH * category.toolkit_weight;
         Sums {
             essential_weight: category.essential_weight,
-            essential_credit: category.essential_credit,
+            essential_credit: category.essential_credit.to_f64(),
             toolkit_weight: toolkit,
             toolkit_credit: toolkit * category.toolkit(),
         }
@@ -727,7 +763,10 @@ fn total(role: &Role, categories: &[CategoryCredit]) -> f64 {
     }
     let mean = best_electives(core, &electives, profile.electives.unwrap_or(0));
     let differentiators: f64 = categories.iter().map(|c| c.differentiators).sum();
-    let differentiator_credit: f64 = categories.iter().map(|c| c.differentiator_credit).sum();
+    let differentiator_credit = (categories.iter())
+        .map(|c| c.differentiator_credit.0)
+        .sum::<i64>();
+    let differentiator_credit = Fixed(differentiator_credit).to_f64();
     let score = match (mean, differentiators > 0.0) {
         (Some(mean), true) => {
             100.0 * mean + DIFFERENTIATOR_BONUS * differentiator_credit / differentiators
@@ -948,8 +987,7 @@ fn assess_role<'a>(
             for &(s, l) in &changed {
                 trial[s] = trial[s].max(l);
             }
-            let raised =
-                gain_base.uncapped_with(role, &changed, &trial, &levels.flat, &mut scratch);
+            let raised = gain_base.uncapped_with(role, &changed, &trial, &mut scratch);
             for &(s, _) in &changed {
                 trial[s] = levels.flat[s];
             }
@@ -1632,6 +1670,52 @@ mod tests {
         );
     }
 
+    /// Every gap's gain, computed by changing only the requirements the raised skill touches, is
+    /// what a full re-score of the person with that skill at the required level gives, for every
+    /// built-in role and the examples of each input kind.
+    #[test]
+    fn every_gain_is_what_a_full_rescore_gives() {
+        let catalog = Catalog::builtin().expect("catalog");
+        let profiles = crate::profile::builtin_profiles(catalog).expect("profiles");
+        let roles: Vec<&Role> = profiles.roles().iter().collect();
+        let mut checked = 0;
+        for example in [
+            "examples/jordan.json",
+            "examples/priya.resume.json",
+            "examples/cv.md",
+        ] {
+            let path = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join(example);
+            let skills = crate::input::read(&path, crate::input::InputFormat::Auto, catalog)
+                .expect("the example reads");
+            let report = assess(&skills, &roles, catalog, &Options::default());
+            let now = Levels::new(&skills, catalog);
+            for fit in &report.roles {
+                let role = profiles.get(&fit.id).expect("a built-in role");
+                let score_now = score_tier(role, fit.target_tier, &now).score;
+                for gap in &fit.missing {
+                    let mut raised = skills.clone();
+                    raised.skills.push(ClaimedSkill::stated(
+                        catalog.index_of(&gap.skill).expect("a catalog skill"),
+                        gap.required_level,
+                        None,
+                        "raised".into(),
+                    ));
+                    let levels = Levels::new(&raised, catalog);
+                    let score = score_tier(role, fit.target_tier, &levels).score;
+                    assert_eq!(
+                        gap.gain,
+                        round1((score - score_now).max(0.0)),
+                        "{example}: {} in {}",
+                        gap.skill,
+                        fit.id
+                    );
+                    checked += 1;
+                }
+            }
+        }
+        assert!(checked > 500, "only {checked} gains checked");
+    }
+
     #[test]
     fn gain_ordering_puts_blocking_essentials_first() {
         let c = catalog();
@@ -1654,21 +1738,21 @@ mod tests {
     fn a_toolkit_is_covered_at_half_its_weight() {
         let half = CategoryCredit {
             toolkit_weight: 6.0,
-            toolkit_credit: 1.5,
+            toolkit_credit: Fixed::from_f64(1.5),
             ..CategoryCredit::default()
         };
         assert_eq!(half.toolkit(), 0.5);
         let full = CategoryCredit {
             toolkit_weight: 6.0,
-            toolkit_credit: 3.0,
+            toolkit_credit: Fixed::from_f64(3.0),
             ..CategoryCredit::default()
         };
         assert_eq!(full.toolkit(), 1.0);
         let more = CategoryCredit {
             essential_weight: 3.0,
-            essential_credit: 1.5,
+            essential_credit: Fixed::from_f64(1.5),
             toolkit_weight: 6.0,
-            toolkit_credit: 6.0,
+            toolkit_credit: Fixed::from_f64(6.0),
             ..CategoryCredit::default()
         };
         // The toolkit weighs half its requirements' weight (3 of 6), what earns it in full.
