@@ -31,6 +31,9 @@ pub struct Scanner {
     pub(crate) list_item_max_len: usize,
     /// Phrase signals for concept skills, and the guards of every term.
     pub(crate) signals: Signals,
+    /// Every lowercase spelling's index in `candidates`: how a coordinated name ("data, tensor
+    /// and pipeline parallelism") is looked up word by word.
+    pub(crate) spellings: HashMap<String, usize>,
     /// Per skill, the skills it implies whose name its own name begins with ("PyTorch" for
     /// "PyTorch FSDP", "TensorRT" for "TensorRT-LLM"): such a name at the start of the longer
     /// one is a mention too.
@@ -138,6 +141,7 @@ impl Scanner {
         Ok(Scanner {
             signals,
             named_within,
+            spellings: by_lower,
             automaton,
             automaton_spellings,
             candidates,
@@ -210,6 +214,19 @@ impl Scanner {
                     self.list_item_hits(search, line_idx, line, &mut hits);
                 }
             }
+        }
+        let same_span = |a: &Hit, b: &Hit| a.start == b.start && a.end == b.end;
+        let coordinated: Vec<Hit> = (hits.iter())
+            .flat_map(|hit| self.coordinated_hits(document, hit))
+            // "LoRA" in "LoRA and supervised fine-tuning" is LoRA already, as written.
+            .filter(|c| {
+                !(hits.iter()).any(|h| same_span(h, c) && h.candidate.skill == c.candidate.skill)
+            })
+            .collect();
+        if !coordinated.is_empty() {
+            // "pipeline" in "pipeline and data parallelism" is the parallelism, not a pipeline.
+            hits.retain(|h| !coordinated.iter().any(|c| same_span(h, c)));
+            hits.extend(coordinated);
         }
         // Leftmost-longest among the hits that passed: "C++" wins over "C", "PyTorch FSDP" over
         // "PyTorch", "NVIDIA Triton" over "Triton".
@@ -592,6 +609,59 @@ impl Scanner {
                 matched,
                 candidate,
             })
+    }
+
+    /// The names a coordinated list before `hit` shares its last word with: in "data, tensor,
+    /// pipeline and context parallelism" the hit "context parallelism" makes "data parallelism",
+    /// "tensor parallelism" and "pipeline parallelism" hits too, each at its own word, when the
+    /// catalog spells it so (a term matched anywhere, never a list-only or case-sensitive one).
+    /// The words must be joined by commas and a final "and", "or" or "&" on the hit's line.
+    fn coordinated_hits<'a>(&'a self, document: &Document, hit: &Hit<'a>) -> Vec<Hit<'a>> {
+        let Some((_, head)) = hit.candidate.text.rsplit_once(' ') else {
+            return Vec::new();
+        };
+        let search = document.search.as_str();
+        let line = &document.lines[hit.line];
+        let Some(before) = search.get(line.start..hit.start) else {
+            return Vec::new();
+        };
+        let Some(mut rest) = [" and ", " or ", " & ", ", and ", ", or "]
+            .iter()
+            .find_map(|joint| before.strip_suffix(joint))
+        else {
+            return Vec::new();
+        };
+        let mut found = Vec::new();
+        loop {
+            let word_start = rest
+                .rfind(|c: char| !(c.is_alphanumeric() || c == '-'))
+                .map_or(0, |i| {
+                    i + rest[i..].chars().next().map_or(1, char::len_utf8)
+                });
+            let word = &rest[word_start..];
+            if word.is_empty() {
+                break;
+            }
+            let spelling = format!("{} {head}", word.to_lowercase());
+            let candidate = (self.spellings.get(&spelling))
+                .and_then(|&id| self.candidates[id].first())
+                .filter(|c| c.policy == TermPolicy::Anywhere);
+            if let Some(candidate) = candidate {
+                let start = line.start + word_start;
+                found.push(Hit {
+                    start,
+                    end: start + word.len(),
+                    line: hit.line,
+                    matched: &candidate.text,
+                    candidate,
+                });
+            }
+            match rest[..word_start].strip_suffix(", ") {
+                Some(earlier) => rest = earlier,
+                None => break,
+            }
+        }
+        found
     }
 
     /// The hits of [`Scanner::list_items`] on a list line: each item of the line, cut out as
@@ -1121,6 +1191,33 @@ mod tests {
             vec!["fine-tuning", "pruning"]
         );
         assert_eq!(ids("mixed precision"), vec!["mixed-precision"]);
+    }
+
+    #[test]
+    fn coordinated_names_share_their_last_word() {
+        let mut found = ids("Built data, tensor, pipeline and context parallelism.");
+        found.sort();
+        assert_eq!(
+            found,
+            vec![
+                "data-parallelism",
+                "pipeline-parallelism",
+                "sequence-parallelism",
+                "tensor-parallelism"
+            ]
+        );
+        let mut found = ids("Wrote unit and integration tests; used data or model parallelism.");
+        found.sort();
+        assert!(found.contains(&"data-parallelism".to_string()), "{found:?}");
+        // Only a word the catalog spells with that last word, and only across "and"/"or".
+        assert_eq!(
+            ids("Python and context parallelism"),
+            vec!["python", "sequence-parallelism"]
+        );
+        assert_eq!(
+            ids("data with context parallelism"),
+            vec!["sequence-parallelism"]
+        );
     }
 
     #[test]
