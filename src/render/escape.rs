@@ -254,10 +254,10 @@ pub fn write_json<T: serde::Serialize + ?Sized>(
     } else {
         serde_json::to_string(value)?
     };
-    let risky = |c: char| ('\u{80}'..='\u{9f}').contains(&c) || is_bidi_control(c);
-    if !text.chars().any(risky) {
+    if !has_json_risky(&text) {
         return out.write_all(text.as_bytes());
     }
+    let risky = |c: char| is_c1_control(c) || is_bidi_control(c);
     let mut escaped = String::with_capacity(text.len() + 16);
     for c in text.chars() {
         if risky(c) {
@@ -271,6 +271,27 @@ pub fn write_json<T: serde::Serialize + ?Sized>(
 }
 
 /// U+202A–U+202E (embeddings and overrides) and U+2066–U+2069 (isolates).
+fn is_c1_control(c: char) -> bool {
+    ('\u{80}'..='\u{9f}').contains(&c)
+}
+
+/// Whether `text` holds a character [`write_json`] writes as a `\u` escape: a C1 control
+/// (U+0080–U+009F, in UTF-8 `C2 80`–`C2 9F`) or a bidi control (U+202A–U+202E, `E2 80 AA`–`E2 80
+/// AE`; U+2066–U+2069, `E2 81 A6`–`E2 81 A9`). It jumps between the two lead bytes with memchr
+/// instead of decoding every character, which cost 40 % of `batch --format jsonl`'s rendering
+/// (BENCHMARKS.md, issue 17).
+fn has_json_risky(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    memchr::memchr2_iter(0xC2, 0xE2, bytes).any(|i| {
+        matches!(
+            (bytes.get(i), bytes.get(i + 1), bytes.get(i + 2)),
+            (Some(0xC2), Some(0x80..=0x9F), _)
+                | (Some(0xE2), Some(0x80), Some(0xAA..=0xAE))
+                | (Some(0xE2), Some(0x81), Some(0xA6..=0xA9))
+        )
+    })
+}
+
 fn is_bidi_control(c: char) -> bool {
     matches!(c, '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
@@ -278,6 +299,21 @@ fn is_bidi_control(c: char) -> bool {
 #[cfg(test)]
 mod tests {
     use super::{csv_cell, html, markdown, terminal_line, terminal_text, xml};
+
+    /// The byte-level check finds exactly the characters the escape replaces, at the edges of
+    /// every range and beside the common non-ASCII characters of a report (—, “, ”, é).
+    #[test]
+    fn json_risky_bytes_are_the_risky_characters() {
+        let around = ('\u{70}'..='\u{b0}')
+            .chain('\u{2000}'..='\u{2080}')
+            .chain(['—', '“', '”', 'é', '\u{feff}', '😀']);
+        for c in around {
+            let expected = super::is_c1_control(c) || super::is_bidi_control(c);
+            for text in [c.to_string(), format!("ab{c}"), format!("—{c}—")] {
+                assert_eq!(super::has_json_risky(&text), expected, "{:?}", text);
+            }
+        }
+    }
 
     #[test]
     fn terminal_lines_show_control_characters_escaped() {
