@@ -16,12 +16,12 @@ use std::fmt::Write as _;
 use std::io::{self, Write};
 
 use super::escape::html as esc;
-use super::markdown::{category_name, plan_reason, role_title};
+use super::markdown::{plan_reason, role_title};
 use super::markup::{self, Cell, Column};
 use super::summary::{
-    evidence_lines, fit_words, focus, level_reached, match_groups, next_steps, others,
-    role_sentence, short_usage, split_gaps, strongest_areas, zero_gain_label, MatchGroups,
-    EVIDENCE_SHOWN, MISSING_SHOWN, PLAN_SHOWN,
+    evidence_lines, evidence_rows, fit_words, focus, level_reached, match_groups, missing_rows,
+    next_steps, others, role_sentence, short_usage, split_gaps, strongest_areas, zero_gain_label,
+    MatchGroups, EVIDENCE_SHOWN, MISSING_SHOWN, PLAN_SHOWN,
 };
 use super::{
     cap_words, claimed_names, match_mark, quoted_line, upper_first, years_words, Render,
@@ -639,21 +639,7 @@ fn write_missing(h: &mut String, role: &RoleFit) -> std::fmt::Result {
             Column::text("Needed"),
             Column::number("Gain"),
         ];
-        let rows: Vec<Vec<Cell>> = (worth.iter().take(MISSING_SHOWN))
-            .map(|gap| {
-                vec![
-                    Cell::marked(
-                        format!("{}{}", if gap.blocking { "⚠ " } else { "" }, esc(&gap.name)),
-                        gap.blocking.then_some("blocking"),
-                    ),
-                    esc(category_name(role, &gap.category)).into_owned().into(),
-                    gap.importance.to_string().into(),
-                    level_reached(gap.current_level).into(),
-                    level_word(gap.required_level).into(),
-                    format!("+{:.1}", gap.gain).into(),
-                ]
-            })
-            .collect();
+        let rows = missing_rows(role, &worth, &|text| esc(text).into_owned());
         markup::table(&ROWS, &columns, &rows, h);
         let rest = worth.len().saturating_sub(MISSING_SHOWN);
         if rest > 0 {
@@ -791,18 +777,8 @@ fn write_evidence(h: &mut String, report: &Report) -> std::fmt::Result {
                 .label("Line"),
             Column::text("Skills it shows").label("Shows"),
         ];
-        let rows: Vec<Vec<Cell>> = (lines.iter())
-            .map(|(line, skills)| {
-                let skills: Vec<String> = skills.iter().map(|skill| skill_words(skill)).collect();
-                vec![
-                    line.map_or("(stated, no line)".to_string(), |l| {
-                        format!("“{}”", esc(&crate::input::shorten(&quoted_line(l), 140)))
-                    })
-                    .into(),
-                    skills.join("; ").into(),
-                ]
-            })
-            .collect();
+        let escape = |text: &str| esc(text).into_owned();
+        let rows = evidence_rows(&lines, &escape, &skill_words);
         markup::table(&ROWS, &columns, &rows, h);
     }
     if hidden > 0 {

@@ -8,9 +8,9 @@ use std::io::{self, Write};
 use super::escape::markdown as md;
 use super::markup::{self, Cell, Column, Markup};
 use super::summary::{
-    evidence_lines, fit_words, focus, level_reached, match_groups, next_steps, others,
-    role_sentence, short_usage, split_gaps, strongest_areas, zero_gain_label, MatchGroups,
-    EVIDENCE_SHOWN, MISSING_SHOWN, PLAN_SHOWN,
+    evidence_lines, evidence_rows, fit_words, focus, level_reached, match_groups, missing_rows,
+    next_steps, others, role_sentence, short_usage, split_gaps, strongest_areas, zero_gain_label,
+    MatchGroups, EVIDENCE_SHOWN, MISSING_SHOWN, PLAN_SHOWN,
 };
 use super::{
     cap_words, claimed_names, quoted_line, upper_first, years_words, Render, RenderOptions,
@@ -209,18 +209,8 @@ fn write_evidence(report: &Report, out: &mut dyn Write) -> io::Result<()> {
             Column::text("Line of the input"),
             Column::text("Skills it shows"),
         ];
-        let rows: Vec<Vec<Cell>> = (lines.iter())
-            .map(|(line, skills)| {
-                let skills: Vec<String> = skills.iter().map(|s| skill_words(s)).collect();
-                vec![
-                    line.map_or("(stated, no line)".to_string(), |l| {
-                        format!("“{}”", md(&crate::input::shorten(&quoted_line(l), 140)))
-                    })
-                    .into(),
-                    skills.join("; ").into(),
-                ]
-            })
-            .collect();
+        let escape = |text: &str| md(text).into_owned();
+        let rows = evidence_rows(&lines, &escape, &skill_words);
         write_table(out, &columns, &rows)?;
     }
     if hidden > 0 {
@@ -444,18 +434,7 @@ fn write_role(report: &Report, role: &RoleFit, out: &mut dyn Write) -> io::Resul
             Column::text("Needed"),
             Column::number("Gain"),
         ];
-        let rows: Vec<Vec<Cell>> = (worth.iter().take(MISSING_SHOWN))
-            .map(|gap| {
-                vec![
-                    format!("{}{}", if gap.blocking { "⚠ " } else { "" }, md(&gap.name)).into(),
-                    md(category_name(role, &gap.category)).into_owned().into(),
-                    gap.importance.to_string().into(),
-                    level_reached(gap.current_level).into(),
-                    level_word(gap.required_level).into(),
-                    format!("+{:.1}", gap.gain).into(),
-                ]
-            })
-            .collect();
+        let rows = missing_rows(role, &worth, &|text| md(text).into_owned());
         write_table(out, &columns, &rows)?;
         let rest = worth.len().saturating_sub(MISSING_SHOWN);
         if rest > 0 {

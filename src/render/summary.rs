@@ -9,6 +9,8 @@ use crate::report::{Matched, Missing, PlanItem, Report, ReportSkill, RoleFit};
 use crate::skills::level_word;
 
 use super::markdown::role_title;
+use super::markup::Cell;
+use super::quoted_line;
 
 /// How many roles the summary, the charts and the printed detail cover at most.
 pub const FOCUS_ROLES: usize = 3;
@@ -290,6 +292,56 @@ pub fn short_usage(skill: &ReportSkill) -> Vec<String> {
         parts.push(last.to_string());
     }
     parts
+}
+
+/// The rows of a role's gap table (the first [`MISSING_SHOWN`] of `gaps`) for the Markdown and
+/// HTML reports, their text escaped with `escape`: skill (⚠ when it blocks, its cell classed
+/// `blocking`), category, importance, level now, level needed, gain.
+pub fn missing_rows(
+    role: &RoleFit,
+    gaps: &[&Missing],
+    escape: &dyn Fn(&str) -> String,
+) -> Vec<Vec<Cell>> {
+    (gaps.iter().take(MISSING_SHOWN))
+        .map(|gap| {
+            vec![
+                Cell::marked(
+                    format!(
+                        "{}{}",
+                        if gap.blocking { "⚠ " } else { "" },
+                        escape(&gap.name)
+                    ),
+                    gap.blocking.then_some("blocking"),
+                ),
+                escape(super::markdown::category_name(role, &gap.category)).into(),
+                gap.importance.to_string().into(),
+                level_reached(gap.current_level).into(),
+                level_word(gap.required_level).into(),
+                format!("+{:.1}", gap.gain).into(),
+            ]
+        })
+        .collect()
+}
+
+/// The rows of the "what the input shows" table: each line of the input, quoted and escaped with
+/// `escape`, and the skills it shows as `skill_words` writes them.
+pub fn evidence_rows(
+    lines: &[(Option<&str>, Vec<&ReportSkill>)],
+    escape: &dyn Fn(&str) -> String,
+    skill_words: &dyn Fn(&ReportSkill) -> String,
+) -> Vec<Vec<Cell>> {
+    (lines.iter())
+        .map(|(line, skills)| {
+            let skills: Vec<String> = skills.iter().map(|skill| skill_words(skill)).collect();
+            vec![
+                line.map_or("(stated, no line)".to_string(), |l| {
+                    format!("“{}”", escape(&crate::input::shorten(&quoted_line(l), 140)))
+                })
+                .into(),
+                skills.join("; ").into(),
+            ]
+        })
+        .collect()
 }
 
 #[cfg(test)]
