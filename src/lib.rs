@@ -23,6 +23,8 @@
 //! ```
 
 #![warn(clippy::print_stdout, clippy::print_stderr)]
+// No `unwrap` or `expect` outside the unit tests: bad input gets an error, never a panic.
+#![cfg_attr(not(test), warn(clippy::unwrap_used, clippy::expect_used))]
 
 pub mod assess;
 pub mod batch;

@@ -1,3 +1,6 @@
+// No `unwrap` or `expect`: bad input gets an error, never a panic.
+#![warn(clippy::unwrap_used, clippy::expect_used)]
+
 use std::process::ExitCode;
 
 use clap::Parser;
