@@ -296,9 +296,7 @@ fn markdown(diff: &Diff, out: &mut dyn Write) -> io::Result<()> {
     writeln!(out)?;
     writeln!(out, "## Roles")?;
     writeln!(out)?;
-    let mut text = String::new();
-    markup::table(&markup::Markdown, &COLUMNS, &rows(diff, &escape), &mut text);
-    out.write_all(text.as_bytes())?;
+    super::markdown::write_table(out, &COLUMNS, &rows(diff, &escape))?;
     let moved: Vec<&RoleChange> = diff
         .roles
         .iter()
@@ -330,21 +328,7 @@ fn html(diff: &Diff, h: &mut String) -> std::fmt::Result {
     use super::escape::html as esc;
     use std::fmt::Write as _;
     let escape = |text: &str| esc(text).into_owned();
-    writeln!(h, "<!DOCTYPE html>")?;
-    writeln!(h, "<html lang=\"en\">")?;
-    writeln!(h, "<head>")?;
-    writeln!(h, "<meta charset=\"utf-8\">")?;
-    writeln!(
-        h,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    )?;
-    writeln!(h, "<meta name=\"color-scheme\" content=\"light dark\">")?;
-    writeln!(h, "{}", crate::generator::HTML_MARK)?;
-    writeln!(h, "<title>Progress: {}</title>", heading(diff, &escape))?;
-    writeln!(h, "<style>{}</style>", super::html::STYLE)?;
-    writeln!(h, "</head>")?;
-    writeln!(h, "<body>")?;
-    writeln!(h, "<main>")?;
+    super::html::page_start(h, &format!("Progress: {}", heading(diff, &escape)))?;
     writeln!(h, "<h1>Progress: {}</h1>", heading(diff, &escape))?;
     writeln!(h, "<ul>")?;
     for (label, text) in person_lines(diff, &escape) {
@@ -394,7 +378,5 @@ fn html(diff: &Diff, h: &mut String) -> std::fmt::Result {
         h,
         "<footer>Made by skillgap, offline: nothing in this report was sent anywhere.</footer>"
     )?;
-    writeln!(h, "</main>")?;
-    writeln!(h, "</body>")?;
-    writeln!(h, "</html>")
+    super::html::page_end(h)
 }

@@ -186,21 +186,7 @@ fn write_page(h: &mut String, report: &Report, options: &RenderOptions) -> std::
         (None, Some(name)) => format!("Skill-gap report: {}", esc(name)),
         (None, None) => "Skill-gap report".to_string(),
     };
-    writeln!(h, "<!DOCTYPE html>")?;
-    writeln!(h, "<html lang=\"en\">")?;
-    writeln!(h, "<head>")?;
-    writeln!(h, "<meta charset=\"utf-8\">")?;
-    writeln!(
-        h,
-        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
-    )?;
-    writeln!(h, "<meta name=\"color-scheme\" content=\"light dark\">")?;
-    writeln!(h, "{}", crate::generator::HTML_MARK)?;
-    writeln!(h, "<title>{head_title}</title>")?;
-    writeln!(h, "<style>{STYLE}</style>")?;
-    writeln!(h, "</head>")?;
-    writeln!(h, "<body>")?;
-    writeln!(h, "<main>")?;
+    page_start(h, &head_title)?;
 
     writeln!(h, "<header>")?;
     writeln!(h, "<h1>{title}</h1>")?;
@@ -255,6 +241,31 @@ fn write_page(h: &mut String, report: &Report, options: &RenderOptions) -> std::
         "<footer>Made by skillgap, offline: nothing in this report was sent anywhere. Scores are 0–100 at the tier each role is scored at; a role fits from {FIT_THRESHOLD:.0}. Levels: {}.</footer>",
         level_legend()
     )?;
+    page_end(h)
+}
+
+/// A page's start, shared with the HTML of `skillgap diff`: the head (its `title`, already
+/// escaped, the generator mark and the [`STYLE`]), then `<body><main>`.
+pub(super) fn page_start(h: &mut String, title: &str) -> std::fmt::Result {
+    writeln!(h, "<!DOCTYPE html>")?;
+    writeln!(h, "<html lang=\"en\">")?;
+    writeln!(h, "<head>")?;
+    writeln!(h, "<meta charset=\"utf-8\">")?;
+    writeln!(
+        h,
+        "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
+    )?;
+    writeln!(h, "<meta name=\"color-scheme\" content=\"light dark\">")?;
+    writeln!(h, "{}", crate::generator::HTML_MARK)?;
+    writeln!(h, "<title>{title}</title>")?;
+    writeln!(h, "<style>{STYLE}</style>")?;
+    writeln!(h, "</head>")?;
+    writeln!(h, "<body>")?;
+    writeln!(h, "<main>")
+}
+
+/// What closes a page that [`page_start`] opened.
+pub(super) fn page_end(h: &mut String) -> std::fmt::Result {
     writeln!(h, "</main>")?;
     writeln!(h, "</body>")?;
     writeln!(h, "</html>")

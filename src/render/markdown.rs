@@ -549,7 +549,11 @@ const BATCH_COLUMNS: [Column; 8] = [
 ];
 
 /// Writes a table through the shared base ([`markup`]).
-fn write_table(out: &mut dyn Write, columns: &[Column], rows: &[Vec<Cell>]) -> io::Result<()> {
+pub(super) fn write_table(
+    out: &mut dyn Write,
+    columns: &[Column],
+    rows: &[Vec<Cell>],
+) -> io::Result<()> {
     let mut text = String::new();
     markup::table(&markup::Markdown, columns, rows, &mut text);
     out.write_all(text.as_bytes())
